@@ -1,0 +1,94 @@
+// `npm run generate`: writes generated/ from openapi.yaml.
+//   generated/openapi.json            the spec as JSON, for tools and the docs site
+//   generated/openapi.d.ts            TypeScript types (openapi-typescript)
+//   generated/error-catalog.{js,d.ts} the error catalog as a typed module
+//   generated/validators.{js,d.ts}    ajv standalone validators for response bodies
+// `--check` writes nothing and exits 1 when generated/ differs from what it would write.
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCatalog } from './lib/gen-catalog.ts';
+import { generateTypes } from './lib/gen-types.ts';
+import { generateValidators } from './lib/gen-validators.ts';
+import { loadSpec } from './lib/spec.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HEADER = '// Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.\n';
+
+/** The files generated/ should hold, by name, for the spec at `specPath`. */
+export async function buildGeneratedFiles(specPath: string): Promise<Map<string, string>> {
+  const doc = loadSpec(specPath);
+  const catalog = generateCatalog(doc, HEADER);
+  const validators = generateValidators(doc, HEADER);
+  return new Map([
+    ['openapi.json', `${JSON.stringify(doc, null, 2)}\n`],
+    ['openapi.d.ts', await generateTypes(doc, HEADER)],
+    ['error-catalog.js', catalog.js],
+    ['error-catalog.d.ts', catalog.dts],
+    ['validators.js', validators.js],
+    ['validators.d.ts', validators.dts],
+  ]);
+}
+
+/** Names of files that differ between `files` and `dir` (missing, changed, or extra). */
+export function staleFiles(files: Map<string, string>, dir: string): string[] {
+  const present = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'README.md');
+  const stale = present.filter((e) => !files.has(e.name)).map((e) => e.name);
+  for (const [name, content] of files) {
+    let current: string | undefined;
+    try {
+      current = readFileSync(join(dir, name), 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current !== content) stale.push(name);
+  }
+  return stale.sort();
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--check');
+  if (unknown.length > 0) {
+    console.error(`generate: unknown argument ${unknown[0]}; usage: npm run generate [-- --check]`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  const specPath = join(root, 'openapi.yaml');
+  const outDir = join(root, 'generated');
+  const files = await buildGeneratedFiles(specPath);
+  mkdirSync(outDir, { recursive: true });
+  const stale = staleFiles(files, outDir);
+
+  if (args.includes('--check')) {
+    if (stale.length > 0) {
+      console.error(`generated/ is out of date with openapi.yaml: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.`);
+      process.exit(1);
+    }
+    console.log('generated/ is up to date with openapi.yaml');
+    return;
+  }
+
+  for (const name of stale) {
+    const target = join(outDir, name);
+    const content = files.get(name);
+    if (content === undefined) {
+      rmSync(target);
+      continue;
+    }
+    // Write beside, then rename: an interrupted run never leaves half a file.
+    const temp = `${target}.tmp-${process.pid}`;
+    writeFileSync(temp, content);
+    renameSync(temp, target);
+  }
+  const ms = Math.round(performance.now() - started);
+  const changed = stale.length === 0 ? 'nothing changed' : `updated ${stale.join(', ')}`;
+  console.log(`generate: ${files.size} files in ${relative(process.cwd(), outDir) || '.'}/ (${changed}) in ${ms} ms`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(`generate: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,205 @@
+// ajv standalone validators for every (operation, status) JSON response body
+// and for ErrorResponse, compiled once at build time so that checking a body
+// at run time costs no schema compilation and loads no ajv compiler.
+import type { AnySchema } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import { isObject, jsonBodySchema, listOperations, type Json, type JsonObject } from './spec.ts';
+
+// CommonJS modules: under NodeNext their callable sits on `.default`.
+const addFormats = addFormatsModule.default;
+const standaloneCode = standaloneModule.default;
+
+const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/(.+)$/;
+
+/** One exported validator: a response body of (operation, status), or an operation's request body. */
+export interface ValidatorEntry {
+  exportName: string;
+  operationId: string;
+  /** The HTTP status, or 'request' for the request body. */
+  status: string;
+  schema: Json;
+}
+
+/** OpenAPI-only keywords ajv (strict) does not know; they carry no validation. */
+function isOpenApiOnlyKeyword(key: string): boolean {
+  return key === 'example' || key === 'discriminator' || key === 'xml' || key === 'externalDocs' || key.startsWith('x-');
+}
+
+/**
+ * Copies a schema, pointing each component ref at the schema added under that
+ * component's name, and dropping OpenAPI-only keywords. One top-level schema
+ * per component lets ajv compile each once and share it between validators
+ * (refs into a sub-path of a shared document are compiled again per root).
+ */
+export function toAjvSchema(schema: Json): Json {
+  if (Array.isArray(schema)) return schema.map((item) => toAjvSchema(item));
+  if (!isObject(schema)) return schema;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (isOpenApiOnlyKeyword(key)) continue;
+    if (key === '$ref' && typeof value === 'string') {
+      const match = COMPONENT_SCHEMA_REF.exec(value);
+      if (!match) throw new Error(`unsupported $ref in a schema: ${value}`);
+      out.$ref = match[1]!;
+      continue;
+    }
+    // `const`, `enum` and `examples` hold data, not schemas: copy them as they are.
+    out[key] = key === 'const' || key === 'enum' || key === 'examples' ? value : toAjvSchema(value);
+  }
+  return out;
+}
+
+function capitalise(name: string): string {
+  return `${name[0]!.toUpperCase()}${name.slice(1)}`;
+}
+
+export function newAjv() {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, inlineRefs: false, code: { source: true, esm: true, lines: true } });
+  addFormats(ajv, { mode: 'full' });
+  return ajv;
+}
+
+/** Every (operation, status) with a JSON body, then every JSON request body, path by path. */
+export function validatorEntries(doc: JsonObject): ValidatorEntry[] {
+  const responses: ValidatorEntry[] = [];
+  const requests: ValidatorEntry[] = [];
+  for (const op of listOperations(doc)) {
+    for (const [status, response] of Object.entries(op.responses)) {
+      const schema = jsonBodySchema(response);
+      if (schema === undefined) continue;
+      responses.push({ exportName: `validate${capitalise(op.operationId)}${status}`, operationId: op.operationId, status, schema });
+    }
+    const body = op.requestBody && jsonBodySchema(op.requestBody);
+    if (body !== undefined) {
+      requests.push({ exportName: `validate${capitalise(op.operationId)}Request`, operationId: op.operationId, status: 'request', schema: body });
+    }
+  }
+  return [...responses, ...requests];
+}
+
+/**
+ * ajv's standalone output still calls `require()` for format checkers and
+ * runtime helpers even in ESM mode; turn each into a static import so the
+ * module loads in Node, browsers and bundlers alike.
+ */
+function requiresToImports(code: string): string {
+  const imports = new Map<string, string>();
+  const body = code.replace(/require\("([^"]+)"\)/g, (_match, specifier: string) => {
+    let name = imports.get(specifier);
+    if (!name) {
+      name = `runtime${imports.size}`;
+      imports.set(specifier, name);
+    }
+    return name;
+  });
+  const lines = [...imports].map(([specifier, name]) => `import ${name} from "${specifier}.js";`);
+  return `${lines.join('\n')}\n${body.replace(/^"use strict";/, '')}`;
+}
+
+export function generateValidators(doc: JsonObject, header: string): { js: string; dts: string } {
+  const ajv = newAjv();
+  const components = (doc.components as JsonObject).schemas as JsonObject;
+  for (const [name, schema] of Object.entries(components)) {
+    ajv.addSchema({ $id: name, ...(toAjvSchema(schema) as JsonObject) } as AnySchema);
+  }
+
+  const exports: Record<string, string> = { validateErrorResponse: 'ErrorResponse' };
+  const aliases: string[] = [];
+
+  const entries = validatorEntries(doc);
+  for (const entry of entries) {
+    const converted = toAjvSchema(entry.schema) as JsonObject;
+    // A body that is just a component ref shares that component's validator;
+    // ajv's standalone output would emit it again for every export name.
+    if (Object.keys(converted).length === 1 && typeof converted.$ref === 'string') {
+      const target = converted.$ref;
+      const canonical = Object.keys(exports).find((name) => exports[name] === target);
+      if (canonical) aliases.push(`export const ${entry.exportName} = ${canonical};`);
+      else exports[entry.exportName] = target;
+      continue;
+    }
+    const id = `${entry.operationId}-${entry.status}`;
+    ajv.addSchema({ $id: id, ...converted } as AnySchema);
+    exports[entry.exportName] = id;
+  }
+
+  const responseEntries = entries.filter((e) => e.status !== 'request');
+  const requestEntries = entries.filter((e) => e.status === 'request');
+  const byOperation = new Map<string, ValidatorEntry[]>();
+  for (const e of responseEntries) byOperation.set(e.operationId, [...(byOperation.get(e.operationId) ?? []), e]);
+
+  const responseTable = [...byOperation]
+    .map(([operationId, list]) => `  ${operationId}: {\n${list.map((e) => `    "${e.status}": ${e.exportName},`).join('\n')}\n  },`)
+    .join('\n');
+  const requestTable = requestEntries.map((e) => `  ${e.operationId}: ${e.exportName},`).join('\n');
+
+  const js = [
+    header,
+    requiresToImports(standaloneCode(ajv, exports)),
+    ...aliases,
+    '',
+    '/** Response body validators by operationId, then by HTTP status. */',
+    `export const responseValidators = {\n${responseTable}\n};`,
+    '',
+    '/** Request body validators by operationId, for the operations that take a JSON body. */',
+    `export const requestBodyValidators = {\n${requestTable}\n};`,
+    '',
+    '/** The validator of one (operation, status) body, or undefined when the spec documents no JSON body for it. */',
+    'export function validatorFor(operationId, status) {',
+    '  const byStatus = Object.hasOwn(responseValidators, operationId) ? responseValidators[operationId] : undefined;',
+    '  return byStatus && Object.hasOwn(byStatus, String(status)) ? byStatus[String(status)] : undefined;',
+    '}',
+    '',
+  ].join('\n');
+
+  const typeOf = (e: ValidatorEntry) =>
+    e.status === 'request' ? `Validator<RequestBody<"${e.operationId}">>` : `Validator<ResponseBody<"${e.operationId}", ${e.status}>>`;
+  const responseTypeTable = [...byOperation]
+    .map(
+      ([operationId, list]) =>
+        `  readonly ${operationId}: {\n${list.map((e) => `    readonly "${e.status}": ${typeOf(e)};`).join('\n')}\n  };`,
+    )
+    .join('\n');
+  const requestTypeTable = requestEntries.map((e) => `  readonly ${e.operationId}: ${typeOf(e)};`).join('\n');
+  const dts = [
+    header,
+    'import type { ErrorObject } from "ajv";',
+    'import type { components, operations } from "./openapi.js";',
+    '',
+    '/** A compiled validator: a type guard whose `errors` holds what failed after a false answer. */',
+    'export interface Validator<T> {',
+    '  (data: unknown): data is T;',
+    '  errors?: ErrorObject[] | null;',
+    '}',
+    '',
+    '/** The JSON body type of one (operation, status) response. */',
+    'export type ResponseBody<O extends keyof operations, S extends number> = operations[O]["responses"] extends infer R',
+    '  ? S extends keyof R',
+    '    ? R[S] extends { content: { "application/json": infer B } }',
+    '      ? B',
+    '      : never',
+    '    : never',
+    '  : never;',
+    '',
+    '/** The JSON request body type of one operation. */',
+    'export type RequestBody<O extends keyof operations> = operations[O] extends {',
+    '  requestBody: { content: { "application/json": infer B } };',
+    '}',
+    '  ? B',
+    '  : never;',
+    '',
+    'export declare const validateErrorResponse: Validator<components["schemas"]["ErrorResponse"]>;',
+    ...entries.map((e) => `export declare const ${e.exportName}: ${typeOf(e)};`),
+    '',
+    `export declare const responseValidators: {\n${responseTypeTable}\n};`,
+    '',
+    `export declare const requestBodyValidators: {\n${requestTypeTable}\n};`,
+    '',
+    'export declare function validatorFor(operationId: string, status: number | string): Validator<unknown> | undefined;',
+    '',
+  ].join('\n');
+
+  return { js, dts };
+}
