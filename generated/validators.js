@@ -1,8 +1,14 @@
 // Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.
 
-import runtime0 from "ajv/dist/runtime/ucs2length.js";
-import runtime1 from "ajv/dist/runtime/equal.js";
-import runtime2 from "ajv-formats/dist/formats.js";
+import * as runtime0Namespace from "ajv/dist/runtime/ucs2length.js";
+import * as runtime1Namespace from "ajv/dist/runtime/equal.js";
+import * as runtime2Namespace from "ajv-formats/dist/formats.js";
+function moduleExports(namespace) {
+  return namespace.default && namespace.default.__esModule ? namespace.default : namespace;
+}
+const runtime0 = moduleExports(runtime0Namespace);
+const runtime1 = moduleExports(runtime1Namespace);
+const runtime2 = moduleExports(runtime2Namespace);
 
 export const validateErrorResponse = validate52;
 const schema19 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"description":"One entry per violated field, on validation errors.","items":{"$ref":"ErrorDetail"}}}};

@@ -82,7 +82,10 @@ export function validatorEntries(doc: JsonObject): ValidatorEntry[] {
 /**
  * ajv's standalone output still calls `require()` for format checkers and
  * runtime helpers even in ESM mode; turn each into a static import so the
- * module loads in Node, browsers and bundlers alike.
+ * module loads in Node, browsers and bundlers alike. Those helpers are
+ * CommonJS modules marked `__esModule`, which Node and bundlers import
+ * differently (Node's namespace `default` is `module.exports`, a bundler's is
+ * `exports.default`), so each is unwrapped to `module.exports` either way.
  */
 function requiresToImports(code: string): string {
   const imports = new Map<string, string>();
@@ -94,7 +97,13 @@ function requiresToImports(code: string): string {
     }
     return name;
   });
-  const lines = [...imports].map(([specifier, name]) => `import ${name} from "${specifier}.js";`);
+  const lines = [
+    ...[...imports].map(([specifier, name]) => `import * as ${name}Namespace from "${specifier}.js";`),
+    'function moduleExports(namespace) {',
+    '  return namespace.default && namespace.default.__esModule ? namespace.default : namespace;',
+    '}',
+    ...[...imports.values()].map((name) => `const ${name} = moduleExports(${name}Namespace);`),
+  ];
   return `${lines.join('\n')}\n${body.replace(/^"use strict";/, '')}`;
 }
 
