@@ -161,14 +161,15 @@ export const errorCatalog = deepFreeze({
   FIELD_UNKNOWN: {
     "status": 400,
     "category": "validation",
-    "summary": "The body has a field that the operation does not accept.",
+    "summary": "The body has a field, or the query a parameter, that the operation does not accept.",
     "causes": [
-      "A misspelt field name",
+      "A misspelt field or parameter name",
       "A field of another operation or of a newer API version"
     ],
     "fixes": [
-      "Remove the field or correct its spelling",
-      "See `details` for the unknown fields"
+      "Remove the field or parameter",
+      "or correct its spelling",
+      "See `details` for the unknown names"
     ],
     "userMessage": "The request could not be processed. Please update the app and try again."
   },

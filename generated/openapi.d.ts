@@ -779,8 +779,9 @@ export interface components {
         /**
          * @description The request is malformed: a missing or invalid parameter, a body that is
          *     not valid JSON, a wrong type, a length outside the limits, an unknown
-         *     field, or a batch that is empty or too large. `details` names each
-         *     violated field.
+         *     field or query parameter, or a batch that is empty or has more than
+         *     100 items (arrays marked `x-batch`). `details` names each violated
+         *     field.
          */
         BadRequest: {
             headers: {

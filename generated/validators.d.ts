@@ -25,6 +25,12 @@ export type RequestBody<O extends keyof operations> = operations[O] extends {
   ? B
   : never;
 
+/** What a parameter validator checks: decoded query values and lower-case header names. */
+export interface RequestParameters {
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
+}
+
 export declare const validateErrorResponse: Validator<components["schemas"]["ErrorResponse"]>;
 export declare const validateGetHealth200: Validator<ResponseBody<"getHealth", 200>>;
 export declare const validateGetHealth500: Validator<ResponseBody<"getHealth", 500>>;
@@ -294,6 +300,35 @@ export declare const validateUpdateTagRequest: Validator<RequestBody<"updateTag"
 export declare const validateCreateTagRequest: Validator<RequestBody<"createTag">>;
 export declare const validateUpdateTagsRequest: Validator<RequestBody<"updateTags">>;
 export declare const validateCreateTagsRequest: Validator<RequestBody<"createTags">>;
+export declare const validateGetHealthParameters: Validator<RequestParameters>;
+export declare const validateGetSnippetParameters: Validator<RequestParameters>;
+export declare const validateUpdateSnippetParameters: Validator<RequestParameters>;
+export declare const validateCreateSnippetParameters: Validator<RequestParameters>;
+export declare const validateDeleteSnippetParameters: Validator<RequestParameters>;
+export declare const validateGetSnippetsParameters: Validator<RequestParameters>;
+export declare const validateCreateSnippetsParameters: Validator<RequestParameters>;
+export declare const validateDeleteSnippetsParameters: Validator<RequestParameters>;
+export declare const validateGetVariationParameters: Validator<RequestParameters>;
+export declare const validateUpdateVariationParameters: Validator<RequestParameters>;
+export declare const validateCreateVariationParameters: Validator<RequestParameters>;
+export declare const validateDeleteVariationsParameters: Validator<RequestParameters>;
+export declare const validateGetVariationHistoryParameters: Validator<RequestParameters>;
+export declare const validateGetFolderParameters: Validator<RequestParameters>;
+export declare const validateUpdateFolderParameters: Validator<RequestParameters>;
+export declare const validateCreateFolderParameters: Validator<RequestParameters>;
+export declare const validateDeleteFolderParameters: Validator<RequestParameters>;
+export declare const validateGetFoldersParameters: Validator<RequestParameters>;
+export declare const validateUpdateFoldersParameters: Validator<RequestParameters>;
+export declare const validateCreateFoldersParameters: Validator<RequestParameters>;
+export declare const validateDeleteFoldersParameters: Validator<RequestParameters>;
+export declare const validateGetTagParameters: Validator<RequestParameters>;
+export declare const validateUpdateTagParameters: Validator<RequestParameters>;
+export declare const validateCreateTagParameters: Validator<RequestParameters>;
+export declare const validateDeleteTagParameters: Validator<RequestParameters>;
+export declare const validateGetTagsParameters: Validator<RequestParameters>;
+export declare const validateUpdateTagsParameters: Validator<RequestParameters>;
+export declare const validateCreateTagsParameters: Validator<RequestParameters>;
+export declare const validateDeleteTagsParameters: Validator<RequestParameters>;
 
 export declare const responseValidators: {
   readonly getHealth: {
@@ -625,6 +660,38 @@ export declare const requestBodyValidators: {
   readonly createTag: Validator<RequestBody<"createTag">>;
   readonly updateTags: Validator<RequestBody<"updateTags">>;
   readonly createTags: Validator<RequestBody<"createTags">>;
+};
+
+export declare const parameterValidators: {
+  readonly getHealth: Validator<RequestParameters>;
+  readonly getSnippet: Validator<RequestParameters>;
+  readonly updateSnippet: Validator<RequestParameters>;
+  readonly createSnippet: Validator<RequestParameters>;
+  readonly deleteSnippet: Validator<RequestParameters>;
+  readonly getSnippets: Validator<RequestParameters>;
+  readonly createSnippets: Validator<RequestParameters>;
+  readonly deleteSnippets: Validator<RequestParameters>;
+  readonly getVariation: Validator<RequestParameters>;
+  readonly updateVariation: Validator<RequestParameters>;
+  readonly createVariation: Validator<RequestParameters>;
+  readonly deleteVariations: Validator<RequestParameters>;
+  readonly getVariationHistory: Validator<RequestParameters>;
+  readonly getFolder: Validator<RequestParameters>;
+  readonly updateFolder: Validator<RequestParameters>;
+  readonly createFolder: Validator<RequestParameters>;
+  readonly deleteFolder: Validator<RequestParameters>;
+  readonly getFolders: Validator<RequestParameters>;
+  readonly updateFolders: Validator<RequestParameters>;
+  readonly createFolders: Validator<RequestParameters>;
+  readonly deleteFolders: Validator<RequestParameters>;
+  readonly getTag: Validator<RequestParameters>;
+  readonly updateTag: Validator<RequestParameters>;
+  readonly createTag: Validator<RequestParameters>;
+  readonly deleteTag: Validator<RequestParameters>;
+  readonly getTags: Validator<RequestParameters>;
+  readonly updateTags: Validator<RequestParameters>;
+  readonly createTags: Validator<RequestParameters>;
+  readonly deleteTags: Validator<RequestParameters>;
 };
 
 export declare function validatorFor(operationId: string, status: number | string): Validator<unknown> | undefined;

@@ -1,0 +1,102 @@
+// Ownership rules, in one place: which teams a key may use, and how an id of
+// a snippet, folder or tag is resolved for it. A resource of another
+// workspace is answered exactly like one that does not exist.
+import type { ErrorCode } from '../../generated/error-catalog.js';
+import type { Db } from './database.ts';
+import { ApiError } from './errors.ts';
+import type { Principal } from './principal.ts';
+
+export type ResourceKind = 'snippet' | 'folder' | 'tag';
+
+const TABLE: Record<ResourceKind, string> = { snippet: 'snippets', folder: 'folders', tag: 'tags' };
+const NOT_FOUND: Record<ResourceKind, ErrorCode> = {
+  snippet: 'SNIPPET_NOT_FOUND',
+  folder: 'FOLDER_NOT_FOUND',
+  tag: 'TAG_NOT_FOUND',
+};
+const NAME: Record<ResourceKind, string> = { snippet: 'Snippet', folder: 'Folder', tag: 'Tag' };
+
+export function notFound(kind: ResourceKind): ApiError {
+  return new ApiError(NOT_FOUND[kind], `${NAME[kind]} not found`);
+}
+
+/** The statements Access uses, prepared once per database. */
+export function prepareAccessStatements(db: Db) {
+  const owner = (kind: ResourceKind) => db.prepare<[string], { team_id: string }>(`SELECT team_id FROM ${TABLE[kind]} WHERE id = ?`);
+  return {
+    workspaceOfTeam: db.prepare<[string], { workspace_id: string }>('SELECT workspace_id FROM teams WHERE id = ?'),
+    tombstone: db.prepare<[string, string], { team_id: string }>('SELECT team_id FROM tombstones WHERE id = ? AND kind = ?'),
+    insertTombstone: db.prepare('INSERT OR REPLACE INTO tombstones (id, kind, team_id, deleted_at) VALUES (?, ?, ?, ?)'),
+    ownerTeam: { snippet: owner('snippet'), folder: owner('folder'), tag: owner('tag') } as Record<ResourceKind, ReturnType<typeof owner>>,
+  };
+}
+
+export type AccessStatements = ReturnType<typeof prepareAccessStatements>;
+
+export class Access {
+  constructor(
+    private readonly sql: AccessStatements,
+    readonly principal: Principal,
+    /** Called for each refusal that counts as an invalid attempt. */
+    private readonly onInvalidAttempt: () => void,
+  ) {}
+
+  private inWorkspace(teamId: string): boolean {
+    return this.sql.workspaceOfTeam.get(teamId)?.workspace_id === this.principal.workspaceId;
+  }
+
+  /** The teams the key may use, optionally narrowed to one (checked like any team in a request). */
+  teams(only?: string): string[] {
+    if (only !== undefined) {
+      this.requireTeam(only);
+      return [only];
+    }
+    return [...this.principal.teamIds];
+  }
+
+  /** A team named in a request: the key's own, or a 403 that says why not. */
+  requireTeam(teamId: string): void {
+    if (this.principal.teamIds.has(teamId)) return;
+    if (!this.inWorkspace(teamId)) {
+      // Unknown teams and teams of other workspaces get the same answer.
+      throw new ApiError('WORKSPACE_MISMATCH', "The team is not in this API key's workspace");
+    }
+    this.onInvalidAttempt();
+    throw new ApiError('TEAM_ACCESS_DENIED', 'API key does not have access to this team');
+  }
+
+  /** The owning team of a resource the key may use; otherwise not found, deleted, or no access. */
+  resolve(kind: ResourceKind, id: string): string {
+    const row = this.sql.ownerTeam[kind].get(id);
+    if (row) {
+      if (!this.inWorkspace(row.team_id)) throw notFound(kind);
+      this.requireTeam(row.team_id);
+      return row.team_id;
+    }
+    const deleted = this.sql.tombstone.get(id, kind);
+    if (deleted && this.inWorkspace(deleted.team_id)) throw new ApiError('RESOURCE_DELETED', `This ${kind} was deleted`);
+    throw notFound(kind);
+  }
+
+  /** Like `resolve`, for a resource that must also be in `teamId` (a folder or tag given with a snippet). */
+  resolveInTeam(kind: ResourceKind, id: string, teamId: string): void {
+    const row = this.sql.ownerTeam[kind].get(id);
+    if (!row || row.team_id !== teamId) throw notFound(kind);
+  }
+
+  /** Classifies ids for batch reads and deletes without failing: usable, in a team the key lacks, or missing. */
+  classify(kind: ResourceKind, ids: string[]): { usable: string[]; inaccessible: string[]; missing: string[] } {
+    const result = { usable: [] as string[], inaccessible: [] as string[], missing: [] as string[] };
+    for (const id of ids) {
+      const row = this.sql.ownerTeam[kind].get(id);
+      if (!row || !this.inWorkspace(row.team_id)) result.missing.push(id);
+      else if (!this.principal.teamIds.has(row.team_id)) result.inaccessible.push(id);
+      else result.usable.push(id);
+    }
+    return result;
+  }
+
+  recordDeletion(kind: ResourceKind, id: string, teamId: string, at: string): void {
+    this.sql.insertTombstone.run(id, kind, teamId, at);
+  }
+}

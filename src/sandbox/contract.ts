@@ -1,0 +1,114 @@
+// What the sandbox knows of the API, read from the generated spec: one entry
+// per operation, plus the paths, so routing, auth, fault injection and quota
+// rules come from openapi.yaml rather than from code.
+import { readFileSync } from 'node:fs';
+
+type Json = any;
+
+export interface QueryParameter {
+  name: string;
+  /** How to decode the raw string before validation. */
+  decode: 'string' | 'integer' | 'number' | 'boolean' | 'csv';
+}
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  path: string;
+  authenticated: boolean;
+  /** Statuses the spec documents for this operation. */
+  statuses: ReadonlySet<number>;
+  /** Statuses whose response must carry Retry-After. */
+  retryAfterStatuses: ReadonlySet<number>;
+  takesBody: boolean;
+  query: QueryParameter[];
+  /** Where the operation's batch array is (`body.snippets`, `query.ids`), if it has one. */
+  batchField?: { in: 'body' | 'query'; name: string };
+  /** Whether a POST under Idempotency-Key runs once. */
+  idempotent: boolean;
+}
+
+/** The root `x-limits` of the spec. */
+export interface Limits {
+  rateLimitPerMinute: number;
+  invalidAttemptThreshold: number;
+  keyBlockSeconds: number;
+  maxBodyBytes: number;
+  idempotencyKeyHours: number;
+}
+
+export interface Contract {
+  version: string;
+  limits: Limits;
+  /** What a well-formed API key looks like (bearerAuth's x-key-pattern). */
+  keyPattern: RegExp;
+  operations: OperationInfo[];
+  /** Path -> methods (upper-case) that it supports. */
+  methodsByPath: Map<string, string[]>;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+
+function deref(doc: Json, node: Json): Json {
+  while (node && typeof node.$ref === 'string') {
+    node = node.$ref
+      .slice(2)
+      .split('/')
+      .reduce((at: Json, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  }
+  return node;
+}
+
+function decoderFor(schema: Json): QueryParameter['decode'] {
+  if (schema?.type === 'array') return 'csv';
+  if (schema?.type === 'integer' || schema?.type === 'number' || schema?.type === 'boolean') return schema.type;
+  return 'string';
+}
+
+export function readContract(doc: Json): Contract {
+  const operations: OperationInfo[] = [];
+  const methodsByPath = new Map<string, string[]>();
+  for (const [path, item] of Object.entries<Json>(doc.paths)) {
+    methodsByPath.set(path, METHODS.filter((m) => item[m]).map((m) => m.toUpperCase()));
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const parameters: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => deref(doc, p));
+      const security = op.security ?? doc.security ?? [];
+      const bodySchema = deref(doc, deref(doc, op.requestBody)?.content?.['application/json']?.schema);
+      const batchParam = parameters.find((p) => p.in === 'query' && p.schema?.['x-batch'] === true);
+      const batchProperty = Object.entries<Json>(bodySchema?.properties ?? {}).find(([, s]) => s['x-batch'] === true);
+      const batchField = batchParam
+        ? { in: 'query' as const, name: batchParam.name as string }
+        : batchProperty
+          ? { in: 'body' as const, name: batchProperty[0] }
+          : undefined;
+      operations.push({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        authenticated: security.length > 0,
+        statuses: new Set(Object.keys(op.responses).map(Number)),
+        retryAfterStatuses: new Set(
+          Object.entries<Json>(op.responses)
+            .filter(([, response]) => deref(doc, deref(doc, response).headers?.['Retry-After'])?.required === true)
+            .map(([status]) => Number(status)),
+        ),
+        takesBody: op.requestBody !== undefined,
+        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, decode: decoderFor(p.schema) })),
+        ...(batchField && { batchField }),
+        idempotent: parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
+      });
+    }
+  }
+  const keyPattern = new RegExp(doc.components.securitySchemes.bearerAuth['x-key-pattern']);
+  return { version: doc.info.version, limits: doc['x-limits'], keyPattern, operations, methodsByPath };
+}
+
+let loaded: Contract | undefined;
+
+/** The contract of generated/openapi.json, read once. */
+export function contract(): Contract {
+  loaded ??= readContract(JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8')));
+  return loaded;
+}

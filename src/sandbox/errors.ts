@@ -1,0 +1,47 @@
+// The one way an error leaves the sandbox: an ApiError carrying a catalog
+// code, turned into the ErrorResponse envelope by `errorBody`. The status
+// comes from the catalog, never from the code that throws.
+import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
+
+export interface ErrorDetail {
+  field: string;
+  issue: string;
+}
+
+export interface ErrorExtras {
+  /** Additional detail (`error` in the envelope). */
+  error?: string;
+  details?: ErrorDetail[];
+  usage?: { remainingRequests: number; requiredRequests: number };
+  /** Seconds, sent as Retry-After. */
+  retryAfter?: number;
+  /** Extra response headers (Allow on 405). */
+  headers?: Record<string, string>;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorCatalog[code].summary,
+    readonly extras: ErrorExtras = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = errorCatalog[code].status;
+  }
+}
+
+export function errorBody(error: ApiError, requestId: string) {
+  const { error: detail, details, usage } = error.extras;
+  return {
+    success: false as const,
+    code: error.code,
+    message: error.message,
+    ...(detail !== undefined && { error: detail }),
+    requestId,
+    ...(usage && { usage }),
+    ...(details && details.length > 0 && { details }),
+  };
+}

@@ -1,0 +1,86 @@
+// Variation operations: getVariation, createVariation, updateVariation,
+// deleteVariations, getVariationHistory.
+import { ApiError } from '../errors.ts';
+import type { Handler, OperationContext } from '../operation.ts';
+import type { VariationRow } from '../store/rows.ts';
+
+const variationNotFound = () => new ApiError('VARIATION_NOT_FOUND', 'Variation not found');
+
+/** A variation the key may use; a variation of another workspace is simply not found. */
+function usableVariation(ctx: OperationContext, variationId: string): VariationRow {
+  const row = ctx.stores.variations.row(variationId);
+  if (!row) throw variationNotFound();
+  try {
+    ctx.access.resolve('snippet', row.snippet_id);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) throw variationNotFound();
+    throw error;
+  }
+  return row;
+}
+
+/** A variation that must belong to `snippetId` (already resolved for the key). */
+function variationOf(ctx: OperationContext, snippetId: string, variationId: string): VariationRow {
+  const row = usableVariation(ctx, variationId);
+  if (row.snippet_id !== snippetId) throw new ApiError('VARIATION_NOT_IN_SNIPPET', 'The variation does not belong to this snippet');
+  return row;
+}
+
+export const variationHandlers: Record<string, Handler> = {
+  getVariation(ctx) {
+    ctx.access.resolve('snippet', ctx.query.snippetId);
+    const row = variationOf(ctx, ctx.query.snippetId, ctx.query.variationId);
+    return { status: 200, data: ctx.stores.variations.ofSnippet(row.snippet_id).find((v) => v.id === row.id), cost: 1 };
+  },
+
+  createVariation(ctx) {
+    ctx.access.resolve('snippet', ctx.query.snippetId);
+    const variation = ctx.stores.variations.create(ctx.query.snippetId, ctx.body.variationName, ctx.body.content, ctx.at);
+    return { status: 201, data: variation, cost: 1 };
+  },
+
+  updateVariation(ctx) {
+    const row = usableVariation(ctx, ctx.query.variationId);
+    const variation = ctx.stores.variations.update(row, ctx.body, ctx.at);
+    const fieldsUpdated = (['variationName', 'content'] as const).filter((field) => ctx.body[field] !== undefined);
+    return { status: 200, data: variation, metadata: { fieldsUpdated }, cost: 1 };
+  },
+
+  deleteVariations(ctx) {
+    ctx.access.resolve('snippet', ctx.query.snippetId);
+    const ids = [...new Set<string>(ctx.query.variationIds)];
+    const rows = ids.map((id) => variationOf(ctx, ctx.query.snippetId, id));
+    if (ctx.stores.variations.countOf(ctx.query.snippetId) <= rows.length) {
+      throw new ApiError('VARIATION_LAST_REMAINING', 'A snippet must keep at least one variation');
+    }
+    for (const row of rows) ctx.stores.variations.remove(row, ctx.at);
+    return {
+      status: 200,
+      data: { deletedIds: ids },
+      metadata: { requestedCount: ids.length, deletedCount: ids.length, missingCount: 0 },
+      cost: ids.length,
+    };
+  },
+
+  getVariationHistory(ctx) {
+    const { variationId } = ctx.query;
+    if (!ctx.stores.variations.row(variationId)) {
+      // A deleted variation keeps its history, readable by whoever could read the variation.
+      const former = ctx.stores.variations.formerOwner(variationId);
+      if (!former) throw variationNotFound();
+      try {
+        ctx.access.requireTeam(former.team_id);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'WORKSPACE_MISMATCH') throw variationNotFound();
+        throw error;
+      }
+    } else {
+      usableVariation(ctx, variationId);
+    }
+    const from = ctx.query.fromDate ? new Date(ctx.query.fromDate).toISOString() : '0000';
+    const to = ctx.query.toDate ? new Date(ctx.query.toDate).toISOString() : '9999';
+    const limit: number = ctx.query.limit ?? 20;
+    const { entries, total } = ctx.stores.variations.history(variationId, from, to, limit);
+    return { status: 200, data: entries, metadata: { hasMore: total > entries.length, totalRecords: total }, cost: entries.length };
+  },
+};

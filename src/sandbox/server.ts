@@ -1,0 +1,307 @@
+// The reference sandbox: a Fastify server that implements openapi.yaml on
+// SQLite. Routes, documented statuses, limits and codes come from the spec
+// (generated/); this file wires the request pipeline:
+//
+//   onRequest   request id, then for authenticated operations: key, rate
+//               limit, and fault injection (Prefer), before the body is read
+//   body        read by body.ts (JSON only, size-limited)
+//   handler     parameters and body validated against the spec, idempotency
+//               replay, then the operation in one transaction that also
+//               charges its cost to the quota
+//   errors      every failure leaves through errorBody(), with a catalog code
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { errorCatalog, errorCodes, type ErrorCode } from '../../generated/error-catalog.js';
+import { Access, prepareAccessStatements } from './access.ts';
+import { Authenticator } from './auth.ts';
+import { readJsonBody } from './body.ts';
+import { contract, type OperationInfo } from './contract.ts';
+import { openDatabase, type Db } from './database.ts';
+import { ApiError, errorBody } from './errors.ts';
+import { injectableStatus, parsePrefer } from './faults.ts';
+import { DEMO_FIXTURES_PATH, readFixtures, seedFixtures } from './fixtures.ts';
+import { prepareIdempotencyStore, requestHash } from './idempotency.ts';
+import { InvalidAttemptBlocker, RateLimiter, type WindowState } from './limits.ts';
+import type { Handler, OperationContext, Stores } from './operation.ts';
+import { defaultOptions, type SandboxOptions } from './options.ts';
+import type { Principal } from './principal.ts';
+import { groupHandlers } from './routes/groups.ts';
+import { snippetHandlers } from './routes/snippets.ts';
+import { variationHandlers } from './routes/variations.ts';
+import { decodeQuery, validateBody, validateParameters } from './validation.ts';
+import { prepareGroupStore } from './store/groups.ts';
+import { prepareSnippetStore } from './store/snippets.ts';
+import { prepareVariationStore } from './store/variations.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+    errorCode?: string;
+  }
+  interface FastifyContextConfig {
+    operation?: OperationInfo;
+  }
+}
+
+export interface Sandbox {
+  app: FastifyInstance;
+  db: Db;
+  /** `http://host:port`, once listening. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const handlers: Record<string, Handler> = { ...snippetHandlers, ...variationHandlers, ...groupHandlers };
+
+/** The catalog code a status stands for when it is injected or reported without one (429, 5xx, 207). */
+function codeForStatus(status: number): ErrorCode {
+  return errorCodes.find((code) => errorCatalog[code].status === status)!;
+}
+
+/** Maps anything thrown while handling a request to an ApiError. */
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const fastifyError = error as { code?: string; statusCode?: number };
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError('BODY_INVALID_JSON', 'The request body does not match its Content-Length');
+  }
+  return new ApiError('INTERNAL_ERROR', 'An unexpected error occurred');
+}
+
+function setRateLimitHeaders(reply: FastifyReply, state: WindowState): void {
+  reply.header('ratelimit-limit', state.limit);
+  reply.header('ratelimit-remaining', state.remaining);
+  reply.header('ratelimit-reset', state.resetSeconds);
+}
+
+export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<Sandbox, 'url'> & { listen(): Promise<Sandbox> } {
+  const options: SandboxOptions = { ...defaultOptions, ...overrides };
+  const spec = contract();
+  const db = openDatabase(options.db);
+  seedFixtures(db, readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern));
+
+  const windowMs = options.rateWindowSeconds * 1000;
+  const rateLimiter = new RateLimiter(windowMs);
+  const blocker = new InvalidAttemptBlocker(windowMs, options.blockThreshold, options.blockSeconds * 1000);
+  const authenticator = new Authenticator(db, spec.keyPattern, blocker, options.rateLimit);
+  const accessStatements = prepareAccessStatements(db);
+  const idempotency = prepareIdempotencyStore(db, spec.limits.idempotencyKeyHours);
+  const variations = prepareVariationStore(db);
+  const unfile = db.prepare('UPDATE snippets SET folder_id = NULL, updated_at = ? WHERE folder_id = ?');
+  const stores: Stores = {
+    variations,
+    snippets: prepareSnippetStore(db, variations),
+    folders: prepareGroupStore(db, 'folders'),
+    tags: prepareGroupStore(db, 'tags'),
+    unfileSnippets: (folderId, at) => unfile.run(at, folderId).changes,
+  };
+  const remainingOf = db.prepare<[string], { remaining_requests: number }>('SELECT remaining_requests FROM workspaces WHERE id = ?');
+  const spend = db.prepare('UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ?');
+
+  const app = Fastify({
+    logger: { level: options.logLevel },
+    // One log line per request, written by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => `req_${randomUUID().replace(/-/g, '')}`,
+    requestIdHeader: false,
+    exposeHeadRoutes: false,
+    return503OnClosing: false,
+    bodyLimit: spec.limits.maxBodyBytes,
+    // Malformed HTTP never reaches a route: answer it in the envelope all the same.
+    clientErrorHandler(error, socket) {
+      if (!socket.writable) return;
+      const apiError = new ApiError('PARAMETER_INVALID', 'The request is not valid HTTP', { error: error.message });
+      const requestId = `req_${randomUUID().replace(/-/g, '')}`;
+      const body = JSON.stringify(errorBody(apiError, requestId));
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nX-Request-Id: ${requestId}\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
+    // A path that cannot be decoded cannot name an endpoint.
+    frameworkErrors(_error, request, reply) {
+      void sendError(request, reply, new ApiError('ENDPOINT_NOT_FOUND', 'No endpoint at this path'));
+    },
+  });
+
+  function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
+    request.errorCode = error.code;
+    if (error.extras.retryAfter !== undefined) reply.header('retry-after', error.extras.retryAfter);
+    for (const [name, value] of Object.entries(error.extras.headers ?? {})) reply.header(name, value);
+    return reply.code(error.status).type('application/json; charset=utf-8').send(errorBody(error, request.id));
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        operationId: request.routeOptions.config.operation?.operationId ?? null,
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        status: reply.statusCode,
+        code: request.errorCode ?? null,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const apiError = toApiError(error);
+    if (apiError.code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'unexpected error');
+    return sendError(request, reply, apiError);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const methods = spec.methodsByPath.get(path);
+    if (methods) {
+      return sendError(
+        request,
+        reply,
+        new ApiError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}; use ${methods.join(', ')}`, {
+          headers: { allow: methods.join(', ') },
+        }),
+      );
+    }
+    return sendError(request, reply, new ApiError('ENDPOINT_NOT_FOUND', `No endpoint at ${request.method} ${path}`));
+  });
+
+  // Bodies are read only by operations that take one (body.ts); the others ignore what was sent.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (request: FastifyRequest, payload: IncomingMessage) => {
+    const operation = request.routeOptions.config.operation;
+    if (!operation?.takesBody) return Promise.resolve(undefined);
+    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes);
+  });
+
+  /** Before the body is read: who is calling, whether they may, and any injected fault. */
+  async function admit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const operation = request.routeOptions.config.operation!;
+    // Fastify refuses a malformed Content-Type before any parser runs; an operation without a body must not care.
+    if (!operation.takesBody) delete request.headers['content-type'];
+    const now = options.now();
+    if (operation.authenticated) {
+      const principal = authenticator.authenticate(request.headers.authorization, now);
+      const { allowed, retryAfterSeconds, state } = rateLimiter.take(principal.keyHash, principal.rateLimit, now);
+      setRateLimitHeaders(reply, state);
+      if (!allowed) {
+        throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit exceeded (${principal.rateLimit} requests per ${options.rateWindowSeconds} seconds)`, {
+          retryAfter: retryAfterSeconds,
+        });
+      }
+      request.principal = principal;
+    }
+    if (!options.faultInjection) return;
+    const preferences = parsePrefer(request.headers.prefer);
+    if (preferences.delayMs) await sleep(preferences.delayMs);
+    const injected = injectableStatus(preferences.code, operation.statuses);
+    if (injected !== undefined) {
+      reply.header('preference-applied', `code=${injected}`);
+      const code = codeForStatus(injected);
+      throw new ApiError(code, `${errorCatalog[code].summary} (injected by Prefer: code=${injected})`, {
+        ...(operation.retryAfterStatuses.has(injected) && { retryAfter: 1 }),
+      });
+    }
+  }
+
+  function successBody(operation: OperationInfo, status: number, data: unknown, metadata: unknown, remaining: number, cost: number) {
+    const partial = status === 207 ? codeForStatus(207) : undefined;
+    return {
+      success: true,
+      ...(partial && {
+        code: partial,
+        message: `${(metadata as { failedCount: number }).failedCount} of ${(metadata as { requestedCount: number }).requestedCount} items failed; see data.errors`,
+      }),
+      data,
+      usage: { remainingRequests: remaining, usageDeducted: cost },
+      ...(metadata !== undefined && { metadata }),
+    };
+  }
+
+  function decodeAndValidate(operation: OperationInfo, request: FastifyRequest) {
+    const query = decodeQuery(operation, request.query as Record<string, string>);
+    if (operation.statuses.has(400)) {
+      validateParameters(operation, query, request.headers);
+      validateBody(operation, request.body);
+    }
+    return query;
+  }
+
+  async function handle(request: FastifyRequest, reply: FastifyReply) {
+    const operation = request.routeOptions.config.operation!;
+    if (operation.operationId === 'getHealth') {
+      return reply.send({ success: true, data: { status: 'ok', version: spec.version } });
+    }
+    const query = decodeAndValidate(operation, request);
+    const principal = request.principal!;
+    const now = options.now();
+    const at = new Date(now).toISOString();
+    const idempotencyKey = operation.idempotent ? (request.headers['idempotency-key'] as string | undefined) : undefined;
+    const hash = idempotencyKey && requestHash(operation.operationId, query, request.body);
+
+    const run = db.transaction(() => {
+      if (idempotencyKey && hash) {
+        const stored = idempotency.replay(principal.workspaceId, idempotencyKey, hash, now);
+        if (stored) return { ...stored, replayed: true };
+      }
+      const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
+      const context: OperationContext = { principal, access, query, body: request.body, at, stores, db };
+      const result = handlers[operation.operationId]!(context);
+      const remaining = remainingOf.get(principal.workspaceId)!.remaining_requests;
+      if (result.cost > remaining) {
+        const code: ErrorCode = operation.batchField ? 'BATCH_QUOTA_INSUFFICIENT' : 'QUOTA_INSUFFICIENT';
+        throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests: remaining, requiredRequests: result.cost } });
+      }
+      if (result.cost > 0) spend.run(result.cost, principal.workspaceId);
+      const body = successBody(operation, result.status, result.data, result.metadata, remaining - result.cost, result.cost);
+      if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body }, at);
+      return { status: result.status, body, replayed: false };
+    });
+
+    const { status, body, replayed } = run();
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  }
+
+  for (const operation of spec.operations) {
+    if (operation.operationId !== 'getHealth' && !handlers[operation.operationId]) {
+      throw new Error(`openapi.yaml has operation ${operation.operationId}, which the sandbox does not implement`);
+    }
+    app.route({
+      method: operation.method,
+      url: operation.path,
+      config: { operation },
+      onRequest: admit,
+      handler: handle,
+    });
+  }
+
+  let closed = false;
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    await app.close();
+    db.close();
+  }
+
+  return {
+    app,
+    db,
+    close,
+    async listen() {
+      const address = await app.listen({ host: options.host, port: options.port });
+      return { app, db, close, url: address.replace('[::1]', 'localhost') };
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// Folders and tags: both are named, coloured, nested groups of one team's
+// snippets, stored in tables of the same shape. Deleting one moves its
+// children up to its parent.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../database.ts';
+import type { FolderRow } from './rows.ts';
+
+export interface GroupInput {
+  name?: string;
+  color?: string | null;
+  parentId?: string | null;
+}
+
+export function prepareGroupStore(db: Db, table: 'folders' | 'tags') {
+  const sql = {
+    byId: db.prepare<[string], FolderRow>(`SELECT * FROM ${table} WHERE id = ?`),
+    byTeam: db.prepare<[string], FolderRow>(`SELECT * FROM ${table} WHERE team_id = ? ORDER BY created_at, id`),
+    insert: db.prepare(
+      `INSERT INTO ${table} (id, team_id, name, color, parent_id, created_at, updated_at)
+       VALUES (@id, @team_id, @name, @color, @parent_id, @created_at, @updated_at)`,
+    ),
+    update: db.prepare(`UPDATE ${table} SET name = @name, color = @color, parent_id = @parent_id, updated_at = @updated_at WHERE id = @id`),
+    moveChildren: db.prepare(`UPDATE ${table} SET parent_id = ?, updated_at = ? WHERE parent_id = ?`),
+    remove: db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+  };
+
+  return {
+    row(id: string): FolderRow | undefined {
+      return sql.byId.get(id);
+    },
+    ofTeam(teamId: string): FolderRow[] {
+      return sql.byTeam.all(teamId);
+    },
+    /** Whether `candidate` is `id` itself or one of its descendants (moving `id` under it would make a cycle). */
+    isSelfOrDescendant(id: string, candidate: string): boolean {
+      for (let at: string | null | undefined = candidate; at; at = sql.byId.get(at)?.parent_id) {
+        if (at === id) return true;
+      }
+      return false;
+    },
+    create(teamId: string, input: Required<Pick<GroupInput, 'name'>> & GroupInput, at: string): FolderRow {
+      const row: FolderRow = {
+        id: randomUUID(),
+        team_id: teamId,
+        name: input.name,
+        color: input.color ?? null,
+        parent_id: input.parentId ?? null,
+        created_at: at,
+        updated_at: at,
+      };
+      sql.insert.run(row);
+      return row;
+    },
+    update(id: string, changes: GroupInput, at: string): FolderRow {
+      const row = sql.byId.get(id)!;
+      const next: FolderRow = {
+        ...row,
+        name: changes.name ?? row.name,
+        color: changes.color !== undefined ? changes.color : row.color,
+        parent_id: changes.parentId !== undefined ? changes.parentId : row.parent_id,
+        updated_at: at,
+      };
+      sql.update.run(next);
+      return next;
+    },
+    /** Deletes the group; returns how many child groups moved up. */
+    remove(id: string, at: string): number {
+      const row = sql.byId.get(id)!;
+      const moved = sql.moveChildren.run(row.parent_id, at, id).changes;
+      sql.remove.run(id);
+      return moved;
+    },
+  };
+}
+
+export type GroupStore = ReturnType<typeof prepareGroupStore>;

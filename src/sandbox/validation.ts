@@ -1,0 +1,95 @@
+// Request validation with the validators generated from openapi.yaml. This
+// module only decodes raw input and turns ajv's findings into catalog codes.
+import type { ErrorObject } from 'ajv';
+import { parameterValidators, requestBodyValidators } from '../../generated/validators.js';
+import type { ErrorCode } from '../../generated/error-catalog.js';
+import type { OperationInfo, QueryParameter } from './contract.ts';
+import { ApiError, type ErrorDetail } from './errors.ts';
+
+type RawQuery = Record<string, string | string[] | undefined>;
+
+function decode(raw: string, how: QueryParameter['decode']): unknown {
+  switch (how) {
+    case 'csv':
+      return raw === '' ? [] : raw.split(',').map((part) => part.trim());
+    case 'integer':
+    case 'number':
+      // Leave anything that is not a plain number as a string: the schema then reports a wrong type.
+      return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
+    case 'boolean':
+      return raw === 'true' ? true : raw === 'false' ? false : raw;
+    default:
+      return raw;
+  }
+}
+
+/** Decodes the query string as the spec describes each parameter; unknown names are kept for the validator to refuse. */
+export function decodeQuery(op: OperationInfo, raw: RawQuery): Record<string, unknown> {
+  const decoded: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const how = op.query.find((q) => q.name === name)?.decode ?? 'string';
+    // A repeated parameter (`ids=a&ids=b`) is joined, so both styles of list work.
+    decoded[name] = decode(Array.isArray(value) ? value.join(',') : value, how);
+  }
+  return decoded;
+}
+
+/** Most specific first: when several fields fail, the error's code is the first kind found. */
+const PRECEDENCE: Array<[ErrorCode, (e: ErrorObject) => boolean]> = [
+  ['FIELD_UNKNOWN', (e) => e.keyword === 'additionalProperties'],
+  ['PARAMETER_MISSING', (e) => e.keyword === 'required'],
+  ['TYPE_MISMATCH', (e) => e.keyword === 'type'],
+  ['FIELD_LENGTH_INVALID', (e) => ['minLength', 'maxLength', 'minItems', 'maxItems'].includes(e.keyword)],
+  ['PARAMETER_INVALID', () => true],
+];
+
+function fieldOf(error: ErrorObject, root: 'body' | 'parameters'): string {
+  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  // Parameter paths start with /query or /header: the field is the parameter name.
+  if (root === 'parameters') parts.shift();
+  if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
+  if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
+  return parts.join('.') || (root === 'body' ? 'body' : 'query');
+}
+
+function issueOf(error: ErrorObject): string {
+  if (error.keyword === 'required') return 'is required';
+  if (error.keyword === 'additionalProperties') return 'is not a known field';
+  return error.message ?? error.keyword;
+}
+
+function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'parameters'): ApiError {
+  const details: ErrorDetail[] = [];
+  for (const error of errors) {
+    // ajv reports `type` once per branch of a nullable union; one line per field and issue is enough.
+    const detail = { field: fieldOf(error, root), issue: issueOf(error) };
+    if (!details.some((d) => d.field === detail.field && d.issue === detail.issue)) details.push(detail);
+  }
+  const batch = op.batchField;
+  const batchPath = batch && (root === 'body' ? batch.in === 'body' && `/${batch.name}` : batch.in === 'query' && `/query/${batch.name}`);
+  const batchError = errors.find((e) => e.instancePath === batchPath && (e.keyword === 'minItems' || e.keyword === 'maxItems'));
+  if (batchError) {
+    const code = batchError.keyword === 'minItems' ? 'BATCH_EMPTY' : 'BATCH_TOO_LARGE';
+    const message =
+      code === 'BATCH_EMPTY'
+        ? `${batch!.name} must contain at least one item`
+        : `${batch!.name} may contain at most ${String(batchError.params.limit)} items`;
+    return new ApiError(code, message, { details });
+  }
+  const [code] = PRECEDENCE.find(([, matches]) => errors.some(matches))!;
+  const first = details[0]!;
+  return new ApiError(code, `${first.field} ${first.issue}`, { details });
+}
+
+export function validateParameters(op: OperationInfo, query: Record<string, unknown>, headers: Record<string, unknown>): void {
+  const validate = parameterValidators[op.operationId as keyof typeof parameterValidators];
+  if (!validate({ query, header: headers })) throw toApiError(op, validate.errors ?? [], 'parameters');
+}
+
+export function validateBody(op: OperationInfo, body: unknown): void {
+  if (!op.takesBody) return;
+  if (body === undefined) throw new ApiError('PARAMETER_MISSING', 'The request body is required', { details: [{ field: 'body', issue: 'is required' }] });
+  const validate = requestBodyValidators[op.operationId as keyof typeof requestBodyValidators];
+  if (!validate(body)) throw toApiError(op, validate.errors ?? [], 'body');
+}
