@@ -17,7 +17,7 @@ const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/(.+)$/;
 export interface ValidatorEntry {
   exportName: string;
   operationId: string;
-  /** The HTTP status, or 'request' for the request body. */
+  /** The HTTP status, 'request' for the request body, or 'parameters'. */
   status: string;
   schema: Json;
 }
@@ -61,10 +61,31 @@ export function newAjv() {
   return ajv;
 }
 
-/** Every (operation, status) with a JSON body, then every JSON request body, path by path. */
+/**
+ * One schema for all of an operation's parameters, as a server sees them:
+ * `{ query, header }`. Unknown query parameters are refused (a typo must not
+ * pass silently); header names are lower-case and other headers are allowed.
+ * Query values must be decoded first (arrays split, numbers parsed).
+ */
+export function parametersSchema(parameters: JsonObject[]): JsonObject {
+  const part = (location: 'query' | 'header') => {
+    const own = parameters.filter((p) => p.in === location);
+    const name = (p: JsonObject) => (location === 'header' ? String(p.name).toLowerCase() : String(p.name));
+    return {
+      type: 'object',
+      ...(location === 'query' && { additionalProperties: false }),
+      required: own.filter((p) => p.required === true).map(name),
+      properties: Object.fromEntries(own.map((p) => [name(p), p.schema!])),
+    } as JsonObject;
+  };
+  return { type: 'object', required: ['query', 'header'], properties: { query: part('query'), header: part('header') } };
+}
+
+/** Every (operation, status) with a JSON body, then every JSON request body, then every operation's parameters. */
 export function validatorEntries(doc: JsonObject): ValidatorEntry[] {
   const responses: ValidatorEntry[] = [];
   const requests: ValidatorEntry[] = [];
+  const parameters: ValidatorEntry[] = [];
   for (const op of listOperations(doc)) {
     for (const [status, response] of Object.entries(op.responses)) {
       const schema = jsonBodySchema(response);
@@ -75,8 +96,14 @@ export function validatorEntries(doc: JsonObject): ValidatorEntry[] {
     if (body !== undefined) {
       requests.push({ exportName: `validate${capitalise(op.operationId)}Request`, operationId: op.operationId, status: 'request', schema: body });
     }
+    parameters.push({
+      exportName: `validate${capitalise(op.operationId)}Parameters`,
+      operationId: op.operationId,
+      status: 'parameters',
+      schema: parametersSchema(op.parameters),
+    });
   }
-  return [...responses, ...requests];
+  return [...responses, ...requests, ...parameters];
 }
 
 /**
@@ -134,8 +161,9 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     exports[entry.exportName] = id;
   }
 
-  const responseEntries = entries.filter((e) => e.status !== 'request');
+  const responseEntries = entries.filter((e) => /^\d+$/.test(e.status));
   const requestEntries = entries.filter((e) => e.status === 'request');
+  const parameterEntries = entries.filter((e) => e.status === 'parameters');
   const byOperation = new Map<string, ValidatorEntry[]>();
   for (const e of responseEntries) byOperation.set(e.operationId, [...(byOperation.get(e.operationId) ?? []), e]);
 
@@ -143,6 +171,7 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     .map(([operationId, list]) => `  ${operationId}: {\n${list.map((e) => `    "${e.status}": ${e.exportName},`).join('\n')}\n  },`)
     .join('\n');
   const requestTable = requestEntries.map((e) => `  ${e.operationId}: ${e.exportName},`).join('\n');
+  const parameterTable = parameterEntries.map((e) => `  ${e.operationId}: ${e.exportName},`).join('\n');
 
   const js = [
     header,
@@ -155,6 +184,9 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     '/** Request body validators by operationId, for the operations that take a JSON body. */',
     `export const requestBodyValidators = {\n${requestTable}\n};`,
     '',
+    '/** Parameter validators by operationId, over `{ query, header }` (decoded query values, lower-case header names). */',
+    `export const parameterValidators = {\n${parameterTable}\n};`,
+    '',
     '/** The validator of one (operation, status) body, or undefined when the spec documents no JSON body for it. */',
     'export function validatorFor(operationId, status) {',
     '  const byStatus = Object.hasOwn(responseValidators, operationId) ? responseValidators[operationId] : undefined;',
@@ -164,7 +196,11 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
   ].join('\n');
 
   const typeOf = (e: ValidatorEntry) =>
-    e.status === 'request' ? `Validator<RequestBody<"${e.operationId}">>` : `Validator<ResponseBody<"${e.operationId}", ${e.status}>>`;
+    e.status === 'request'
+      ? `Validator<RequestBody<"${e.operationId}">>`
+      : e.status === 'parameters'
+        ? 'Validator<RequestParameters>'
+        : `Validator<ResponseBody<"${e.operationId}", ${e.status}>>`;
   const responseTypeTable = [...byOperation]
     .map(
       ([operationId, list]) =>
@@ -172,6 +208,7 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     )
     .join('\n');
   const requestTypeTable = requestEntries.map((e) => `  readonly ${e.operationId}: ${typeOf(e)};`).join('\n');
+  const parameterTypeTable = parameterEntries.map((e) => `  readonly ${e.operationId}: ${typeOf(e)};`).join('\n');
   const dts = [
     header,
     'import type { ErrorObject } from "ajv";',
@@ -199,12 +236,20 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     '  ? B',
     '  : never;',
     '',
+    '/** What a parameter validator checks: decoded query values and lower-case header names. */',
+    'export interface RequestParameters {',
+    '  query: Record<string, unknown>;',
+    '  header: Record<string, unknown>;',
+    '}',
+    '',
     'export declare const validateErrorResponse: Validator<components["schemas"]["ErrorResponse"]>;',
     ...entries.map((e) => `export declare const ${e.exportName}: ${typeOf(e)};`),
     '',
     `export declare const responseValidators: {\n${responseTypeTable}\n};`,
     '',
     `export declare const requestBodyValidators: {\n${requestTypeTable}\n};`,
+    '',
+    `export declare const parameterValidators: {\n${parameterTypeTable}\n};`,
     '',
     'export declare function validatorFor(operationId: string, status: number | string): Validator<unknown> | undefined;',
     '',

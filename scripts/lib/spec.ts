@@ -22,6 +22,8 @@ export interface Operation {
   responses: Record<string, JsonObject>;
   /** The request body object, $ref resolved, if the operation takes one. */
   requestBody?: JsonObject;
+  /** Path-level then operation-level parameters, $refs resolved. */
+  parameters: JsonObject[];
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -85,10 +87,15 @@ export function listOperations(doc: JsonObject): Operation[] {
         responses[status] = deref(doc, response) as JsonObject;
       }
       const requestBody = op.requestBody === undefined ? undefined : (deref(doc, op.requestBody) as JsonObject);
-      operations.push({ operationId: String(op.operationId), method, path, responses, ...(requestBody && { requestBody }) });
+      const parameters = [...asArray(item.parameters), ...asArray(op.parameters)].map((p) => deref(doc, p) as JsonObject);
+      operations.push({ operationId: String(op.operationId), method, path, responses, parameters, ...(requestBody && { requestBody }) });
     }
   }
   return operations;
+}
+
+function asArray(value: Json | undefined): Json[] {
+  return Array.isArray(value) ? value : [];
 }
 
 export function errorCatalog(doc: JsonObject): Record<string, CatalogEntry> {
