@@ -79,6 +79,17 @@ export class FixturesError extends Error {
   override name = 'FixturesError';
 }
 
+/** The built-in fixtures' demo key: their first active key, with its workspace and teams. */
+export function demoKey(): { key: string; workspace: string; teams: Array<{ id: string; name: string }> } {
+  const fixtures = JSON.parse(readFileSync(DEMO_FIXTURES_PATH, 'utf8')) as Fixtures;
+  const key = fixtures.apiKeys.find((k) => k.status === 'active' && k.expiresAt === null)!;
+  return {
+    key: key.key,
+    workspace: fixtures.workspaces.find((w) => w.id === key.workspaceId)!.name,
+    teams: fixtures.teams.filter((t) => key.teamIds.includes(t.id)).map(({ id, name }) => ({ id, name })),
+  };
+}
+
 export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }

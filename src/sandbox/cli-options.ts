@@ -1,0 +1,77 @@
+// The flags of `snippets-sandbox`, fixed by DESIGN.md. Each may also come
+// from an environment variable SNIPPETS_SANDBOX_<FLAG>; a flag wins.
+import { parseArgs } from 'node:util';
+import type { SandboxOptions } from './options.ts';
+
+export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [--db PATH|:memory:] [--fixtures FILE]
+                        [--rate-limit N] [--rate-window-seconds S] [--block-threshold N] [--block-seconds S]
+                        [--no-fault-injection] [--log-level info|warn|error|silent|debug]
+Every flag can also be set as SNIPPETS_SANDBOX_<FLAG> (e.g. SNIPPETS_SANDBOX_PORT=0); a flag wins.`;
+
+const STRING_FLAGS = ['host', 'port', 'db', 'fixtures', 'rate-limit', 'rate-window-seconds', 'block-threshold', 'block-seconds', 'log-level'] as const;
+
+/** Bad flags or values; its message says which and what is expected. */
+export class UsageError extends Error {}
+
+function envName(flag: string): string {
+  return `SNIPPETS_SANDBOX_${flag.toUpperCase().replace(/-/g, '_')}`;
+}
+
+function integer(flag: string, raw: string, min: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`--${flag} must be a whole number of at least ${min}, got "${raw}"`);
+  return Number(raw);
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<SandboxOptions> & { help?: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        ...Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+        'no-fault-injection': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}. Run snippets-sandbox --help for the flags.`);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const get = (flag: (typeof STRING_FLAGS)[number]) => (values[flag] as string | undefined) ?? env[envName(flag)];
+  const options: Partial<SandboxOptions> & { help?: boolean } = {};
+  if (values.help) options.help = true;
+  const host = get('host');
+  if (host !== undefined) options.host = host;
+  const port = get('port');
+  if (port !== undefined) {
+    options.port = integer('port', port, 0);
+    if (options.port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
+  }
+  const db = get('db');
+  if (db !== undefined) options.db = db;
+  const fixtures = get('fixtures');
+  if (fixtures !== undefined) options.fixtures = fixtures;
+  const numeric = [
+    ['rate-limit', 'rateLimit', 1],
+    ['rate-window-seconds', 'rateWindowSeconds', 1],
+    ['block-threshold', 'blockThreshold', 1],
+    ['block-seconds', 'blockSeconds', 1],
+  ] as const;
+  for (const [flag, key, min] of numeric) {
+    const raw = get(flag);
+    if (raw !== undefined) options[key] = integer(flag, raw, min);
+  }
+  const logLevel = get('log-level');
+  if (logLevel !== undefined) {
+    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+      throw new UsageError(`--log-level must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
+    }
+    options.logLevel = logLevel;
+  }
+  const noFaults = values['no-fault-injection'] === true || env[envName('no-fault-injection')] === 'true';
+  if (noFaults) options.faultInjection = false;
+  return options;
+}
+
