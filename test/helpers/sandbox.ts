@@ -1,0 +1,102 @@
+// A real sandbox on 127.0.0.1 and a free port, for tests, with a recorder
+// that checks every answer against the contract as it goes.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { validateErrorResponse, validatorFor } from '../../generated/validators.js';
+import type { Fixtures } from '../../src/sandbox/fixtures.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/server.ts';
+import type { SandboxOptions } from '../../src/sandbox/options.ts';
+import demo from '../../fixtures/demo.json' with { type: 'json' };
+
+export const fixtures = demo as Fixtures;
+const keyOf = (workspace: string, status = 'active', expired = false) =>
+  fixtures.apiKeys.find(
+    (k) => fixtures.workspaces.find((w) => w.id === k.workspaceId)!.name.startsWith(workspace) && k.status === status && (k.expiresAt !== null) === expired,
+  )!.key;
+
+/** Keys and teams of the demo fixtures, by what they are for. */
+export const demoKeys = {
+  acme: keyOf('Acme'),
+  inactive: keyOf('Acme', 'inactive'),
+  deleted: keyOf('Acme', 'deleted'),
+  expired: keyOf('Acme', 'active', true),
+  globex: keyOf('Globex'),
+  lapsed: keyOf('Initech'),
+  noQuota: keyOf('Hooli'),
+};
+const teamNamed = (name: string) => fixtures.teams.find((t) => t.name === name)!.id;
+export const demoTeams = { platform: teamNamed('Platform'), support: teamNamed('Support'), legal: teamNamed('Legal'), globex: teamNamed('Globex Main') };
+
+/** Writes fixtures to a temp file, for a sandbox that needs other settings than the demo ones. */
+export function fixturesFile(edit: (copy: Fixtures) => void): string {
+  const copy = structuredClone(fixtures);
+  edit(copy);
+  const path = join(mkdtempSync(join(tmpdir(), 'fixtures-')), 'fixtures.json');
+  writeFileSync(path, JSON.stringify(copy));
+  return path;
+}
+
+export async function startSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
+  return createSandbox({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent', ...options }).listen();
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/**
+ * Sends a request and checks the answer against the contract: JSON, an
+ * X-Request-Id header, the body valid for the (operation, status) it
+ * documents, an error body's requestId equal to the header. Records the
+ * (operation, status) pair for coverage.
+ */
+export class ContractClient {
+  readonly seen = new Set<string>();
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly key?: string,
+  ) {}
+
+  async send(
+    operationId: string | undefined,
+    method: string,
+    path: string,
+    init: { query?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; key?: string | null } = {},
+  ): Promise<Answer> {
+    const url = new URL(path, this.baseUrl);
+    for (const [name, value] of Object.entries(init.query ?? {})) url.searchParams.set(name, value);
+    const key = init.key === undefined ? this.key : init.key;
+    const headers: Record<string, string> = {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    };
+    const response = await fetch(url, {
+      method,
+      headers,
+      ...(init.rawBody !== undefined ? { body: init.rawBody } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    const text = await response.text();
+    const where = `${method} ${path} -> ${response.status}: ${text.slice(0, 300)}`;
+    expect(response.headers.get('content-type'), where).toMatch(/^application\/json/);
+    const body = JSON.parse(text);
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId, where).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+    if (response.status >= 400) {
+      expect(validateErrorResponse(body), `${where}\n${JSON.stringify(validateErrorResponse.errors)}`).toBe(true);
+      expect(body.requestId, where).toBe(requestId);
+    }
+    if (operationId) {
+      const validate = validatorFor(operationId, response.status);
+      expect(validate, `${operationId} does not document ${response.status}: ${where}`).toBeTypeOf('function');
+      expect(validate!(body), `${where}\n${JSON.stringify(validate!.errors)}`).toBe(true);
+      this.seen.add(`${operationId} ${response.status}`);
+    }
+    return { status: response.status, headers: response.headers, body };
+  }
+}
