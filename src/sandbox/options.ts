@@ -19,6 +19,8 @@ export interface SandboxOptions {
   faultInjection: boolean;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  /** Where log lines go (stdout when undefined); tests pass a stream to read them. */
+  logStream?: { write(line: string): void };
   /** The clock, in ms since the epoch; tests replace it. */
   now: () => number;
 }

@@ -106,7 +106,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   const spend = db.prepare('UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ?');
 
   const app = Fastify({
-    logger: { level: options.logLevel },
+    logger: { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
     // One log line per request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => `req_${randomUUID().replace(/-/g, '')}`,
