@@ -2,7 +2,7 @@
 
 import * as runtime0Namespace from "ajv/dist/runtime/ucs2length.js";
 import * as runtime1Namespace from "ajv/dist/runtime/equal.js";
-import * as runtime2Namespace from "ajv-formats/dist/formats.js";
+import * as runtime2Namespace from "./formats.js";
 function moduleExports(namespace) {
   return namespace.default && namespace.default.__esModule ? namespace.default : namespace;
 }
@@ -10,312 +10,20 @@ const runtime0 = moduleExports(runtime0Namespace);
 const runtime1 = moduleExports(runtime1Namespace);
 const runtime2 = moduleExports(runtime2Namespace);
 
-export const validateErrorResponse = validate52;
-const schema19 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"description":"One entry per violated field, on validation errors.","items":{"$ref":"ErrorDetail"}}}};
+export const validateErrorResponse = validate20;
+const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"description":"One entry per violated field, on validation errors.","items":{"$ref":"ErrorDetail"}}}};
+const schema32 = {"$id":"ErrorCode","type":"string","description":"Stable machine-readable code of an error, one of the error catalog\n(`x-error-catalog`). Branch on it instead of on `message`. New codes\nmay be added in later minor versions of the API: a client must expect\ncodes it does not know and fall back on the HTTP status for them.\n","enum":["AUTH_HEADER_MISSING","AUTH_KEY_MALFORMED","AUTH_KEY_UNKNOWN","AUTH_KEY_INACTIVE","AUTH_KEY_DELETED","AUTH_KEY_EXPIRED","PARAMETER_MISSING","BODY_INVALID_JSON","PARAMETER_INVALID","TYPE_MISMATCH","FIELD_LENGTH_INVALID","FIELD_UNKNOWN","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","TEAM_ACCESS_DENIED","SUBSCRIPTION_INACTIVE","WORKSPACE_MISMATCH","QUOTA_INSUFFICIENT","SNIPPET_NOT_FOUND","FOLDER_NOT_FOUND","TAG_NOT_FOUND","RESOURCE_DELETED","ENDPOINT_NOT_FOUND","METHOD_NOT_ALLOWED","VARIATION_NOT_FOUND","VARIATION_NOT_IN_SNIPPET","VARIATION_LAST_REMAINING","BATCH_EMPTY","BATCH_TOO_LARGE","BATCH_PARTIAL_FAILURE","BATCH_QUOTA_INSUFFICIENT","RATE_LIMIT_EXCEEDED","KEY_TEMPORARILY_BLOCKED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]};
+const schema33 = {"$id":"RequestId","type":"string","description":"Identifies one request; sent as `X-Request-Id` and, on errors, as `requestId`.","minLength":8,"maxLength":128,"pattern":"^[A-Za-z0-9_-]+$","examples":["req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c"]};
+const schema34 = {"$id":"QuotaShortfall","type":"object","description":"Sent with quota errors.","additionalProperties":false,"required":["remainingRequests","requiredRequests"],"properties":{"remainingRequests":{"type":"integer","minimum":0},"requiredRequests":{"type":"integer","minimum":1}}};
+const schema35 = {"$id":"ErrorDetail","type":"object","additionalProperties":false,"required":["field","issue"],"properties":{"field":{"type":"string","description":"The parameter name or the body property path (`title`, `snippets.3.title`)."},"issue":{"type":"string","description":"What is wrong with it."}}};
 const func1 = runtime0.default;
-const schema20 = {"$id":"ErrorCode","type":"string","description":"Stable machine-readable code of an error, one of the error catalog\n(`x-error-catalog`). Branch on it instead of on `message`. New codes\nmay be added in later minor versions of the API: a client must expect\ncodes it does not know and fall back on the HTTP status for them.\n","enum":["AUTH_HEADER_MISSING","AUTH_KEY_MALFORMED","AUTH_KEY_UNKNOWN","AUTH_KEY_INACTIVE","AUTH_KEY_DELETED","AUTH_KEY_EXPIRED","PARAMETER_MISSING","BODY_INVALID_JSON","PARAMETER_INVALID","TYPE_MISMATCH","FIELD_LENGTH_INVALID","FIELD_UNKNOWN","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","TEAM_ACCESS_DENIED","SUBSCRIPTION_INACTIVE","WORKSPACE_MISMATCH","QUOTA_INSUFFICIENT","SNIPPET_NOT_FOUND","FOLDER_NOT_FOUND","TAG_NOT_FOUND","RESOURCE_DELETED","ENDPOINT_NOT_FOUND","METHOD_NOT_ALLOWED","VARIATION_NOT_FOUND","VARIATION_NOT_IN_SNIPPET","VARIATION_LAST_REMAINING","BATCH_EMPTY","BATCH_TOO_LARGE","BATCH_PARTIAL_FAILURE","BATCH_QUOTA_INSUFFICIENT","RATE_LIMIT_EXCEEDED","KEY_TEMPORARILY_BLOCKED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]};
+const pattern4 = new RegExp("^[A-Za-z0-9_-]+$", "u");
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="ErrorCode" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!((((((((((((((((((((((((((((((((((((data === "AUTH_HEADER_MISSING") || (data === "AUTH_KEY_MALFORMED")) || (data === "AUTH_KEY_UNKNOWN")) || (data === "AUTH_KEY_INACTIVE")) || (data === "AUTH_KEY_DELETED")) || (data === "AUTH_KEY_EXPIRED")) || (data === "PARAMETER_MISSING")) || (data === "BODY_INVALID_JSON")) || (data === "PARAMETER_INVALID")) || (data === "TYPE_MISMATCH")) || (data === "FIELD_LENGTH_INVALID")) || (data === "FIELD_UNKNOWN")) || (data === "PAYLOAD_TOO_LARGE")) || (data === "UNSUPPORTED_MEDIA_TYPE")) || (data === "IDEMPOTENCY_KEY_REUSED")) || (data === "TEAM_ACCESS_DENIED")) || (data === "SUBSCRIPTION_INACTIVE")) || (data === "WORKSPACE_MISMATCH")) || (data === "QUOTA_INSUFFICIENT")) || (data === "SNIPPET_NOT_FOUND")) || (data === "FOLDER_NOT_FOUND")) || (data === "TAG_NOT_FOUND")) || (data === "RESOURCE_DELETED")) || (data === "ENDPOINT_NOT_FOUND")) || (data === "METHOD_NOT_ALLOWED")) || (data === "VARIATION_NOT_FOUND")) || (data === "VARIATION_NOT_IN_SNIPPET")) || (data === "VARIATION_LAST_REMAINING")) || (data === "BATCH_EMPTY")) || (data === "BATCH_TOO_LARGE")) || (data === "BATCH_PARTIAL_FAILURE")) || (data === "BATCH_QUOTA_INSUFFICIENT")) || (data === "RATE_LIMIT_EXCEEDED")) || (data === "KEY_TEMPORARILY_BLOCKED")) || (data === "INTERNAL_ERROR")) || (data === "SERVICE_UNAVAILABLE"))){
-const err1 = {instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate53.errors = vErrors;
-return errors === 0;
-}
-validate53.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema21 = {"$id":"RequestId","type":"string","description":"Identifies one request; sent as `X-Request-Id` and, on errors, as `requestId`.","minLength":8,"maxLength":128,"pattern":"^[A-Za-z0-9_-]+$","examples":["req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c"]};
-const pattern3 = new RegExp("^[A-Za-z0-9_-]+$", "u");
-
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="RequestId" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate55.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(func1(data) > 128){
-const err0 = {instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(func1(data) < 8){
-const err1 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(!pattern3.test(data)){
-const err2 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate55.errors = vErrors;
-return errors === 0;
-}
-validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema22 = {"$id":"QuotaShortfall","type":"object","description":"Sent with quota errors.","additionalProperties":false,"required":["remainingRequests","requiredRequests"],"properties":{"remainingRequests":{"type":"integer","minimum":0},"requiredRequests":{"type":"integer","minimum":1}}};
-
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="QuotaShortfall" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate57.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.remainingRequests === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.requiredRequests === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requiredRequests"},message:"must have required property '"+"requiredRequests"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "remainingRequests") || (key0 === "requiredRequests"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.remainingRequests !== undefined){
-let data0 = data.remainingRequests;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/remainingRequests",schemaPath:"#/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/remainingRequests",schemaPath:"#/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.requiredRequests !== undefined){
-let data1 = data.requiredRequests;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/requiredRequests",schemaPath:"#/properties/requiredRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/requiredRequests",schemaPath:"#/properties/requiredRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-validate57.errors = vErrors;
-return errors === 0;
-}
-validate57.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema23 = {"$id":"ErrorDetail","type":"object","additionalProperties":false,"required":["field","issue"],"properties":{"field":{"type":"string","description":"The parameter name or the body property path (`title`, `snippets.3.title`)."},"issue":{"type":"string","description":"What is wrong with it."}}};
-
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="ErrorDetail" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate59.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.field === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.issue === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "field") || (key0 === "issue"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.field !== undefined){
-if(typeof data.field !== "string"){
-const err3 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.issue !== undefined){
-if(typeof data.issue !== "string"){
-const err4 = {instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate59.errors = vErrors;
-return errors === 0;
-}
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="ErrorResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -401,7 +109,7 @@ errors++;
 if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if((data1.length < 2 && func1(data1) < 1)){
 const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -436,28 +144,9 @@ errors++;
 }
 }
 if(data.code !== undefined){
-if(!(validate53(data.code, {instancePath:instancePath+"/code",parentData:data,parentDataProperty:"code",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data.requestId !== undefined){
-if(!(validate55(data.requestId, {instancePath:instancePath+"/requestId",parentData:data,parentDataProperty:"requestId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-}
-if(data.usage !== undefined){
-if(!(validate57(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-errors = vErrors.length;
-}
-}
-if(data.details !== undefined){
-let data6 = data.details;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err10 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+let data3 = data.code;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -466,16 +155,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate59(data6[i0], {instancePath:instancePath+"/details/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((((((((((((((((((((((((((((((((((data3 === "AUTH_HEADER_MISSING") || (data3 === "AUTH_KEY_MALFORMED")) || (data3 === "AUTH_KEY_UNKNOWN")) || (data3 === "AUTH_KEY_INACTIVE")) || (data3 === "AUTH_KEY_DELETED")) || (data3 === "AUTH_KEY_EXPIRED")) || (data3 === "PARAMETER_MISSING")) || (data3 === "BODY_INVALID_JSON")) || (data3 === "PARAMETER_INVALID")) || (data3 === "TYPE_MISMATCH")) || (data3 === "FIELD_LENGTH_INVALID")) || (data3 === "FIELD_UNKNOWN")) || (data3 === "PAYLOAD_TOO_LARGE")) || (data3 === "UNSUPPORTED_MEDIA_TYPE")) || (data3 === "IDEMPOTENCY_KEY_REUSED")) || (data3 === "TEAM_ACCESS_DENIED")) || (data3 === "SUBSCRIPTION_INACTIVE")) || (data3 === "WORKSPACE_MISMATCH")) || (data3 === "QUOTA_INSUFFICIENT")) || (data3 === "SNIPPET_NOT_FOUND")) || (data3 === "FOLDER_NOT_FOUND")) || (data3 === "TAG_NOT_FOUND")) || (data3 === "RESOURCE_DELETED")) || (data3 === "ENDPOINT_NOT_FOUND")) || (data3 === "METHOD_NOT_ALLOWED")) || (data3 === "VARIATION_NOT_FOUND")) || (data3 === "VARIATION_NOT_IN_SNIPPET")) || (data3 === "VARIATION_LAST_REMAINING")) || (data3 === "BATCH_EMPTY")) || (data3 === "BATCH_TOO_LARGE")) || (data3 === "BATCH_PARTIAL_FAILURE")) || (data3 === "BATCH_QUOTA_INSUFFICIENT")) || (data3 === "RATE_LIMIT_EXCEEDED")) || (data3 === "KEY_TEMPORARILY_BLOCKED")) || (data3 === "INTERNAL_ERROR")) || (data3 === "SERVICE_UNAVAILABLE"))){
+const err11 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -485,9 +166,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.requestId !== undefined){
+let data4 = data.requestId;
+if(typeof data4 === "string"){
+if((data4.length > 128 && func1(data4) > 128)){
+const err12 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -496,19 +179,256 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate52.errors = vErrors;
+if((data4.length < 16 && func1(data4) < 8)){
+const err13 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern4.test(data4)){
+const err14 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.usage !== undefined){
+let data5 = data.usage;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.remainingRequests === undefined){
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data5.requiredRequests === undefined){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/required",keyword:"required",params:{missingProperty: "requiredRequests"},message:"must have required property '"+"requiredRequests"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "remainingRequests") || (key1 === "requiredRequests"))){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data5.remainingRequests !== undefined){
+let data6 = data5.remainingRequests;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data5.requiredRequests !== undefined){
+let data7 = data5.requiredRequests;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err21 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err22 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.details !== undefined){
+let data8 = data.details;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err24 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.field === undefined){
+const err25 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data9.issue === undefined){
+const err26 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!((key2 === "field") || (key2 === "issue"))){
+const err27 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data9.field !== undefined){
+if(typeof data9.field !== "string"){
+const err28 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data9.issue !== undefined){
+if(typeof data9.issue !== "string"){
+const err29 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate20.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetHealth200 = validate61;
-const schema24 = {"$id":"HealthResponse","type":"object","description":"The only success body without `usage`, since it needs no key.","additionalProperties":false,"required":["success","data"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["status","version"],"properties":{"status":{"type":"string","const":"ok"},"version":{"type":"string","description":"The `info.version` of the contract the server implements."}}}}};
+export const validateGetHealth200 = validate21;
+const schema36 = {"$id":"HealthResponse","type":"object","description":"The only success body without `usage`, since it needs no key.","additionalProperties":false,"required":["success","data"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["status","version"],"properties":{"status":{"type":"string","const":"ok"},"version":{"type":"string","description":"The `info.version` of the contract the server implements."}}}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="HealthResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate21.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -664,215 +584,29 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetSnippet200 = validate62;
-const schema25 = {"$id":"SnippetResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Snippet"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["totalVariations","tagsAttached"],"properties":{"totalVariations":{"type":"integer","minimum":1},"tagsAttached":{"type":"integer","minimum":0}}}}};
-const schema26 = {"$id":"Snippet","type":"object","additionalProperties":false,"required":["id","teamId","title","note","shortcut","folderId","tagIds","variations","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","uniqueItems":true,"items":{"$ref":"Uuid"}},"variations":{"type":"array","minItems":1,"description":"In order; the first is the snippet's default content.","items":{"$ref":"Variation"}},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+export const validateGetSnippet200 = validate22;
+const schema37 = {"$id":"SnippetResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Snippet"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["totalVariations","tagsAttached"],"properties":{"totalVariations":{"type":"integer","minimum":1},"tagsAttached":{"type":"integer","minimum":0}}}}};
+const schema50 = {"$id":"Usage","type":"object","description":"The workspace's quota after this call.","additionalProperties":false,"required":["remainingRequests","usageDeducted"],"properties":{"remainingRequests":{"type":"integer","minimum":0,"description":"Requests the workspace has left."},"usageDeducted":{"type":"integer","minimum":0,"description":"What this call cost."}}};
+const schema38 = {"$id":"Snippet","type":"object","additionalProperties":false,"required":["id","teamId","title","note","shortcut","folderId","tagIds","variations","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","uniqueItems":true,"items":{"$ref":"Uuid"}},"variations":{"type":"array","minItems":1,"description":"In order; the first is the snippet's default content.","items":{"$ref":"Variation"}},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+const schema39 = {"$id":"Uuid","type":"string","format":"uuid"};
+const schema46 = {"$id":"Timestamp","type":"string","format":"date-time"};
 const func4 = Object.prototype.hasOwnProperty;
 const func0 = runtime1.default;
-const schema27 = {"$id":"Uuid","type":"string","format":"uuid"};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats12 = runtime2["date-time"];
+const schema42 = {"$id":"Variation","type":"object","additionalProperties":false,"required":["id","snippetId","variationName","content","orderIndex","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"},"orderIndex":{"type":"integer","minimum":0},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+const schema45 = {"$id":"Content","type":"object","description":"A piece of text and how to read it.","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["plaintext","markdown","html"]},"content":{"type":"string","maxLength":50000}}};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="Uuid" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate64.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats0.test(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate64.errors = vErrors;
-return errors === 0;
-}
-validate64.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-const schema28 = {"$id":"Variation","type":"object","additionalProperties":false,"required":["id","snippetId","variationName","content","orderIndex","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"},"orderIndex":{"type":"integer","minimum":0},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
-const schema29 = {"$id":"Content","type":"object","description":"A piece of text and how to read it.","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["plaintext","markdown","html"]},"content":{"type":"string","maxLength":50000}}};
-
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="Content" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate71.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.content === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "type") || (key0 === "content"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(((data0 === "plaintext") || (data0 === "markdown")) || (data0 === "html"))){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema29.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.content !== undefined){
-let data1 = data.content;
-if(typeof data1 === "string"){
-if(func1(data1) > 50000){
-const err5 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-validate71.errors = vErrors;
-return errors === 0;
-}
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema30 = {"$id":"Timestamp","type":"string","format":"date-time"};
-const formats4 = runtime2.fullFormats["date-time"];
-
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="Timestamp" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate73.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data === "string"){
-if(!(formats4.validate(data))){
-const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate73.errors = vErrors;
-return errors === 0;
-}
-validate73.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="Variation" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate24.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -963,22 +697,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-if(!(validate64(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.snippetId !== undefined){
-if(!(validate64(data.snippetId, {instancePath:instancePath+"/snippetId",parentData:data,parentDataProperty:"snippetId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.variationName !== undefined){
-let data2 = data.variationName;
-if(typeof data2 === "string"){
-if(func1(data2) > 100){
-const err8 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -987,8 +709,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func1(data2) < 1){
-const err9 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -998,8 +721,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.snippetId !== undefined){
+let data1 = data.snippetId;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err10 = {instancePath:instancePath+"/snippetId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1009,16 +735,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.content !== undefined){
-if(!(validate71(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data.orderIndex !== undefined){
-let data4 = data.orderIndex;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err11 = {instancePath:instancePath+"/snippetId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1027,9 +745,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.variationName !== undefined){
+let data2 = data.variationName;
+if(typeof data2 === "string"){
+if((data2.length > 100 && func1(data2) > 100)){
+const err12 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1038,23 +759,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data.createdAt !== undefined){
-if(!(validate73(data.createdAt, {instancePath:instancePath+"/createdAt",parentData:data,parentDataProperty:"createdAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-if(data.updatedAt !== undefined){
-if(!(validate73(data.updatedAt, {instancePath:instancePath+"/updatedAt",parentData:data,parentDataProperty:"updatedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((data2.length < 2 && func1(data2) < 1)){
+const err13 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1063,17 +769,210 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate68.errors = vErrors;
+}
+else {
+const err14 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+let data3 = data.content;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.type === undefined){
+const err15 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data3.content === undefined){
+const err16 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "type") || (key1 === "content"))){
+const err17 = {instancePath:instancePath+"/content",schemaPath:"Content/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data3.type !== undefined){
+let data4 = data3.type;
+if(typeof data4 !== "string"){
+const err18 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!(((data4 === "plaintext") || (data4 === "markdown")) || (data4 === "html"))){
+const err19 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data3.content !== undefined){
+let data5 = data3.content;
+if(typeof data5 === "string"){
+if((data5.length > 50000 && func1(data5) > 50000)){
+const err20 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/content",schemaPath:"Content/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.orderIndex !== undefined){
+let data6 = data.orderIndex;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err23 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err24 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data.createdAt !== undefined){
+let data7 = data.createdAt;
+if(typeof data7 === "string"){
+if(!(formats12.validate(data7))){
+const err25 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data8 = data.updatedAt;
+if(typeof data8 === "string"){
+if(!(formats12.validate(data8))){
+const err27 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate24.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="Snippet" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
+const evaluated0 = validate23.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1182,7 +1081,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema26.properties, key0))){
+if(!(func4.call(schema38.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1194,22 +1093,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-if(!(validate64(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.teamId !== undefined){
-if(!(validate64(data.teamId, {instancePath:instancePath+"/teamId",parentData:data,parentDataProperty:"teamId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.title !== undefined){
-let data2 = data.title;
-if(typeof data2 === "string"){
-if(func1(data2) > 200){
-const err11 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1218,8 +1105,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func1(data2) < 1){
-const err12 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err12 = {instancePath:instancePath+"/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1229,8 +1117,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.teamId !== undefined){
+let data1 = data.teamId;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err13 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1240,10 +1131,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.note !== undefined){
-let data3 = data.note;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema26.properties.note.type},message:"must be string,null"};
+else {
+const err14 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1252,9 +1141,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(func1(data3) > 5000){
-const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+}
+if(data.title !== undefined){
+let data2 = data.title;
+if(typeof data2 === "string"){
+if((data2.length > 200 && func1(data2) > 200)){
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1263,12 +1155,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-if(data.shortcut !== undefined){
-let data4 = data.shortcut;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err16 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema26.properties.shortcut.type},message:"must be string,null"};
+if((data2.length < 2 && func1(data2) < 1)){
+const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1277,9 +1165,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(func1(data4) > 100){
-const err17 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+else {
+const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1289,11 +1177,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-if(data.folderId !== undefined){
-let data5 = data.folderId;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err18 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema26.properties.folderId.type},message:"must be string,null"};
+if(data.note !== undefined){
+let data3 = data.note;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err18 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema38.properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1302,9 +1189,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-const err19 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(typeof data3 === "string"){
+if((data3.length > 5000 && func1(data3) > 5000)){
+const err19 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1315,24 +1202,10 @@ errors++;
 }
 }
 }
-if(data.tagIds !== undefined){
-let data6 = data.tagIds;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate64(data6[i0], {instancePath:instancePath+"/tagIds/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-let i1 = data6.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data6[i1], data6[j0])){
-const err20 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(data.shortcut !== undefined){
+let data4 = data.shortcut;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err20 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema38.properties.shortcut.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1340,14 +1213,10 @@ else {
 vErrors.push(err20);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data4 === "string"){
+if((data4.length > 100 && func1(data4) > 100)){
+const err21 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1357,11 +1226,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.variations !== undefined){
-let data8 = data.variations;
-if(Array.isArray(data8)){
-if(data8.length < 1){
-const err22 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+if(data.folderId !== undefined){
+let data5 = data.folderId;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err22 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema38.properties.folderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1370,16 +1239,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-const len1 = data8.length;
-for(let i2=0; i2<len1; i2++){
-if(!(validate68(data8[i2], {instancePath:instancePath+"/variations/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+const err23 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1389,21 +1251,16 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.createdAt !== undefined){
-if(!(validate73(data.createdAt, {instancePath:instancePath+"/createdAt",parentData:data,parentDataProperty:"createdAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
 }
-}
-if(data.updatedAt !== undefined){
-if(!(validate73(data.updatedAt, {instancePath:instancePath+"/updatedAt",parentData:data,parentDataProperty:"updatedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.tagIds !== undefined){
+let data6 = data.tagIds;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 === "string"){
+if(!(formats0.test(data7))){
+const err24 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1412,129 +1269,154 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate63.errors = vErrors;
+}
+else {
+const err25 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+let i1 = data6.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data6[i1], data6[j0])){
+const err26 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.variations !== undefined){
+let data8 = data.variations;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err28 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate24(data8[i2], {instancePath:instancePath+"/variations/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.createdAt !== undefined){
+let data10 = data.createdAt;
+if(typeof data10 === "string"){
+if(!(formats12.validate(data10))){
+const err30 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data11 = data.updatedAt;
+if(typeof data11 === "string"){
+if(!(formats12.validate(data11))){
+const err32 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate23.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema31 = {"$id":"Usage","type":"object","description":"The workspace's quota after this call.","additionalProperties":false,"required":["remainingRequests","usageDeducted"],"properties":{"remainingRequests":{"type":"integer","minimum":0,"description":"Requests the workspace has left."},"usageDeducted":{"type":"integer","minimum":0,"description":"What this call cost."}}};
-
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="Usage" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate80.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.remainingRequests === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.usageDeducted === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "remainingRequests") || (key0 === "usageDeducted"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.remainingRequests !== undefined){
-let data0 = data.remainingRequests;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/remainingRequests",schemaPath:"#/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/remainingRequests",schemaPath:"#/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-if(data.usageDeducted !== undefined){
-let data1 = data.usageDeducted;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/usageDeducted",schemaPath:"#/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/usageDeducted",schemaPath:"#/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-validate80.errors = vErrors;
-return errors === 0;
-}
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="SnippetResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
+const evaluated0 = validate22.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1608,22 +1490,16 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate63(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate23(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data3 = data.metadata;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.totalVariations === undefined){
-const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalVariations"},message:"must have required property '"+"totalVariations"+"'"};
+let data2 = data.usage;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.remainingRequests === undefined){
+const err6 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1632,8 +1508,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data3.tagsAttached === undefined){
-const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagsAttached"},message:"must have required property '"+"tagsAttached"+"'"};
+if(data2.usageDeducted === undefined){
+const err7 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1642,9 +1518,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "totalVariations") || (key1 === "tagsAttached"))){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+for(const key1 in data2){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1654,10 +1530,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data3.totalVariations !== undefined){
-let data4 = data3.totalVariations;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.remainingRequests !== undefined){
+let data3 = data2.remainingRequests;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1666,9 +1542,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 1 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1679,10 +1555,10 @@ errors++;
 }
 }
 }
-if(data3.tagsAttached !== undefined){
-let data5 = data3.tagsAttached;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err11 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1691,9 +1567,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1706,7 +1582,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1716,9 +1592,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.totalVariations === undefined){
+const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalVariations"},message:"must have required property '"+"totalVariations"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1727,19 +1605,114 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate62.errors = vErrors;
+if(data5.tagsAttached === undefined){
+const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagsAttached"},message:"must have required property '"+"tagsAttached"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!((key2 === "totalVariations") || (key2 === "tagsAttached"))){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.totalVariations !== undefined){
+let data6 = data5.totalVariations;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err17 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 1 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data5.tagsAttached !== undefined){
+let data7 = data5.tagsAttached;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err19 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate22.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteSnippet200 = validate82;
-const schema32 = {"$id":"DeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"}}};
+export const validateDeleteSnippet200 = validate27;
+const schema51 = {"$id":"DeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"}}};
 
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="DeletedResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate82.evaluated;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1848,15 +1821,10 @@ errors++;
 }
 }
 if(data1.id !== undefined){
-if(!(validate64(data1.id, {instancePath:instancePath+"/data/id",parentData:data1,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data1.deleted !== undefined){
-let data3 = data1.deleted;
-if(typeof data3 !== "boolean"){
-const err9 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data2 = data1.id;
+if(typeof data2 === "string"){
+if(!(formats0.test(data2))){
+const err9 = {instancePath:instancePath+"/data/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1865,8 +1833,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(true !== data3){
-const err10 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+}
+else {
+const err10 = {instancePath:instancePath+"/data/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1876,9 +1845,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.deleted !== undefined){
+let data3 = data1.deleted;
+if(typeof data3 !== "boolean"){
+const err11 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1887,16 +1857,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(true !== data3){
+const err12 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1905,19 +1867,140 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate82.errors = vErrors;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.usage !== undefined){
+let data4 = data.usage;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.remainingRequests === undefined){
+const err14 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data4.usageDeducted === undefined){
+const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.remainingRequests !== undefined){
+let data5 = data4.remainingRequests;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err17 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data4.usageDeducted !== undefined){
+let data6 = data4.usageDeducted;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetSnippets200 = validate85;
-const schema33 = {"$id":"SnippetListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"Snippet"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","foundCount","accessibleCount","inaccessibleCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"foundCount":{"type":"integer","minimum":0},"accessibleCount":{"type":"integer","minimum":0},"inaccessibleCount":{"type":"integer","minimum":0},"missingCount":{"type":"integer","minimum":0}}}}};
+export const validateGetSnippets200 = validate28;
+const schema54 = {"$id":"SnippetListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"Snippet"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","foundCount","accessibleCount","inaccessibleCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"foundCount":{"type":"integer","minimum":0},"accessibleCount":{"type":"integer","minimum":0},"inaccessibleCount":{"type":"integer","minimum":0},"missingCount":{"type":"integer","minimum":0}}}}};
 
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="SnippetListResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate85.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2005,8 +2088,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate63(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate23(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -2023,16 +2106,10 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data4 = data.metadata;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.requestedCount === undefined){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2041,8 +2118,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.foundCount === undefined){
-const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "foundCount"},message:"must have required property '"+"foundCount"+"'"};
+if(data3.usageDeducted === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2051,8 +2128,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data4.accessibleCount === undefined){
-const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "accessibleCount"},message:"must have required property '"+"accessibleCount"+"'"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2061,8 +2139,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data4.inaccessibleCount === undefined){
-const err11 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "inaccessibleCount"},message:"must have required property '"+"inaccessibleCount"+"'"};
+}
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2071,8 +2152,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data4.missingCount === undefined){
-const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2081,9 +2163,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(((((key1 === "requestedCount") || (key1 === "foundCount")) || (key1 === "accessibleCount")) || (key1 === "inaccessibleCount")) || (key1 === "missingCount"))){
-const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2092,11 +2177,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data4.requestedCount !== undefined){
-let data5 = data4.requestedCount;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2105,9 +2188,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 100 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2116,8 +2201,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data5 < 1 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.requestedCount === undefined){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2126,12 +2215,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data4.foundCount !== undefined){
-let data6 = data4.foundCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.foundCount === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "foundCount"},message:"must have required property '"+"foundCount"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2140,9 +2225,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data6.accessibleCount === undefined){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "accessibleCount"},message:"must have required property '"+"accessibleCount"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2151,12 +2235,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data4.accessibleCount !== undefined){
-let data7 = data4.accessibleCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.inaccessibleCount === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "inaccessibleCount"},message:"must have required property '"+"inaccessibleCount"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2165,9 +2245,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err20 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data6.missingCount === undefined){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2176,12 +2255,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data4.inaccessibleCount !== undefined){
-let data8 = data4.inaccessibleCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err21 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data6){
+if(!(((((key2 === "requestedCount") || (key2 === "foundCount")) || (key2 === "accessibleCount")) || (key2 === "inaccessibleCount")) || (key2 === "missingCount"))){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2190,9 +2266,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data6.requestedCount !== undefined){
+let data7 = data6.requestedCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err22 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2201,12 +2279,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-if(data4.missingCount !== undefined){
-let data9 = data4.missingCount;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err23 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2215,9 +2290,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err24 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data7 < 1 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2228,9 +2302,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.foundCount !== undefined){
+let data8 = data6.foundCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err25 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2239,10 +2314,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2251,20 +2325,121 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate85.errors = vErrors;
+}
+}
+if(data6.accessibleCount !== undefined){
+let data9 = data6.accessibleCount;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err27 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data6.inaccessibleCount !== undefined){
+let data10 = data6.inaccessibleCount;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err29 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err30 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data6.missingCount !== undefined){
+let data11 = data6.missingCount;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err31 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err32 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateSnippets201 = validate88;
-const schema34 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
-const schema35 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"items":{"$ref":"ErrorDetail"}}}};
+export const validateCreateSnippets201 = validate30;
+const schema56 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+const schema61 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"succeededCount":{"type":"integer","minimum":0,"maximum":100},"failedCount":{"type":"integer","minimum":0,"maximum":100}}};
+const schema57 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"items":{"$ref":"ErrorDetail"}}}};
 
-function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchItemError" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate90.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2365,16 +2540,9 @@ errors++;
 }
 }
 if(data.code !== undefined){
-if(!(validate53(data.code, {instancePath:instancePath+"/code",parentData:data,parentDataProperty:"code",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
-errors = vErrors.length;
-}
-}
-if(data.message !== undefined){
-let data3 = data.message;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data2 = data.code;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2383,14 +2551,38 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((((((((((((((((((((((((((((((((((((data2 === "AUTH_HEADER_MISSING") || (data2 === "AUTH_KEY_MALFORMED")) || (data2 === "AUTH_KEY_UNKNOWN")) || (data2 === "AUTH_KEY_INACTIVE")) || (data2 === "AUTH_KEY_DELETED")) || (data2 === "AUTH_KEY_EXPIRED")) || (data2 === "PARAMETER_MISSING")) || (data2 === "BODY_INVALID_JSON")) || (data2 === "PARAMETER_INVALID")) || (data2 === "TYPE_MISMATCH")) || (data2 === "FIELD_LENGTH_INVALID")) || (data2 === "FIELD_UNKNOWN")) || (data2 === "PAYLOAD_TOO_LARGE")) || (data2 === "UNSUPPORTED_MEDIA_TYPE")) || (data2 === "IDEMPOTENCY_KEY_REUSED")) || (data2 === "TEAM_ACCESS_DENIED")) || (data2 === "SUBSCRIPTION_INACTIVE")) || (data2 === "WORKSPACE_MISMATCH")) || (data2 === "QUOTA_INSUFFICIENT")) || (data2 === "SNIPPET_NOT_FOUND")) || (data2 === "FOLDER_NOT_FOUND")) || (data2 === "TAG_NOT_FOUND")) || (data2 === "RESOURCE_DELETED")) || (data2 === "ENDPOINT_NOT_FOUND")) || (data2 === "METHOD_NOT_ALLOWED")) || (data2 === "VARIATION_NOT_FOUND")) || (data2 === "VARIATION_NOT_IN_SNIPPET")) || (data2 === "VARIATION_LAST_REMAINING")) || (data2 === "BATCH_EMPTY")) || (data2 === "BATCH_TOO_LARGE")) || (data2 === "BATCH_PARTIAL_FAILURE")) || (data2 === "BATCH_QUOTA_INSUFFICIENT")) || (data2 === "RATE_LIMIT_EXCEEDED")) || (data2 === "KEY_TEMPORARILY_BLOCKED")) || (data2 === "INTERNAL_ERROR")) || (data2 === "SERVICE_UNAVAILABLE"))){
+const err9 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data3 = data.message;
+if(typeof data3 === "string"){
+if((data3.length < 2 && func1(data3) < 1)){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -2399,214 +2591,21 @@ if(data.details !== undefined){
 let data4 = data.details;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err10 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err12];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err12);
 }
 errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate59(data4[i0], {instancePath:instancePath+"/details/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate90.errors = vErrors;
-return errors === 0;
-}
-validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema36 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"succeededCount":{"type":"integer","minimum":0,"maximum":100},"failedCount":{"type":"integer","minimum":0,"maximum":100}}};
-
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="BatchCounts" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate95.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.requestedCount === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.succeededCount === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.failedCount === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "requestedCount") || (key0 === "succeededCount")) || (key0 === "failedCount"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.requestedCount !== undefined){
-let data0 = data.requestedCount;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/requestedCount",schemaPath:"#/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 100 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/requestedCount",schemaPath:"#/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0 < 1 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/requestedCount",schemaPath:"#/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.succeededCount !== undefined){
-let data1 = data.succeededCount;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/succeededCount",schemaPath:"#/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 > 100 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/succeededCount",schemaPath:"#/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data1 < 0 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/succeededCount",schemaPath:"#/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-if(data.failedCount !== undefined){
-let data2 = data.failedCount;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/failedCount",schemaPath:"#/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 100 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/failedCount",schemaPath:"#/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data2 < 0 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/failedCount",schemaPath:"#/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.field === undefined){
+const err13 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2615,17 +2614,98 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate95.errors = vErrors;
+if(data5.issue === undefined){
+const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "field") || (key1 === "issue"))){
+const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.field !== undefined){
+if(typeof data5.field !== "string"){
+const err16 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.issue !== undefined){
+if(typeof data5.issue !== "string"){
+const err17 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate95.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="SnippetBatchResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2783,8 +2863,8 @@ let data4 = data3.snippets;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate63(data4[i0], {instancePath:instancePath+"/data/snippets/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate23(data4[i0], {instancePath:instancePath+"/data/snippets/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -2805,8 +2885,8 @@ let data6 = data3.errors;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate90(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -2835,20 +2915,10 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-if(!(validate95(data.metadata, {instancePath:instancePath+"/metadata",parentData:data,parentDataProperty:"metadata",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data8 = data.usage;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.remainingRequests === undefined){
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2857,19 +2927,276 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate88.errors = vErrors;
+if(data8.usageDeducted === undefined){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data8.remainingRequests !== undefined){
+let data9 = data8.remainingRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data8.usageDeducted !== undefined){
+let data10 = data8.usageDeducted;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data11 = data.metadata;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.requestedCount === undefined){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data11.succeededCount === undefined){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data11.failedCount === undefined){
+const err26 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key3 in data11){
+if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.requestedCount !== undefined){
+let data12 = data11.requestedCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data11.succeededCount !== undefined){
+let data13 = data11.succeededCount;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err31 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 100 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data11.failedCount !== undefined){
+let data14 = data11.failedCount;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err34 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteSnippets200 = validate97;
-const schema37 = {"$id":"BatchDeleteResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["deletedIds"],"properties":{"deletedIds":{"type":"array","items":{"$ref":"Uuid"}}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","deletedCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"deletedCount":{"type":"integer","minimum":0,"maximum":100},"missingCount":{"type":"integer","minimum":0,"maximum":100,"description":"Ids that do not exist or that the key cannot access; the two are not told apart."}}}}};
+export const validateDeleteSnippets200 = validate34;
+const schema62 = {"$id":"BatchDeleteResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["deletedIds"],"properties":{"deletedIds":{"type":"array","items":{"$ref":"Uuid"}}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","deletedCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"deletedCount":{"type":"integer","minimum":0,"maximum":100},"missingCount":{"type":"integer","minimum":0,"maximum":100,"description":"Ids that do not exist or that the key cannot access; the two are not told apart."}}}}};
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchDeleteResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2982,14 +3309,10 @@ let data2 = data1.deletedIds;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate64(data2[i0], {instancePath:instancePath+"/data/deletedIds/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/data/deletedIds",schemaPath:"#/properties/data/properties/deletedIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!(formats0.test(data3))){
+const err9 = {instancePath:instancePath+"/data/deletedIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2999,9 +3322,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
 else {
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err10 = {instancePath:instancePath+"/data/deletedIds/" + i0,schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3011,17 +3333,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
 }
-}
-if(data.metadata !== undefined){
-let data5 = data.metadata;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.requestedCount === undefined){
-const err11 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+else {
+const err11 = {instancePath:instancePath+"/data/deletedIds",schemaPath:"#/properties/data/properties/deletedIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3030,8 +3344,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data5.deletedCount === undefined){
-const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "deletedCount"},message:"must have required property '"+"deletedCount"+"'"};
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3040,8 +3356,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data5.missingCount === undefined){
-const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
+}
+if(data.usage !== undefined){
+let data4 = data.usage;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.remainingRequests === undefined){
+const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3050,9 +3370,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!(((key2 === "requestedCount") || (key2 === "deletedCount")) || (key2 === "missingCount"))){
-const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data4.usageDeducted === undefined){
+const err14 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3061,11 +3380,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data5.requestedCount !== undefined){
-let data6 = data5.requestedCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data4){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3074,9 +3391,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 100 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data4.remainingRequests !== undefined){
+let data5 = data4.remainingRequests;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3085,8 +3404,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6 < 1 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3097,10 +3417,10 @@ errors++;
 }
 }
 }
-if(data5.deletedCount !== undefined){
-let data7 = data5.deletedCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4.usageDeducted !== undefined){
+let data6 = data4.usageDeducted;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err18 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3109,9 +3429,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 100 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3120,8 +3440,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data7 < 0 || isNaN(data7)){
-const err20 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3131,11 +3454,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-if(data5.missingCount !== undefined){
-let data8 = data5.missingCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err21 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.metadata !== undefined){
+let data7 = data.metadata;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.requestedCount === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3144,9 +3467,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 100 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data7.deletedCount === undefined){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "deletedCount"},message:"must have required property '"+"deletedCount"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3155,8 +3477,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err23 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data7.missingCount === undefined){
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3165,11 +3487,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key3 in data7){
+if(!(((key3 === "requestedCount") || (key3 === "deletedCount")) || (key3 === "missingCount"))){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3179,9 +3499,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.requestedCount !== undefined){
+let data8 = data7.requestedCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err25 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3190,19 +3511,135 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate97.errors = vErrors;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data7.deletedCount !== undefined){
+let data9 = data7.deletedCount;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err28 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 100 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err30 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data7.missingCount !== undefined){
+let data10 = data7.missingCount;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err31 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 100 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetVariation200 = validate100;
-const schema38 = {"$id":"VariationResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Variation"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["fieldsUpdated"],"properties":{"fieldsUpdated":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["variationName","content"]}}}}}};
+export const validateGetVariation200 = validate35;
+const schema65 = {"$id":"VariationResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Variation"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["fieldsUpdated"],"properties":{"fieldsUpdated":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["variationName","content"]}}}}}};
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="VariationResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate35.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3276,22 +3713,16 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate68(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate24(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data3 = data.metadata;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.fieldsUpdated === undefined){
-const err6 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "fieldsUpdated"},message:"must have required property '"+"fieldsUpdated"+"'"};
+let data2 = data.usage;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.remainingRequests === undefined){
+const err6 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3300,9 +3731,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(key1 === "fieldsUpdated")){
-const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data2.usageDeducted === undefined){
+const err7 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3311,15 +3741,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data3.fieldsUpdated !== undefined){
-let data4 = data3.fieldsUpdated;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data2){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3328,8 +3752,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((data5 === "variationName") || (data5 === "content"))){
-const err9 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/enum",keyword:"enum",params:{allowedValues: schema38.properties.metadata.properties.fieldsUpdated.items.enum},message:"must be equal to one of the allowed values"};
+}
+if(data2.remainingRequests !== undefined){
+let data3 = data2.remainingRequests;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3338,19 +3765,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-let i1 = data4.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data4[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err10 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3358,14 +3775,13 @@ else {
 vErrors.push(err10);
 }
 errors++;
-break;
-}
-indices0[item0] = i1;
 }
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3374,10 +3790,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3388,8 +3803,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3398,20 +3814,132 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate100.errors = vErrors;
+}
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.fieldsUpdated === undefined){
+const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "fieldsUpdated"},message:"must have required property '"+"fieldsUpdated"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(key2 === "fieldsUpdated")){
+const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.fieldsUpdated !== undefined){
+let data6 = data5.fieldsUpdated;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 !== "string"){
+const err16 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data7 === "variationName") || (data7 === "content"))){
+const err17 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/enum",keyword:"enum",params:{allowedValues: schema65.properties.metadata.properties.fieldsUpdated.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+let i1 = data6.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data6[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err18 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate35.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetVariationHistory200 = validate103;
-const schema39 = {"$id":"VariationHistoryResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"VariationHistoryEntry"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["hasMore","totalRecords"],"properties":{"hasMore":{"type":"boolean"},"totalRecords":{"type":"integer","minimum":0,"description":"Records matching the date bounds, returned or not."}}}}};
-const schema40 = {"$id":"VariationHistoryEntry","type":"object","additionalProperties":false,"required":["id","variationId","snippetId","change","variationName","content","recordedAt"],"properties":{"id":{"$ref":"Uuid"},"variationId":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"change":{"type":"string","enum":["created","updated","deleted"]},"variationName":{"type":"string","minLength":1,"maxLength":100,"description":"The name after this change (before it, for a deletion)."},"content":{"$ref":"Content"},"recordedAt":{"$ref":"Timestamp"}}};
+export const validateGetVariationHistory200 = validate37;
+const schema67 = {"$id":"VariationHistoryResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"VariationHistoryEntry"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["hasMore","totalRecords"],"properties":{"hasMore":{"type":"boolean"},"totalRecords":{"type":"integer","minimum":0,"description":"Records matching the date bounds, returned or not."}}}}};
+const schema68 = {"$id":"VariationHistoryEntry","type":"object","additionalProperties":false,"required":["id","variationId","snippetId","change","variationName","content","recordedAt"],"properties":{"id":{"$ref":"Uuid"},"variationId":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"change":{"type":"string","enum":["created","updated","deleted"]},"variationName":{"type":"string","minLength":1,"maxLength":100,"description":"The name after this change (before it, for a deletion)."},"content":{"$ref":"Content"},"recordedAt":{"$ref":"Timestamp"}}};
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="VariationHistoryEntry" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
+const evaluated0 = validate38.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3502,27 +4030,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-if(!(validate64(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.variationId !== undefined){
-if(!(validate64(data.variationId, {instancePath:instancePath+"/variationId",parentData:data,parentDataProperty:"variationId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.snippetId !== undefined){
-if(!(validate64(data.snippetId, {instancePath:instancePath+"/snippetId",parentData:data,parentDataProperty:"snippetId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.change !== undefined){
-let data3 = data.change;
-if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3531,8 +4042,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(((data3 === "created") || (data3 === "updated")) || (data3 === "deleted"))){
-const err9 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/enum",keyword:"enum",params:{allowedValues: schema40.properties.change.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3542,11 +4054,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.variationName !== undefined){
-let data4 = data.variationName;
-if(typeof data4 === "string"){
-if(func1(data4) > 100){
-const err10 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(data.variationId !== undefined){
+let data1 = data.variationId;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err10 = {instancePath:instancePath+"/variationId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3555,8 +4067,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func1(data4) < 1){
-const err11 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/variationId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3566,8 +4079,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.snippetId !== undefined){
+let data2 = data.snippetId;
+if(typeof data2 === "string"){
+if(!(formats0.test(data2))){
+const err12 = {instancePath:instancePath+"/snippetId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3577,21 +4093,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.content !== undefined){
-if(!(validate71(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data.recordedAt !== undefined){
-if(!(validate73(data.recordedAt, {instancePath:instancePath+"/recordedAt",parentData:data,parentDataProperty:"recordedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err13 = {instancePath:instancePath+"/snippetId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3600,17 +4103,207 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate104.errors = vErrors;
+}
+if(data.change !== undefined){
+let data3 = data.change;
+if(typeof data3 !== "string"){
+const err14 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!(((data3 === "created") || (data3 === "updated")) || (data3 === "deleted"))){
+const err15 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/enum",keyword:"enum",params:{allowedValues: schema68.properties.change.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.variationName !== undefined){
+let data4 = data.variationName;
+if(typeof data4 === "string"){
+if((data4.length > 100 && func1(data4) > 100)){
+const err16 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((data4.length < 2 && func1(data4) < 1)){
+const err17 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.content !== undefined){
+let data5 = data.content;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.type === undefined){
+const err19 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data5.content === undefined){
+const err20 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "type") || (key1 === "content"))){
+const err21 = {instancePath:instancePath+"/content",schemaPath:"Content/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data5.type !== undefined){
+let data6 = data5.type;
+if(typeof data6 !== "string"){
+const err22 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(((data6 === "plaintext") || (data6 === "markdown")) || (data6 === "html"))){
+const err23 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data5.content !== undefined){
+let data7 = data5.content;
+if(typeof data7 === "string"){
+if((data7.length > 50000 && func1(data7) > 50000)){
+const err24 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/content",schemaPath:"Content/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.recordedAt !== undefined){
+let data8 = data.recordedAt;
+if(typeof data8 === "string"){
+if(!(formats12.validate(data8))){
+const err27 = {instancePath:instancePath+"/recordedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/recordedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+validate38.errors = vErrors;
 return errors === 0;
 }
-validate104.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="VariationHistoryResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate103.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3698,8 +4391,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate104(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+if(!(validate38(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
@@ -3716,16 +4409,10 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data4 = data.metadata;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.hasMore === undefined){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3734,8 +4421,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.totalRecords === undefined){
-const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalRecords"},message:"must have required property '"+"totalRecords"+"'"};
+if(data3.usageDeducted === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3744,9 +4431,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!((key1 === "hasMore") || (key1 === "totalRecords"))){
-const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3756,9 +4443,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data4.hasMore !== undefined){
-if(typeof data4.hasMore !== "boolean"){
-const err11 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"#/properties/metadata/properties/hasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3767,11 +4455,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data4.totalRecords !== undefined){
-let data6 = data4.totalRecords;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3780,9 +4466,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3791,11 +4480,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3806,8 +4493,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3816,21 +4504,117 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate103.errors = vErrors;
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.hasMore === undefined){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.totalRecords === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalRecords"},message:"must have required property '"+"totalRecords"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((key2 === "hasMore") || (key2 === "totalRecords"))){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err19 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"#/properties/metadata/properties/hasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data6.totalRecords !== undefined){
+let data8 = data6.totalRecords;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err20 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetFolder200 = validate112;
-const schema41 = {"$id":"FolderDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"FolderWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount"],"properties":{"snippetCount":{"type":"integer","minimum":0}}}}};
-const schema42 = {"$id":"FolderWithSnippets","type":"object","additionalProperties":false,"required":["folder","snippets"],"properties":{"folder":{"$ref":"Folder"},"snippets":{"type":"array","items":{"$ref":"Snippet"}}}};
-const schema43 = {"$id":"Folder","type":"object","additionalProperties":false,"required":["id","teamId","folderName","folderColor","parentFolderId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+export const validateGetFolder200 = validate40;
+const schema75 = {"$id":"FolderDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"FolderWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount"],"properties":{"snippetCount":{"type":"integer","minimum":0}}}}};
+const schema76 = {"$id":"FolderWithSnippets","type":"object","additionalProperties":false,"required":["folder","snippets"],"properties":{"folder":{"$ref":"Folder"},"snippets":{"type":"array","items":{"$ref":"Snippet"}}}};
+const schema77 = {"$id":"Folder","type":"object","additionalProperties":false,"required":["id","teamId","folderName","folderColor","parentFolderId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="Folder" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate114.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3921,22 +4705,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-if(!(validate64(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.teamId !== undefined){
-if(!(validate64(data.teamId, {instancePath:instancePath+"/teamId",parentData:data,parentDataProperty:"teamId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.folderName !== undefined){
-let data2 = data.folderName;
-if(typeof data2 === "string"){
-if(func1(data2) > 1000){
-const err8 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3945,8 +4717,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func1(data2) < 1){
-const err9 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3956,8 +4729,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.teamId !== undefined){
+let data1 = data.teamId;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err10 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3967,10 +4743,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.folderColor !== undefined){
-let data3 = data.folderColor;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema43.properties.folderColor.type},message:"must be string,null"};
+else {
+const err11 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3979,9 +4753,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(func1(data3) > 100){
-const err12 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+if(data.folderName !== undefined){
+let data2 = data.folderName;
+if(typeof data2 === "string"){
+if((data2.length > 1000 && func1(data2) > 1000)){
+const err12 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3990,12 +4767,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data.parentFolderId !== undefined){
-let data4 = data.parentFolderId;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err13 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema43.properties.parentFolderId.type},message:"must be string,null"};
+if((data2.length < 2 && func1(data2) < 1)){
+const err13 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4004,9 +4777,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
-const err14 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+else {
+const err14 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4016,22 +4789,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-if(data.createdAt !== undefined){
-if(!(validate73(data.createdAt, {instancePath:instancePath+"/createdAt",parentData:data,parentDataProperty:"createdAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-if(data.updatedAt !== undefined){
-if(!(validate73(data.updatedAt, {instancePath:instancePath+"/updatedAt",parentData:data,parentDataProperty:"updatedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.folderColor !== undefined){
+let data3 = data.folderColor;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err15 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema77.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4040,17 +4801,116 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate114.errors = vErrors;
+if(typeof data3 === "string"){
+if((data3.length > 100 && func1(data3) > 100)){
+const err16 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.parentFolderId !== undefined){
+let data4 = data.parentFolderId;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err17 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema77.properties.parentFolderId.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!(formats0.test(data4))){
+const err18 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.createdAt !== undefined){
+let data5 = data.createdAt;
+if(typeof data5 === "string"){
+if(!(formats12.validate(data5))){
+const err19 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data6 = data.updatedAt;
+if(typeof data6 === "string"){
+if(!(formats12.validate(data6))){
+const err21 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate114.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderWithSnippets" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4091,8 +4951,8 @@ errors++;
 }
 }
 if(data.folder !== undefined){
-if(!(validate114(data.folder, {instancePath:instancePath+"/folder",parentData:data,parentDataProperty:"folder",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate42(data.folder, {instancePath:instancePath+"/folder",parentData:data,parentDataProperty:"folder",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -4101,8 +4961,8 @@ let data1 = data.snippets;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate63(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -4129,17 +4989,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate113.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderDetailResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate112.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4223,22 +5083,16 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate113(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate41(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data3 = data.metadata;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.snippetCount === undefined){
-const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+let data2 = data.usage;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.remainingRequests === undefined){
+const err7 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4247,9 +5101,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(key1 === "snippetCount")){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data2.usageDeducted === undefined){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4258,11 +5111,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data3.snippetCount !== undefined){
-let data4 = data3.snippetCount;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data2){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4271,9 +5122,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data2.remainingRequests !== undefined){
+let data3 = data2.remainingRequests;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4282,11 +5135,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4297,8 +5148,10 @@ errors++;
 }
 }
 }
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4307,19 +5160,117 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate112.errors = vErrors;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.snippetCount === undefined){
+const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(key2 === "snippetCount")){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.snippetCount !== undefined){
+let data6 = data5.snippetCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err17 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate112.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateFolder200 = validate123;
-const schema44 = {"$id":"FolderResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Folder"},"usage":{"$ref":"Usage"}}};
+export const validateUpdateFolder200 = validate46;
+const schema83 = {"$id":"FolderResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Folder"},"usage":{"$ref":"Usage"}}};
 
-function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate123.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4393,20 +5344,16 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate114(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate42(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data2 = data.usage;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.remainingRequests === undefined){
+const err6 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4415,19 +5362,114 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate123.errors = vErrors;
+if(data2.usageDeducted === undefined){
+const err7 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.remainingRequests !== undefined){
+let data3 = data2.remainingRequests;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate123.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteFolder200 = validate126;
-const schema45 = {"$id":"FolderDeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["unfiledSnippetCount","movedFolderCount"],"properties":{"unfiledSnippetCount":{"type":"integer","minimum":0},"movedFolderCount":{"type":"integer","minimum":0}}}}};
+export const validateDeleteFolder200 = validate48;
+const schema85 = {"$id":"FolderDeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["unfiledSnippetCount","movedFolderCount"],"properties":{"unfiledSnippetCount":{"type":"integer","minimum":0},"movedFolderCount":{"type":"integer","minimum":0}}}}};
 
-function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderDeletedResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate126.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4546,15 +5588,10 @@ errors++;
 }
 }
 if(data1.id !== undefined){
-if(!(validate64(data1.id, {instancePath:instancePath+"/data/id",parentData:data1,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data1.deleted !== undefined){
-let data3 = data1.deleted;
-if(typeof data3 !== "boolean"){
-const err10 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data2 = data1.id;
+if(typeof data2 === "string"){
+if(!(formats0.test(data2))){
+const err10 = {instancePath:instancePath+"/data/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4563,8 +5600,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(true !== data3){
-const err11 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+}
+else {
+const err11 = {instancePath:instancePath+"/data/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4574,9 +5612,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.deleted !== undefined){
+let data3 = data1.deleted;
+if(typeof data3 !== "boolean"){
+const err12 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4585,18 +5624,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data5 = data.metadata;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.unfiledSnippetCount === undefined){
-const err13 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "unfiledSnippetCount"},message:"must have required property '"+"unfiledSnippetCount"+"'"};
+if(true !== data3){
+const err13 = {instancePath:instancePath+"/data/deleted",schemaPath:"#/properties/data/properties/deleted/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4605,8 +5634,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data5.movedFolderCount === undefined){
-const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "movedFolderCount"},message:"must have required property '"+"movedFolderCount"+"'"};
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4615,9 +5646,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!((key2 === "unfiledSnippetCount") || (key2 === "movedFolderCount"))){
-const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.usage !== undefined){
+let data4 = data.usage;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.remainingRequests === undefined){
+const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4626,11 +5660,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data5.unfiledSnippetCount !== undefined){
-let data6 = data5.unfiledSnippetCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err16 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4.usageDeducted === undefined){
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4639,9 +5670,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err17 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data4){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4651,11 +5682,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-if(data5.movedFolderCount !== undefined){
-let data7 = data5.movedFolderCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4.remainingRequests !== undefined){
+let data5 = data4.remainingRequests;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err18 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4664,9 +5694,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4677,9 +5707,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.usageDeducted !== undefined){
+let data6 = data4.usageDeducted;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err20 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4688,10 +5719,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4700,19 +5730,141 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate126.errors = vErrors;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data7 = data.metadata;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.unfiledSnippetCount === undefined){
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "unfiledSnippetCount"},message:"must have required property '"+"unfiledSnippetCount"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data7.movedFolderCount === undefined){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "movedFolderCount"},message:"must have required property '"+"movedFolderCount"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key3 in data7){
+if(!((key3 === "unfiledSnippetCount") || (key3 === "movedFolderCount"))){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.unfiledSnippetCount !== undefined){
+let data8 = data7.unfiledSnippetCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err26 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data7.movedFolderCount !== undefined){
+let data9 = data7.movedFolderCount;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err28 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+validate48.errors = vErrors;
 return errors === 0;
 }
-validate126.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetFolders200 = validate129;
-const schema46 = {"$id":"FolderListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"FolderWithSnippets"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["folderCount","snippetCount"],"properties":{"folderCount":{"type":"integer","minimum":0},"snippetCount":{"type":"integer","minimum":0}}}}};
+export const validateGetFolders200 = validate49;
+const schema88 = {"$id":"FolderListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"FolderWithSnippets"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["folderCount","snippetCount"],"properties":{"folderCount":{"type":"integer","minimum":0},"snippetCount":{"type":"integer","minimum":0}}}}};
 
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderListResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate129.evaluated;
+const evaluated0 = validate49.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4800,8 +5952,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate113(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate41(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -4818,16 +5970,10 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data4 = data.metadata;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.folderCount === undefined){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "folderCount"},message:"must have required property '"+"folderCount"+"'"};
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4836,8 +5982,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data4.snippetCount === undefined){
-const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+if(data3.usageDeducted === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4846,9 +5992,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!((key1 === "folderCount") || (key1 === "snippetCount"))){
-const err10 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4858,10 +6004,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data4.folderCount !== undefined){
-let data5 = data4.folderCount;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err11 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4870,9 +6016,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err12 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4883,10 +6029,10 @@ errors++;
 }
 }
 }
-if(data4.snippetCount !== undefined){
-let data6 = data4.snippetCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err13 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4895,9 +6041,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4910,7 +6056,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4920,9 +6066,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.folderCount === undefined){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "folderCount"},message:"must have required property '"+"folderCount"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4931,19 +6079,114 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate129.errors = vErrors;
+if(data6.snippetCount === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((key2 === "folderCount") || (key2 === "snippetCount"))){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.folderCount !== undefined){
+let data7 = data6.folderCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err19 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data6.snippetCount !== undefined){
+let data8 = data6.snippetCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err21 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate129.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateFolders200 = validate132;
-const schema47 = {"$id":"FolderBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["folders","errors"],"properties":{"folders":{"type":"array","items":{"$ref":"Folder"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+export const validateUpdateFolders200 = validate51;
+const schema90 = {"$id":"FolderBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["folders","errors"],"properties":{"folders":{"type":"array","items":{"$ref":"Folder"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 
-function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderBatchResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate132.evaluated;
+const evaluated0 = validate51.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5101,8 +6344,8 @@ let data4 = data3.folders;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate114(data4[i0], {instancePath:instancePath+"/data/folders/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+if(!(validate42(data4[i0], {instancePath:instancePath+"/data/folders/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -5123,8 +6366,8 @@ let data6 = data3.errors;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate90(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -5153,20 +6396,10 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-if(!(validate95(data.metadata, {instancePath:instancePath+"/metadata",parentData:data,parentDataProperty:"metadata",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data8 = data.usage;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.remainingRequests === undefined){
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5175,21 +6408,278 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate132.errors = vErrors;
+if(data8.usageDeducted === undefined){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data8.remainingRequests !== undefined){
+let data9 = data8.remainingRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data8.usageDeducted !== undefined){
+let data10 = data8.usageDeducted;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data11 = data.metadata;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.requestedCount === undefined){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data11.succeededCount === undefined){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data11.failedCount === undefined){
+const err26 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key3 in data11){
+if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.requestedCount !== undefined){
+let data12 = data11.requestedCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data11.succeededCount !== undefined){
+let data13 = data11.succeededCount;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err31 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 100 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data11.failedCount !== undefined){
+let data14 = data11.failedCount;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err34 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate51.errors = vErrors;
 return errors === 0;
 }
-validate132.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetTag200 = validate137;
-const schema48 = {"$id":"TagDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"TagWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount"],"properties":{"snippetCount":{"type":"integer","minimum":0}}}}};
-const schema49 = {"$id":"TagWithSnippets","type":"object","additionalProperties":false,"required":["tag","snippets"],"properties":{"tag":{"$ref":"Tag"},"snippets":{"type":"array","items":{"$ref":"Snippet"}}}};
-const schema50 = {"$id":"Tag","type":"object","additionalProperties":false,"required":["id","teamId","tagName","tagColor","parentTagId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+export const validateGetTag200 = validate54;
+const schema93 = {"$id":"TagDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"TagWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount"],"properties":{"snippetCount":{"type":"integer","minimum":0}}}}};
+const schema94 = {"$id":"TagWithSnippets","type":"object","additionalProperties":false,"required":["tag","snippets"],"properties":{"tag":{"$ref":"Tag"},"snippets":{"type":"array","items":{"$ref":"Snippet"}}}};
+const schema95 = {"$id":"Tag","type":"object","additionalProperties":false,"required":["id","teamId","tagName","tagColor","parentTagId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="Tag" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5280,22 +6770,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-if(!(validate64(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.teamId !== undefined){
-if(!(validate64(data.teamId, {instancePath:instancePath+"/teamId",parentData:data,parentDataProperty:"teamId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.tagName !== undefined){
-let data2 = data.tagName;
-if(typeof data2 === "string"){
-if(func1(data2) > 1000){
-const err8 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!(formats0.test(data0))){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5304,8 +6782,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func1(data2) < 1){
-const err9 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5315,8 +6794,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.teamId !== undefined){
+let data1 = data.teamId;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err10 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5326,10 +6808,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.tagColor !== undefined){
-let data3 = data.tagColor;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err11 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema50.properties.tagColor.type},message:"must be string,null"};
+else {
+const err11 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5338,9 +6818,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(func1(data3) > 100){
-const err12 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+if(data.tagName !== undefined){
+let data2 = data.tagName;
+if(typeof data2 === "string"){
+if((data2.length > 1000 && func1(data2) > 1000)){
+const err12 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5349,12 +6832,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data.parentTagId !== undefined){
-let data4 = data.parentTagId;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err13 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema50.properties.parentTagId.type},message:"must be string,null"};
+if((data2.length < 2 && func1(data2) < 1)){
+const err13 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5363,9 +6842,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
-const err14 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+else {
+const err14 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5375,22 +6854,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-if(data.createdAt !== undefined){
-if(!(validate73(data.createdAt, {instancePath:instancePath+"/createdAt",parentData:data,parentDataProperty:"createdAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-if(data.updatedAt !== undefined){
-if(!(validate73(data.updatedAt, {instancePath:instancePath+"/updatedAt",parentData:data,parentDataProperty:"updatedAt",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.tagColor !== undefined){
+let data3 = data.tagColor;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err15 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema95.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5399,17 +6866,116 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate139.errors = vErrors;
+if(typeof data3 === "string"){
+if((data3.length > 100 && func1(data3) > 100)){
+const err16 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.parentTagId !== undefined){
+let data4 = data.parentTagId;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err17 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema95.properties.parentTagId.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(!(formats0.test(data4))){
+const err18 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.createdAt !== undefined){
+let data5 = data.createdAt;
+if(typeof data5 === "string"){
+if(!(formats12.validate(data5))){
+const err19 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data6 = data.updatedAt;
+if(typeof data6 === "string"){
+if(!(formats12.validate(data6))){
+const err21 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate138(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagWithSnippets" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate138.evaluated;
+const evaluated0 = validate55.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5450,8 +7016,8 @@ errors++;
 }
 }
 if(data.tag !== undefined){
-if(!(validate139(data.tag, {instancePath:instancePath+"/tag",parentData:data,parentDataProperty:"tag",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate56(data.tag, {instancePath:instancePath+"/tag",parentData:data,parentDataProperty:"tag",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
@@ -5460,8 +7026,8 @@ let data1 = data.snippets;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate63(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -5488,17 +7054,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate138.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
-validate138.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagDetailResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate137.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5582,22 +7148,16 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate138(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+if(!(validate55(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data3 = data.metadata;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.snippetCount === undefined){
-const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+let data2 = data.usage;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.remainingRequests === undefined){
+const err7 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5606,9 +7166,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(key1 === "snippetCount")){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data2.usageDeducted === undefined){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5617,11 +7176,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data3.snippetCount !== undefined){
-let data4 = data3.snippetCount;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err9 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data2){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5630,9 +7187,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err10 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data2.remainingRequests !== undefined){
+let data3 = data2.remainingRequests;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5641,11 +7200,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5656,8 +7213,10 @@ errors++;
 }
 }
 }
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5666,19 +7225,117 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate137.errors = vErrors;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.snippetCount === undefined){
+const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(key2 === "snippetCount")){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.snippetCount !== undefined){
+let data6 = data5.snippetCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err17 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err18 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate137.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateTag200 = validate148;
-const schema51 = {"$id":"TagResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Tag"},"usage":{"$ref":"Usage"}}};
+export const validateUpdateTag200 = validate60;
+const schema101 = {"$id":"TagResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Tag"},"usage":{"$ref":"Usage"}}};
 
-function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate148.evaluated;
+const evaluated0 = validate60.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5752,20 +7409,16 @@ errors++;
 }
 }
 if(data.data !== undefined){
-if(!(validate139(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate56(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data2 = data.usage;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.remainingRequests === undefined){
+const err6 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5774,19 +7427,114 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate148.errors = vErrors;
+if(data2.usageDeducted === undefined){
+const err7 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data2.remainingRequests !== undefined){
+let data3 = data2.remainingRequests;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate60.errors = vErrors;
 return errors === 0;
 }
-validate148.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetTags200 = validate151;
-const schema52 = {"$id":"TagListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"Tag"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["tagCount"],"properties":{"tagCount":{"type":"integer","minimum":0}}}}};
+export const validateGetTags200 = validate62;
+const schema103 = {"$id":"TagListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"Tag"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["tagCount"],"properties":{"tagCount":{"type":"integer","minimum":0}}}}};
 
-function validate151(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagListResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate151.evaluated;
+const evaluated0 = validate62.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5874,8 +7622,8 @@ let data1 = data.data;
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate139(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate56(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
@@ -5892,16 +7640,10 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-let data4 = data.metadata;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.tagCount === undefined){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagCount"},message:"must have required property '"+"tagCount"+"'"};
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5910,9 +7652,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!(key1 === "tagCount")){
-const err9 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.usageDeducted === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5921,11 +7662,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data4.tagCount !== undefined){
-let data5 = data4.tagCount;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err10 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5934,9 +7673,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5945,11 +7686,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5960,8 +7699,10 @@ errors++;
 }
 }
 }
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5970,19 +7711,117 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate151.errors = vErrors;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.tagCount === undefined){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagCount"},message:"must have required property '"+"tagCount"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!(key2 === "tagCount")){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data6.tagCount !== undefined){
+let data7 = data6.tagCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err18 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate62.errors = vErrors;
 return errors === 0;
 }
-validate151.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateTags200 = validate154;
-const schema53 = {"$id":"TagBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["tags","errors"],"properties":{"tags":{"type":"array","items":{"$ref":"Tag"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+export const validateUpdateTags200 = validate64;
+const schema105 = {"$id":"TagBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["tags","errors"],"properties":{"tags":{"type":"array","items":{"$ref":"Tag"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 
-function validate154(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagBatchResponse" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate154.evaluated;
+const evaluated0 = validate64.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6140,8 +7979,8 @@ let data4 = data3.tags;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate139(data4[i0], {instancePath:instancePath+"/data/tags/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate56(data4[i0], {instancePath:instancePath+"/data/tags/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
@@ -6162,8 +8001,8 @@ let data6 = data3.errors;
 if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate90(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -6192,20 +8031,10 @@ errors++;
 }
 }
 if(data.usage !== undefined){
-if(!(validate80(data.usage, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-errors = vErrors.length;
-}
-}
-if(data.metadata !== undefined){
-if(!(validate95(data.metadata, {instancePath:instancePath+"/metadata",parentData:data,parentDataProperty:"metadata",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data8 = data.usage;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.remainingRequests === undefined){
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6214,19 +8043,276 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate154.errors = vErrors;
+if(data8.usageDeducted === undefined){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data8.remainingRequests !== undefined){
+let data9 = data8.remainingRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data8.usageDeducted !== undefined){
+let data10 = data8.usageDeducted;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data11 = data.metadata;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.requestedCount === undefined){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data11.succeededCount === undefined){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data11.failedCount === undefined){
+const err26 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key3 in data11){
+if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data11.requestedCount !== undefined){
+let data12 = data11.requestedCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data11.succeededCount !== undefined){
+let data13 = data11.succeededCount;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err31 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 100 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data11.failedCount !== undefined){
+let data14 = data11.failedCount;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err34 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+validate64.errors = vErrors;
 return errors === 0;
 }
-validate154.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateSnippetRequest = validate159;
-const schema54 = {"$id":"UpdateSnippetRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}}}};
+export const validateUpdateSnippetRequest = validate67;
+const schema108 = {"$id":"UpdateSnippetRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}}}};
 
-function validate159(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateSnippetRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate159.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6259,7 +8345,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if(func1(data0) > 200){
+if((data0.length > 200 && func1(data0) > 200)){
 const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -6269,7 +8355,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -6294,7 +8380,7 @@ errors++;
 if(data.note !== undefined){
 let data1 = data.note;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema54.properties.note.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema108.properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6304,7 +8390,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 5000){
+if((data1.length > 5000 && func1(data1) > 5000)){
 const err6 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -6319,7 +8405,7 @@ errors++;
 if(data.shortcut !== undefined){
 let data2 = data.shortcut;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema54.properties.shortcut.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema108.properties.shortcut.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6329,7 +8415,7 @@ vErrors.push(err7);
 errors++;
 }
 if(typeof data2 === "string"){
-if(func1(data2) > 100){
+if((data2.length > 100 && func1(data2) > 100)){
 const err8 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -6344,7 +8430,7 @@ errors++;
 if(data.folderId !== undefined){
 let data3 = data.folderId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err9 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema54.properties.folderId.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema108.properties.folderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6381,19 +8467,10 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate64(data4[i0], {instancePath:instancePath+"/tagIds/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-let i1 = data4.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data4[i1], data4[j0])){
-const err12 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+const err12 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6401,14 +8478,10 @@ else {
 vErrors.push(err12);
 }
 errors++;
-break outer0;
-}
-}
-}
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err13 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6418,9 +8491,14 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let i1 = data4.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data4[i1], data4[j0])){
+const err14 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6428,21 +8506,48 @@ else {
 vErrors.push(err14);
 }
 errors++;
+break outer0;
 }
-validate159.errors = vErrors;
+}
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate159.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateSnippetRequest = validate161;
-const schema55 = {"$id":"CreateSnippetRequest","type":"object","additionalProperties":false,"required":["title","content","teamId"],"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"content":{"$ref":"Content"},"teamId":{"$ref":"Uuid"},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}},"additionalVariations":{"type":"array","maxItems":20,"items":{"$ref":"NewVariation"}}}};
-const schema56 = {"$id":"NewVariation","type":"object","additionalProperties":false,"required":["variationName","content"],"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
+export const validateCreateSnippetRequest = validate68;
+const schema110 = {"$id":"CreateSnippetRequest","type":"object","additionalProperties":false,"required":["title","content","teamId"],"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"content":{"$ref":"Content"},"teamId":{"$ref":"Uuid"},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}},"additionalVariations":{"type":"array","maxItems":20,"items":{"$ref":"NewVariation"}}}};
+const schema114 = {"$id":"NewVariation","type":"object","additionalProperties":false,"required":["variationName","content"],"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
 
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="NewVariation" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate165.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6485,7 +8590,7 @@ errors++;
 if(data.variationName !== undefined){
 let data0 = data.variationName;
 if(typeof data0 === "string"){
-if(func1(data0) > 100){
+if((data0.length > 100 && func1(data0) > 100)){
 const err3 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -6495,7 +8600,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err4 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -6518,14 +8623,10 @@ errors++;
 }
 }
 if(data.content !== undefined){
-if(!(validate71(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data1 = data.content;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.type === undefined){
+const err6 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6534,17 +8635,110 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate165.errors = vErrors;
+if(data1.content === undefined){
+const err7 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "type") || (key1 === "content"))){
+const err8 = {instancePath:instancePath+"/content",schemaPath:"Content/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.type !== undefined){
+let data2 = data1.type;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(((data2 === "plaintext") || (data2 === "markdown")) || (data2 === "html"))){
+const err10 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data1.content !== undefined){
+let data3 = data1.content;
+if(typeof data3 === "string"){
+if((data3.length > 50000 && func1(data3) > 50000)){
+const err11 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/content",schemaPath:"Content/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate165.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate161(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateSnippetRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate161.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6597,7 +8791,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if(func1(data0) > 200){
+if((data0.length > 200 && func1(data0) > 200)){
 const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -6607,7 +8801,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err5 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -6630,21 +8824,10 @@ errors++;
 }
 }
 if(data.content !== undefined){
-if(!(validate71(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data.teamId !== undefined){
-if(!(validate64(data.teamId, {instancePath:instancePath+"/teamId",parentData:data,parentDataProperty:"teamId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.note !== undefined){
-let data3 = data.note;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err7 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema55.properties.note.type},message:"must be string,null"};
+let data1 = data.content;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.type === undefined){
+const err7 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6653,9 +8836,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(func1(data3) > 5000){
-const err8 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
+if(data1.content === undefined){
+const err8 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6664,12 +8846,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-if(data.shortcut !== undefined){
-let data4 = data.shortcut;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err9 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema55.properties.shortcut.type},message:"must be string,null"};
+for(const key1 in data1){
+if(!((key1 === "type") || (key1 === "content"))){
+const err9 = {instancePath:instancePath+"/content",schemaPath:"Content/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6678,9 +8857,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(func1(data4) > 100){
-const err10 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+if(data1.type !== undefined){
+let data2 = data1.type;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6689,12 +8870,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data.folderId !== undefined){
-let data5 = data.folderId;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err11 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema55.properties.folderId.type},message:"must be string,null"};
+if(!(((data2 === "plaintext") || (data2 === "markdown")) || (data2 === "html"))){
+const err11 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6703,9 +8880,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-const err12 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+if(data1.content !== undefined){
+let data3 = data1.content;
+if(typeof data3 === "string"){
+if((data3.length > 50000 && func1(data3) > 50000)){
+const err12 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6715,12 +8895,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-if(data.tagIds !== undefined){
-let data6 = data.tagIds;
-if(Array.isArray(data6)){
-if(data6.length > 50){
-const err13 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+else {
+const err13 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6729,21 +8905,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate64(data6[i0], {instancePath:instancePath+"/tagIds/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
 }
 }
-let i1 = data6.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data6[i1], data6[j0])){
-const err14 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+else {
+const err14 = {instancePath:instancePath+"/content",schemaPath:"Content/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6751,14 +8916,13 @@ else {
 vErrors.push(err14);
 }
 errors++;
-break outer0;
 }
 }
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.teamId !== undefined){
+let data4 = data.teamId;
+if(typeof data4 === "string"){
+if(!(formats0.test(data4))){
+const err15 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6768,11 +8932,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.additionalVariations !== undefined){
-let data8 = data.additionalVariations;
-if(Array.isArray(data8)){
-if(data8.length > 20){
-const err16 = {instancePath:instancePath+"/additionalVariations",schemaPath:"#/properties/additionalVariations/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+else {
+const err16 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6781,16 +8942,11 @@ vErrors.push(err16);
 }
 errors++;
 }
-const len1 = data8.length;
-for(let i2=0; i2<len1; i2++){
-if(!(validate165(data8[i2], {instancePath:instancePath+"/additionalVariations/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/additionalVariations",schemaPath:"#/properties/additionalVariations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.note !== undefined){
+let data5 = data.note;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err17 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema110.properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6799,10 +8955,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data5 === "string"){
+if((data5.length > 5000 && func1(data5) > 5000)){
+const err18 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6811,19 +8966,185 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate161.errors = vErrors;
+}
+}
+if(data.shortcut !== undefined){
+let data6 = data.shortcut;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err19 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema110.properties.shortcut.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if((data6.length > 100 && func1(data6) > 100)){
+const err20 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data.folderId !== undefined){
+let data7 = data.folderId;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err21 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema110.properties.folderId.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data7 === "string"){
+if(!(formats0.test(data7))){
+const err22 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+if(data.tagIds !== undefined){
+let data8 = data.tagIds;
+if(Array.isArray(data8)){
+if(data8.length > 50){
+const err23 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(typeof data9 === "string"){
+if(!(formats0.test(data9))){
+const err24 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+let i1 = data8.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data8[i1], data8[j0])){
+const err26 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/tagIds",schemaPath:"#/properties/tagIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.additionalVariations !== undefined){
+let data10 = data.additionalVariations;
+if(Array.isArray(data10)){
+if(data10.length > 20){
+const err28 = {instancePath:instancePath+"/additionalVariations",schemaPath:"#/properties/additionalVariations/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const len1 = data10.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate69(data10[i2], {instancePath:instancePath+"/additionalVariations/" + i2,parentData:data10,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/additionalVariations",schemaPath:"#/properties/additionalVariations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate161.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateSnippetsRequest = validate168;
-const schema57 = {"$id":"CreateSnippetsRequest","type":"object","additionalProperties":false,"required":["snippets"],"properties":{"snippets":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateSnippetRequest"}}}};
+export const validateCreateSnippetsRequest = validate71;
+const schema116 = {"$id":"CreateSnippetsRequest","type":"object","additionalProperties":false,"required":["snippets"],"properties":{"snippets":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateSnippetRequest"}}}};
 
-function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateSnippetsRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate168.evaluated;
+const evaluated0 = validate71.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6878,8 +9199,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate161(data0[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+if(!(validate68(data0[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -6906,19 +9227,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate168.errors = vErrors;
+validate71.errors = vErrors;
 return errors === 0;
 }
-validate168.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateVariationRequest = validate170;
-const schema58 = {"$id":"UpdateVariationRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
+export const validateUpdateVariationRequest = validate73;
+const schema117 = {"$id":"UpdateVariationRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
 
-function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateVariationRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate170.evaluated;
+const evaluated0 = validate73.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6951,7 +9272,7 @@ errors++;
 if(data.variationName !== undefined){
 let data0 = data.variationName;
 if(typeof data0 === "string"){
-if(func1(data0) > 100){
+if((data0.length > 100 && func1(data0) > 100)){
 const err2 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -6961,7 +9282,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err3 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -6984,14 +9305,10 @@ errors++;
 }
 }
 if(data.content !== undefined){
-if(!(validate71(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data1 = data.content;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.type === undefined){
+const err5 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7000,42 +9317,135 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate170.errors = vErrors;
+if(data1.content === undefined){
+const err6 = {instancePath:instancePath+"/content",schemaPath:"Content/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!((key1 === "type") || (key1 === "content"))){
+const err7 = {instancePath:instancePath+"/content",schemaPath:"Content/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.type !== undefined){
+let data2 = data1.type;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(((data2 === "plaintext") || (data2 === "markdown")) || (data2 === "html"))){
+const err9 = {instancePath:instancePath+"/content/type",schemaPath:"Content/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data1.content !== undefined){
+let data3 = data1.content;
+if(typeof data3 === "string"){
+if((data3.length > 50000 && func1(data3) > 50000)){
+const err10 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/content",schemaPath:"Content/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate73.errors = vErrors;
 return errors === 0;
 }
-validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateVariationRequest = validate172;
-const schema59 = {"$id":"CreateVariationRequest","$ref":"NewVariation"};
+export const validateCreateVariationRequest = validate74;
+const schema119 = {"$id":"CreateVariationRequest","$ref":"NewVariation"};
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateVariationRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate172.evaluated;
+const evaluated0 = validate74.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate165(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
-validate172.errors = vErrors;
+validate74.errors = vErrors;
 return errors === 0;
 }
-validate172.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateFolderRequest = validate174;
-const schema60 = {"$id":"UpdateFolderRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
+export const validateUpdateFolderRequest = validate76;
+const schema120 = {"$id":"UpdateFolderRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
 
-function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateFolderRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate174.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7068,7 +9478,7 @@ errors++;
 if(data.folderName !== undefined){
 let data0 = data.folderName;
 if(typeof data0 === "string"){
-if(func1(data0) > 1000){
+if((data0.length > 1000 && func1(data0) > 1000)){
 const err2 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -7078,7 +9488,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err3 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -7103,7 +9513,7 @@ errors++;
 if(data.folderColor !== undefined){
 let data1 = data.folderColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema60.properties.folderColor.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema120.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7113,7 +9523,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 100){
+if((data1.length > 100 && func1(data1) > 100)){
 const err6 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -7128,7 +9538,7 @@ errors++;
 if(data.parentFolderId !== undefined){
 let data2 = data.parentFolderId;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema60.properties.parentFolderId.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema120.properties.parentFolderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7161,19 +9571,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate174.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateFolderRequest = validate175;
-const schema61 = {"$id":"CreateFolderRequest","type":"object","additionalProperties":false,"required":["folderName","teamId"],"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
+export const validateCreateFolderRequest = validate77;
+const schema121 = {"$id":"CreateFolderRequest","type":"object","additionalProperties":false,"required":["folderName","teamId"],"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
 
-function validate175(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateFolderRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate175.evaluated;
+const evaluated0 = validate77.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7216,7 +9626,7 @@ errors++;
 if(data.folderName !== undefined){
 let data0 = data.folderName;
 if(typeof data0 === "string"){
-if(func1(data0) > 1000){
+if((data0.length > 1000 && func1(data0) > 1000)){
 const err3 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -7226,7 +9636,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err4 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -7251,7 +9661,7 @@ errors++;
 if(data.folderColor !== undefined){
 let data1 = data.folderColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema61.properties.folderColor.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema121.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7261,7 +9671,7 @@ vErrors.push(err6);
 errors++;
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 100){
+if((data1.length > 100 && func1(data1) > 100)){
 const err7 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -7274,15 +9684,10 @@ errors++;
 }
 }
 if(data.teamId !== undefined){
-if(!(validate64(data.teamId, {instancePath:instancePath+"/teamId",parentData:data,parentDataProperty:"teamId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.parentFolderId !== undefined){
-let data3 = data.parentFolderId;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema61.properties.parentFolderId.type},message:"must be string,null"};
+let data2 = data.teamId;
+if(typeof data2 === "string"){
+if(!(formats0.test(data2))){
+const err8 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7291,9 +9696,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
-const err9 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+else {
+const err9 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7303,10 +9708,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.parentFolderId !== undefined){
+let data3 = data.parentFolderId;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err10 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema121.properties.parentFolderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7315,19 +9720,43 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate175.errors = vErrors;
+if(typeof data3 === "string"){
+if(!(formats0.test(data3))){
+const err11 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate77.errors = vErrors;
 return errors === 0;
 }
-validate175.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateFoldersRequest = validate177;
-const schema62 = {"$id":"UpdateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}}}}};
+export const validateUpdateFoldersRequest = validate78;
+const schema123 = {"$id":"UpdateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}}}}};
 
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateFoldersRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate177.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7417,16 +9846,10 @@ errors++;
 }
 }
 if(data1.id !== undefined){
-if(!(validate64(data1.id, {instancePath:instancePath+"/folders/" + i0+"/id",parentData:data1,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data1.folderName !== undefined){
-let data3 = data1.folderName;
-if(typeof data3 === "string"){
-if(func1(data3) > 1000){
-const err7 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+let data2 = data1.id;
+if(typeof data2 === "string"){
+if(!(formats0.test(data2))){
+const err7 = {instancePath:instancePath+"/folders/" + i0+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7435,8 +9858,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data3) < 1){
-const err8 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err8 = {instancePath:instancePath+"/folders/" + i0+"/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7446,8 +9870,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.folderName !== undefined){
+let data3 = data1.folderName;
+if(typeof data3 === "string"){
+if((data3.length > 1000 && func1(data3) > 1000)){
+const err9 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7456,11 +9883,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.folderColor !== undefined){
-let data4 = data1.folderColor;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err10 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/type",keyword:"type",params:{type: schema62.properties.folders.items.properties.folderColor.type},message:"must be string,null"};
+if((data3.length < 2 && func1(data3) < 1)){
+const err10 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7469,9 +9893,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(func1(data4) > 100){
-const err11 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7481,11 +9905,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-if(data1.parentFolderId !== undefined){
-let data5 = data1.parentFolderId;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err12 = {instancePath:instancePath+"/folders/" + i0+"/parentFolderId",schemaPath:"#/properties/folders/items/properties/parentFolderId/type",keyword:"type",params:{type: schema62.properties.folders.items.properties.parentFolderId.type},message:"must be string,null"};
+if(data1.folderColor !== undefined){
+let data4 = data1.folderColor;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err12 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/type",keyword:"type",params:{type: schema123.properties.folders.items.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7494,9 +9917,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-const err13 = {instancePath:instancePath+"/folders/" + i0+"/parentFolderId",schemaPath:"#/properties/folders/items/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(typeof data4 === "string"){
+if((data4.length > 100 && func1(data4) > 100)){
+const err13 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7507,9 +9930,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/folders/" + i0,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.parentFolderId !== undefined){
+let data5 = data1.parentFolderId;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err14 = {instancePath:instancePath+"/folders/" + i0+"/parentFolderId",schemaPath:"#/properties/folders/items/properties/parentFolderId/type",keyword:"type",params:{type: schema123.properties.folders.items.properties.parentFolderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7518,10 +9942,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+const err15 = {instancePath:instancePath+"/folders/" + i0+"/parentFolderId",schemaPath:"#/properties/folders/items/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7532,8 +9955,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/folders/" + i0,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7542,19 +9966,43 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate177.errors = vErrors;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate177.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateFoldersRequest = validate179;
-const schema63 = {"$id":"CreateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateFolderRequest"}}}};
+export const validateCreateFoldersRequest = validate79;
+const schema125 = {"$id":"CreateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateFolderRequest"}}}};
 
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateFoldersRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate179.evaluated;
+const evaluated0 = validate79.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7609,8 +10057,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate175(data0[i0], {instancePath:instancePath+"/folders/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+if(!(validate77(data0[i0], {instancePath:instancePath+"/folders/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
 errors = vErrors.length;
 }
 }
@@ -7637,19 +10085,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate179.errors = vErrors;
+validate79.errors = vErrors;
 return errors === 0;
 }
-validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateTagRequest = validate181;
-const schema64 = {"$id":"UpdateTagRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
+export const validateUpdateTagRequest = validate81;
+const schema126 = {"$id":"UpdateTagRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
 
-function validate181(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateTagRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate181.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7682,7 +10130,7 @@ errors++;
 if(data.tagName !== undefined){
 let data0 = data.tagName;
 if(typeof data0 === "string"){
-if(func1(data0) > 1000){
+if((data0.length > 1000 && func1(data0) > 1000)){
 const err2 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -7692,7 +10140,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err3 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -7717,7 +10165,7 @@ errors++;
 if(data.tagColor !== undefined){
 let data1 = data.tagColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema64.properties.tagColor.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema126.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7727,7 +10175,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 100){
+if((data1.length > 100 && func1(data1) > 100)){
 const err6 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -7742,7 +10190,7 @@ errors++;
 if(data.parentTagId !== undefined){
 let data2 = data.parentTagId;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema64.properties.parentTagId.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema126.properties.parentTagId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7775,19 +10223,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate181.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate181.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateTagRequest = validate182;
-const schema65 = {"$id":"CreateTagRequest","type":"object","additionalProperties":false,"required":["tagName","teamId"],"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
+export const validateCreateTagRequest = validate82;
+const schema127 = {"$id":"CreateTagRequest","type":"object","additionalProperties":false,"required":["tagName","teamId"],"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
 
-function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateTagRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate182.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7830,7 +10278,7 @@ errors++;
 if(data.tagName !== undefined){
 let data0 = data.tagName;
 if(typeof data0 === "string"){
-if(func1(data0) > 1000){
+if((data0.length > 1000 && func1(data0) > 1000)){
 const err3 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -7840,7 +10288,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if((data0.length < 2 && func1(data0) < 1)){
 const err4 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -7865,7 +10313,7 @@ errors++;
 if(data.tagColor !== undefined){
 let data1 = data.tagColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema65.properties.tagColor.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema127.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7875,7 +10323,7 @@ vErrors.push(err6);
 errors++;
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 100){
+if((data1.length > 100 && func1(data1) > 100)){
 const err7 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -7888,15 +10336,10 @@ errors++;
 }
 }
 if(data.teamId !== undefined){
-if(!(validate64(data.teamId, {instancePath:instancePath+"/teamId",parentData:data,parentDataProperty:"teamId",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data.parentTagId !== undefined){
-let data3 = data.parentTagId;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema65.properties.parentTagId.type},message:"must be string,null"};
+let data2 = data.teamId;
+if(typeof data2 === "string"){
+if(!(formats0.test(data2))){
+const err8 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7905,9 +10348,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
-const err9 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+}
+else {
+const err9 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7917,10 +10360,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.parentTagId !== undefined){
+let data3 = data.parentTagId;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err10 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema127.properties.parentTagId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7929,19 +10372,43 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate182.errors = vErrors;
+if(typeof data3 === "string"){
+if(!(formats0.test(data3))){
+const err11 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateTagsRequest = validate184;
-const schema66 = {"$id":"UpdateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}}}}};
+export const validateUpdateTagsRequest = validate83;
+const schema129 = {"$id":"UpdateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}}}}};
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateTagsRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate184.evaluated;
+const evaluated0 = validate83.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8031,16 +10498,10 @@ errors++;
 }
 }
 if(data1.id !== undefined){
-if(!(validate64(data1.id, {instancePath:instancePath+"/tags/" + i0+"/id",parentData:data1,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-}
-if(data1.tagName !== undefined){
-let data3 = data1.tagName;
-if(typeof data3 === "string"){
-if(func1(data3) > 1000){
-const err7 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+let data2 = data1.id;
+if(typeof data2 === "string"){
+if(!(formats0.test(data2))){
+const err7 = {instancePath:instancePath+"/tags/" + i0+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8049,8 +10510,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data3) < 1){
-const err8 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err8 = {instancePath:instancePath+"/tags/" + i0+"/id",schemaPath:"Uuid/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8060,8 +10522,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-else {
-const err9 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.tagName !== undefined){
+let data3 = data1.tagName;
+if(typeof data3 === "string"){
+if((data3.length > 1000 && func1(data3) > 1000)){
+const err9 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8070,11 +10535,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data1.tagColor !== undefined){
-let data4 = data1.tagColor;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err10 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/type",keyword:"type",params:{type: schema66.properties.tags.items.properties.tagColor.type},message:"must be string,null"};
+if((data3.length < 2 && func1(data3) < 1)){
+const err10 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8083,9 +10545,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(func1(data4) > 100){
-const err11 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+}
+else {
+const err11 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8095,11 +10557,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-if(data1.parentTagId !== undefined){
-let data5 = data1.parentTagId;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err12 = {instancePath:instancePath+"/tags/" + i0+"/parentTagId",schemaPath:"#/properties/tags/items/properties/parentTagId/type",keyword:"type",params:{type: schema66.properties.tags.items.properties.parentTagId.type},message:"must be string,null"};
+if(data1.tagColor !== undefined){
+let data4 = data1.tagColor;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err12 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/type",keyword:"type",params:{type: schema129.properties.tags.items.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8108,9 +10569,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-const err13 = {instancePath:instancePath+"/tags/" + i0+"/parentTagId",schemaPath:"#/properties/tags/items/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(typeof data4 === "string"){
+if((data4.length > 100 && func1(data4) > 100)){
+const err13 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8121,9 +10582,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.parentTagId !== undefined){
+let data5 = data1.parentTagId;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err14 = {instancePath:instancePath+"/tags/" + i0+"/parentTagId",schemaPath:"#/properties/tags/items/properties/parentTagId/type",keyword:"type",params:{type: schema129.properties.tags.items.properties.parentTagId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8132,10 +10594,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data5 === "string"){
+if(!(formats0.test(data5))){
+const err15 = {instancePath:instancePath+"/tags/" + i0+"/parentTagId",schemaPath:"#/properties/tags/items/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8146,8 +10607,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8156,19 +10618,43 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate184.errors = vErrors;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate83.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateTagsRequest = validate186;
-const schema67 = {"$id":"CreateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateTagRequest"}}}};
+export const validateCreateTagsRequest = validate84;
+const schema131 = {"$id":"CreateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateTagRequest"}}}};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateTagsRequest" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8223,8 +10709,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate182(data0[i0], {instancePath:instancePath+"/tags/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+if(!(validate82(data0[i0], {instancePath:instancePath+"/tags/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -8251,19 +10737,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate186.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetHealthParameters = validate188;
-const schema68 = {"$id":"getHealth-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetHealthParameters = validate86;
+const schema132 = {"$id":"getHealth-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getHealth-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate188.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8340,19 +10826,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate188.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate188.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetSnippetParameters = validate189;
-const schema69 = {"$id":"getSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetSnippetParameters = validate87;
+const schema133 = {"$id":"getSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getSnippet-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate189.evaluated;
+const evaluated0 = validate87.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8466,19 +10952,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate189.errors = vErrors;
+validate87.errors = vErrors;
 return errors === 0;
 }
-validate189.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate87.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateSnippetParameters = validate190;
-const schema70 = {"$id":"updateSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateUpdateSnippetParameters = validate88;
+const schema134 = {"$id":"updateSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate190(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateSnippet-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate190.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8592,20 +11078,20 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate190.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate190.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateSnippetParameters = validate191;
-const schema71 = {"$id":"createSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
-const pattern4 = new RegExp("^[\\x21-\\x7E]+$", "u");
+export const validateCreateSnippetParameters = validate89;
+const schema135 = {"$id":"createSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const pattern5 = new RegExp("^[\\x21-\\x7E]+$", "u");
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createSnippet-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate191.evaluated;
+const evaluated0 = validate89.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8664,7 +11150,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if((data2.length > 255 && func1(data2) > 255)){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -8674,7 +11160,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 const err5 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -8684,7 +11170,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern4.test(data2)){
+if(!pattern5.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -8729,19 +11215,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate191.errors = vErrors;
+validate89.errors = vErrors;
 return errors === 0;
 }
-validate191.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate89.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteSnippetParameters = validate192;
-const schema72 = {"$id":"deleteSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateDeleteSnippetParameters = validate90;
+const schema136 = {"$id":"deleteSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate192(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteSnippet-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate192.evaluated;
+const evaluated0 = validate90.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8855,19 +11341,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate192.errors = vErrors;
+validate90.errors = vErrors;
 return errors === 0;
 }
-validate192.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate90.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetSnippetsParameters = validate193;
-const schema73 = {"$id":"getSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetSnippetsParameters = validate91;
+const schema137 = {"$id":"getSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getSnippets-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate193.evaluated;
+const evaluated0 = validate91.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9017,19 +11503,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate193.errors = vErrors;
+validate91.errors = vErrors;
 return errors === 0;
 }
-validate193.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate91.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateSnippetsParameters = validate194;
-const schema74 = {"$id":"createSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+export const validateCreateSnippetsParameters = validate92;
+const schema138 = {"$id":"createSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createSnippets-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate92.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9088,7 +11574,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if((data2.length > 255 && func1(data2) > 255)){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9098,7 +11584,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 const err5 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -9108,7 +11594,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern4.test(data2)){
+if(!pattern5.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -9153,19 +11639,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate194.errors = vErrors;
+validate92.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate92.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteSnippetsParameters = validate195;
-const schema75 = {"$id":"deleteSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateDeleteSnippetsParameters = validate93;
+const schema139 = {"$id":"deleteSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate195(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteSnippets-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate195.evaluated;
+const evaluated0 = validate93.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9315,19 +11801,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate195.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate195.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetVariationParameters = validate196;
-const schema76 = {"$id":"getVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationId"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetVariationParameters = validate94;
+const schema140 = {"$id":"getVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationId"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getVariation-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate196.evaluated;
+const evaluated0 = validate94.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9476,19 +11962,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate196.errors = vErrors;
+validate94.errors = vErrors;
 return errors === 0;
 }
-validate196.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate94.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateVariationParameters = validate197;
-const schema77 = {"$id":"updateVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateUpdateVariationParameters = validate95;
+const schema141 = {"$id":"updateVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate197(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateVariation-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate197.evaluated;
+const evaluated0 = validate95.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9602,19 +12088,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate197.errors = vErrors;
+validate95.errors = vErrors;
 return errors === 0;
 }
-validate197.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate95.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateVariationParameters = validate198;
-const schema78 = {"$id":"createVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId"],"properties":{"snippetId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+export const validateCreateVariationParameters = validate96;
+const schema142 = {"$id":"createVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId"],"properties":{"snippetId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
-function validate198(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createVariation-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate198.evaluated;
+const evaluated0 = validate96.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9710,7 +12196,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2["idempotency-key"] !== undefined){
 let data3 = data2["idempotency-key"];
 if(typeof data3 === "string"){
-if(func1(data3) > 255){
+if((data3.length > 255 && func1(data3) > 255)){
 const err7 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -9720,7 +12206,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data3) < 1){
+if((data3.length < 2 && func1(data3) < 1)){
 const err8 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -9730,7 +12216,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern4.test(data3)){
+if(!pattern5.test(data3)){
 const err9 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -9775,19 +12261,19 @@ vErrors.push(err12);
 }
 errors++;
 }
-validate198.errors = vErrors;
+validate96.errors = vErrors;
 return errors === 0;
 }
-validate198.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate96.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteVariationsParameters = validate199;
-const schema79 = {"$id":"deleteVariations-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationIds"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationIds":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateDeleteVariationsParameters = validate97;
+const schema143 = {"$id":"deleteVariations-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationIds"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationIds":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteVariations-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate199.evaluated;
+const evaluated0 = validate97.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9972,19 +12458,19 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate199.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
-validate199.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate97.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetVariationHistoryParameters = validate200;
-const schema80 = {"$id":"getVariationHistory-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"fromDate":{"type":"string","format":"date-time"},"toDate":{"type":"string","format":"date-time"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetVariationHistoryParameters = validate98;
+const schema144 = {"$id":"getVariationHistory-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"fromDate":{"type":"string","format":"date-time"},"toDate":{"type":"string","format":"date-time"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate200(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getVariationHistory-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate200.evaluated;
+const evaluated0 = validate98.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10100,7 +12586,7 @@ errors++;
 if(data0.fromDate !== undefined){
 let data3 = data0.fromDate;
 if(typeof data3 === "string"){
-if(!(formats4.validate(data3))){
+if(!(formats12.validate(data3))){
 const err9 = {instancePath:instancePath+"/query/fromDate",schemaPath:"#/properties/query/properties/fromDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -10125,7 +12611,7 @@ errors++;
 if(data0.toDate !== undefined){
 let data4 = data0.toDate;
 if(typeof data4 === "string"){
-if(!(formats4.validate(data4))){
+if(!(formats12.validate(data4))){
 const err11 = {instancePath:instancePath+"/query/toDate",schemaPath:"#/properties/query/properties/toDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -10183,19 +12669,19 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate200.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
-validate200.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetFolderParameters = validate201;
-const schema81 = {"$id":"getFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetFolderParameters = validate99;
+const schema145 = {"$id":"getFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getFolder-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate201.evaluated;
+const evaluated0 = validate99.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10309,19 +12795,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate201.errors = vErrors;
+validate99.errors = vErrors;
 return errors === 0;
 }
-validate201.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate99.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateFolderParameters = validate202;
-const schema82 = {"$id":"updateFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateUpdateFolderParameters = validate100;
+const schema146 = {"$id":"updateFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateFolder-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate202.evaluated;
+const evaluated0 = validate100.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10435,19 +12921,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate202.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
-validate202.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateFolderParameters = validate203;
-const schema83 = {"$id":"createFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+export const validateCreateFolderParameters = validate101;
+const schema147 = {"$id":"createFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
-function validate203(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createFolder-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate203.evaluated;
+const evaluated0 = validate101.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10506,7 +12992,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if((data2.length > 255 && func1(data2) > 255)){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -10516,7 +13002,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 const err5 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -10526,7 +13012,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern4.test(data2)){
+if(!pattern5.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -10571,19 +13057,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate203.errors = vErrors;
+validate101.errors = vErrors;
 return errors === 0;
 }
-validate203.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate101.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteFolderParameters = validate204;
-const schema84 = {"$id":"deleteFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateDeleteFolderParameters = validate102;
+const schema148 = {"$id":"deleteFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate204(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteFolder-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate204.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10697,19 +13183,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate204.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate204.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetFoldersParameters = validate205;
-const schema85 = {"$id":"getFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetFoldersParameters = validate103;
+const schema149 = {"$id":"getFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getFolders-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate205.evaluated;
+const evaluated0 = validate103.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10813,19 +13299,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate205.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
-validate205.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate103.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateFoldersParameters = validate206;
-const schema86 = {"$id":"updateFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateUpdateFoldersParameters = validate104;
+const schema150 = {"$id":"updateFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateFolders-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate206.evaluated;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10902,19 +13388,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate206.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate206.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateFoldersParameters = validate207;
-const schema87 = {"$id":"createFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+export const validateCreateFoldersParameters = validate105;
+const schema151 = {"$id":"createFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createFolders-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate207.evaluated;
+const evaluated0 = validate105.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10973,7 +13459,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if((data2.length > 255 && func1(data2) > 255)){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -10983,7 +13469,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 const err5 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -10993,7 +13479,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern4.test(data2)){
+if(!pattern5.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -11038,19 +13524,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate207.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-validate207.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate105.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteFoldersParameters = validate208;
-const schema88 = {"$id":"deleteFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateDeleteFoldersParameters = validate106;
+const schema152 = {"$id":"deleteFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteFolders-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate208.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11200,19 +13686,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate208.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate208.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetTagParameters = validate209;
-const schema89 = {"$id":"getTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetTagParameters = validate107;
+const schema153 = {"$id":"getTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getTag-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate209.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11326,19 +13812,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate209.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate209.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateTagParameters = validate210;
-const schema90 = {"$id":"updateTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateUpdateTagParameters = validate108;
+const schema154 = {"$id":"updateTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateTag-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate210.evaluated;
+const evaluated0 = validate108.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11452,19 +13938,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate210.errors = vErrors;
+validate108.errors = vErrors;
 return errors === 0;
 }
-validate210.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate108.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateTagParameters = validate211;
-const schema91 = {"$id":"createTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+export const validateCreateTagParameters = validate109;
+const schema155 = {"$id":"createTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
-function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createTag-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate211.evaluated;
+const evaluated0 = validate109.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11523,7 +14009,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if((data2.length > 255 && func1(data2) > 255)){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -11533,7 +14019,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 const err5 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -11543,7 +14029,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern4.test(data2)){
+if(!pattern5.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -11588,19 +14074,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate211.errors = vErrors;
+validate109.errors = vErrors;
 return errors === 0;
 }
-validate211.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate109.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteTagParameters = validate212;
-const schema92 = {"$id":"deleteTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateDeleteTagParameters = validate110;
+const schema156 = {"$id":"deleteTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteTag-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate212.evaluated;
+const evaluated0 = validate110.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11714,19 +14200,19 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate212.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
-validate212.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateGetTagsParameters = validate213;
-const schema93 = {"$id":"getTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateGetTagsParameters = validate111;
+const schema157 = {"$id":"getTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getTags-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate213.evaluated;
+const evaluated0 = validate111.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11830,19 +14316,19 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate213.errors = vErrors;
+validate111.errors = vErrors;
 return errors === 0;
 }
-validate213.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate111.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateUpdateTagsParameters = validate214;
-const schema94 = {"$id":"updateTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateUpdateTagsParameters = validate112;
+const schema158 = {"$id":"updateTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateTags-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate214.evaluated;
+const evaluated0 = validate112.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11919,19 +14405,19 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate214.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
-validate214.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate112.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateCreateTagsParameters = validate215;
-const schema95 = {"$id":"createTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+export const validateCreateTagsParameters = validate113;
+const schema159 = {"$id":"createTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
-function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createTags-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate215.evaluated;
+const evaluated0 = validate113.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11990,7 +14476,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if((data2.length > 255 && func1(data2) > 255)){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -12000,7 +14486,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if((data2.length < 2 && func1(data2) < 1)){
 const err5 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -12010,7 +14496,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern4.test(data2)){
+if(!pattern5.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -12055,19 +14541,19 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate215.errors = vErrors;
+validate113.errors = vErrors;
 return errors === 0;
 }
-validate215.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate113.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateDeleteTagsParameters = validate216;
-const schema96 = {"$id":"deleteTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+export const validateDeleteTagsParameters = validate114;
+const schema160 = {"$id":"deleteTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
-function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteTags-parameters" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate216.evaluated;
+const evaluated0 = validate114.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12217,10 +14703,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate216.errors = vErrors;
+validate114.errors = vErrors;
 return errors === 0;
 }
-validate216.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
+validate114.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetHealth500 = validateErrorResponse;
 export const validateGetHealth503 = validateErrorResponse;

@@ -2,14 +2,15 @@
 //   generated/openapi.json            the spec as JSON, for tools and the docs site
 //   generated/openapi.d.ts            TypeScript types (openapi-typescript)
 //   generated/error-catalog.{js,d.ts} the error catalog as a typed module
-//   generated/validators.{js,d.ts}    ajv standalone validators for response bodies
+//   generated/validators.{js,d.ts}    ajv standalone validators: responses, request bodies, parameters
+//   generated/formats.js              format checks the validators import (from scripts/lib/runtime/)
 // `--check` writes nothing and exits 1 when generated/ differs from what it would write.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './lib/gen-catalog.ts';
 import { generateTypes } from './lib/gen-types.ts';
-import { generateValidators } from './lib/gen-validators.ts';
+import { generateFormats, generateValidators } from './lib/gen-validators.ts';
 import { loadSpec } from './lib/spec.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +26,7 @@ export async function buildGeneratedFiles(specPath: string): Promise<Map<string,
     ['openapi.d.ts', await generateTypes(doc, HEADER)],
     ['error-catalog.js', catalog.js],
     ['error-catalog.d.ts', catalog.dts],
+    ['formats.js', generateFormats(HEADER)],
     ['validators.js', validators.js],
     ['validators.d.ts', validators.dts],
   ]);

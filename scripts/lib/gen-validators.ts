@@ -1,10 +1,13 @@
 // ajv standalone validators for every (operation, status) JSON response body
 // and for ErrorResponse, compiled once at build time so that checking a body
 // at run time costs no schema compilation and loads no ajv compiler.
-import type { AnySchema } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { _, type AnySchema, type Format } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import addFormatsModule from 'ajv-formats';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import * as runtimeFormats from './runtime/formats.js';
 import { isObject, jsonBodySchema, listOperations, type Json, type JsonObject } from './spec.ts';
 
 // CommonJS modules: under NodeNext their callable sits on `.default`.
@@ -55,10 +58,54 @@ function capitalise(name: string): string {
   return `${name[0]!.toUpperCase()}${name.slice(1)}`;
 }
 
+/** Formats checked by a function of ours (scripts/lib/runtime/formats.js) rather than ajv-formats'. */
+const OWN_FORMATS = runtimeFormats as unknown as Record<string, Format>;
+export const RUNTIME_FORMATS_SOURCE = new URL('./runtime/formats.js', import.meta.url);
+
 export function newAjv() {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, inlineRefs: false, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    // Inlining shared schemas makes the code larger and validation faster.
+    inlineRefs: true,
+    // Function formats are taken from generated/formats.js, a copy of runtime/formats.js.
+    code: { source: true, esm: true, lines: true, formats: _`require("./formats")` },
+  });
   addFormats(ajv, { mode: 'full' });
+  for (const [name, format] of Object.entries(OWN_FORMATS)) if (typeof format === 'object') ajv.addFormat(name, format);
   return ajv;
+}
+
+/** Every format the spec uses must be a regex (emitted inline) or one of ours (emitted as an import). */
+function checkFormats(doc: JsonObject): void {
+  const used = new Set<string>();
+  const walk = (node: Json): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isObject(node)) {
+      if (typeof node.format === 'string') used.add(node.format);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(doc);
+  for (const format of used) {
+    const known = fullFormats[format as keyof typeof fullFormats];
+    if (!(known instanceof RegExp) && !(format in OWN_FORMATS)) {
+      throw new Error(`format "${format}" needs a check in scripts/lib/runtime/formats.js (ajv-formats has no plain regex for it)`);
+    }
+  }
+}
+
+/**
+ * ajv counts characters (`ucs2length`) for every minLength/maxLength check;
+ * a string's character count lies between `length / 2` and `length`, so
+ * count only when `length` alone cannot settle the answer.
+ */
+function shortCircuitLengths(code: string, ucs2lengthName: string): string {
+  const count = new RegExp(`const (\\w+) = ${ucs2lengthName}\\.default;`).exec(code)?.[1];
+  if (!count) return code;
+  return code
+    .replace(new RegExp(`${count}\\((\\w+)\\) > (\\d+)`, 'g'), (_m, value: string, limit: string) => `(${value}.length > ${limit} && ${count}(${value}) > ${limit})`)
+    .replace(new RegExp(`${count}\\((\\w+)\\) < (\\d+)`, 'g'), (_m, value: string, limit: string) => `(${value}.length < ${2 * Number(limit)} && ${count}(${value}) < ${limit})`);
 }
 
 /**
@@ -114,7 +161,7 @@ export function validatorEntries(doc: JsonObject): ValidatorEntry[] {
  * differently (Node's namespace `default` is `module.exports`, a bundler's is
  * `exports.default`), so each is unwrapped to `module.exports` either way.
  */
-function requiresToImports(code: string): string {
+function requiresToImports(code: string): { code: string; names: Map<string, string> } {
   const imports = new Map<string, string>();
   const body = code.replace(/require\("([^"]+)"\)/g, (_match, specifier: string) => {
     let name = imports.get(specifier);
@@ -131,10 +178,23 @@ function requiresToImports(code: string): string {
     '}',
     ...[...imports.values()].map((name) => `const ${name} = moduleExports(${name}Namespace);`),
   ];
-  return `${lines.join('\n')}\n${body.replace(/^"use strict";/, '')}`;
+  return { code: `${lines.join('\n')}\n${body.replace(/^"use strict";/, '')}`, names: imports };
+}
+
+/** The module source of generated/validators.js, before the lookup tables. */
+function moduleSource(standalone: string): string {
+  const { code, names } = requiresToImports(standalone);
+  const ucs2length = names.get('ajv/dist/runtime/ucs2length');
+  return ucs2length ? shortCircuitLengths(code, ucs2length) : code;
+}
+
+/** generated/formats.js: our format checks, imported by generated/validators.js. */
+export function generateFormats(header: string): string {
+  return `${header}${readFileSync(RUNTIME_FORMATS_SOURCE, 'utf8')}`;
 }
 
 export function generateValidators(doc: JsonObject, header: string): { js: string; dts: string } {
+  checkFormats(doc);
   const ajv = newAjv();
   const components = (doc.components as JsonObject).schemas as JsonObject;
   for (const [name, schema] of Object.entries(components)) {
@@ -175,7 +235,7 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
 
   const js = [
     header,
-    requiresToImports(standaloneCode(ajv, exports)),
+    moduleSource(standaloneCode(ajv, exports)),
     ...aliases,
     '',
     '/** Response body validators by operationId, then by HTTP status. */',
