@@ -84,8 +84,10 @@ function setRateLimitHeaders(reply: FastifyReply, state: WindowState): void {
 export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<Sandbox, 'url'> & { listen(): Promise<Sandbox> } {
   const options: SandboxOptions = { ...defaultOptions, ...overrides };
   const spec = contract();
+  // Fixtures first: a bad file must not leave a new database behind.
+  const fixtures = readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern);
   const db = openDatabase(options.db);
-  seedFixtures(db, readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern));
+  seedFixtures(db, fixtures);
 
   const windowMs = options.rateWindowSeconds * 1000;
   const rateLimiter = new RateLimiter(windowMs);
