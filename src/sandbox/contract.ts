@@ -34,6 +34,7 @@ export interface Limits {
   invalidAttemptThreshold: number;
   keyBlockSeconds: number;
   maxBodyBytes: number;
+  maxBatchItems: number;
   idempotencyKeyHours: number;
 }
 
