@@ -3,6 +3,7 @@
 //   generated/openapi.d.ts            TypeScript types (openapi-typescript)
 //   generated/error-catalog.{js,d.ts} the error catalog as a typed module
 //   generated/validators.{js,d.ts}    ajv standalone validators: responses, request bodies, parameters
+//   generated/operations.{js,d.ts}    operationId, method and path of every operation
 //   generated/limits.{js,d.ts}        the spec's x-limits (rate limit, batch size ...)
 //   generated/formats.js              format checks the validators import (from scripts/lib/runtime/)
 // `--check` writes nothing and exits 1 when generated/ differs from what it would write.
@@ -11,6 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './lib/gen-catalog.ts';
 import { generateLimits } from './lib/gen-limits.ts';
+import { generateOperations } from './lib/gen-operations.ts';
 import { generateTypes } from './lib/gen-types.ts';
 import { generateFormats, generateValidators } from './lib/gen-validators.ts';
 import { loadSpec } from './lib/spec.ts';
@@ -24,11 +26,14 @@ export async function buildGeneratedFiles(specPath: string): Promise<Map<string,
   const catalog = generateCatalog(doc, HEADER);
   const validators = generateValidators(doc, HEADER);
   const limits = generateLimits(doc, HEADER);
+  const operations = generateOperations(doc, HEADER);
   return new Map([
     ['openapi.json', `${JSON.stringify(doc, null, 2)}\n`],
     ['openapi.d.ts', await generateTypes(doc, HEADER)],
     ['error-catalog.js', catalog.js],
     ['error-catalog.d.ts', catalog.dts],
+    ['operations.js', operations.js],
+    ['operations.d.ts', operations.dts],
     ['limits.js', limits.js],
     ['limits.d.ts', limits.dts],
     ['formats.js', generateFormats(HEADER)],

@@ -1,0 +1,31 @@
+// The operations of the spec as data (operationId, method, path, whether it
+// needs a key), for code that must tell which operation a URL is.
+import { listOperations, type JsonObject } from './spec.ts';
+
+export function generateOperations(doc: JsonObject, header: string): { js: string; dts: string } {
+  const rootSecurity = Array.isArray(doc.security) ? doc.security : [];
+  const rows = listOperations(doc).map((op) => {
+    const raw = ((doc.paths as JsonObject)[op.path] as JsonObject)[op.method] as JsonObject;
+    const security = Array.isArray(raw.security) ? raw.security : rootSecurity;
+    return { operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, authenticated: security.length > 0 };
+  });
+  const js = `${header}/** Every operation of openapi.yaml. */\nexport const operations = Object.freeze(${JSON.stringify(rows, null, 2)}.map(Object.freeze));\n`;
+  const union = rows.map((r) => `\n  | ${JSON.stringify(r.operationId)}`).join('');
+  const dts = [
+    header,
+    `export type OperationId =${union};`,
+    '',
+    'export interface OperationInfo {',
+    '  readonly operationId: OperationId;',
+    '  readonly method: "GET" | "PUT" | "POST" | "DELETE";',
+    '  readonly path: string;',
+    '  /** Whether the operation needs an API key. */',
+    '  readonly authenticated: boolean;',
+    '}',
+    '',
+    '/** Every operation of openapi.yaml. */',
+    'export declare const operations: readonly OperationInfo[];',
+    '',
+  ].join('\n');
+  return { js, dts };
+}
