@@ -2,6 +2,7 @@
 // a snippet, folder or tag is resolved for it. A resource of another
 // workspace is answered exactly like one that does not exist.
 import type { ErrorCode } from '../../generated/error-catalog.js';
+import type Database from 'better-sqlite3';
 import type { Db } from './database.ts';
 import { ApiError } from './errors.ts';
 import type { Principal } from './principal.ts';
@@ -20,18 +21,25 @@ export function notFound(kind: ResourceKind): ApiError {
   return new ApiError(NOT_FOUND[kind], `${NAME[kind]} not found`);
 }
 
+type Statement<P extends unknown[], R> = Database.Statement<P, R>;
+
+export interface AccessStatements {
+  workspaceOfTeam: Statement<[string], { workspace_id: string }>;
+  tombstone: Statement<[string, string], { team_id: string }>;
+  insertTombstone: Statement<unknown[], unknown>;
+  ownerTeam: Record<ResourceKind, Statement<[string], { team_id: string }>>;
+}
+
 /** The statements Access uses, prepared once per database. */
-export function prepareAccessStatements(db: Db) {
+export function prepareAccessStatements(db: Db): AccessStatements {
   const owner = (kind: ResourceKind) => db.prepare<[string], { team_id: string }>(`SELECT team_id FROM ${TABLE[kind]} WHERE id = ?`);
   return {
     workspaceOfTeam: db.prepare<[string], { workspace_id: string }>('SELECT workspace_id FROM teams WHERE id = ?'),
     tombstone: db.prepare<[string, string], { team_id: string }>('SELECT team_id FROM tombstones WHERE id = ? AND kind = ?'),
     insertTombstone: db.prepare('INSERT OR REPLACE INTO tombstones (id, kind, team_id, deleted_at) VALUES (?, ?, ?, ?)'),
-    ownerTeam: { snippet: owner('snippet'), folder: owner('folder'), tag: owner('tag') } as Record<ResourceKind, ReturnType<typeof owner>>,
+    ownerTeam: { snippet: owner('snippet'), folder: owner('folder'), tag: owner('tag') },
   };
 }
-
-export type AccessStatements = ReturnType<typeof prepareAccessStatements>;
 
 export class Access {
   constructor(

@@ -1,0 +1,161 @@
+// Batch helpers: any number of items, sent in calls of at most
+// maxBatchItems (from the spec's x-limits), with the per-item results,
+// per-item errors (re-indexed to the caller's list) and counts merged.
+// A call that fails as a whole (quota, rate limit after retries ...) stops
+// the run: what was done so far is returned with the error.
+import type { components } from '../../generated/openapi.js';
+import { limits } from '../../generated/limits.js';
+import type { SnippetsClient } from './client.ts';
+import type { SnippetsError } from './errors.ts';
+
+type Schemas = components['schemas'];
+
+const WRITES = {
+  createSnippets: { method: 'POST', path: '/api/prompts/snippets', key: 'snippets' },
+  createFolders: { method: 'POST', path: '/api/prompts/folders', key: 'folders' },
+  updateFolders: { method: 'PUT', path: '/api/prompts/folders', key: 'folders' },
+  createTags: { method: 'POST', path: '/api/prompts/tags', key: 'tags' },
+  updateTags: { method: 'PUT', path: '/api/prompts/tags', key: 'tags' },
+} as const;
+
+interface WriteTypes {
+  createSnippets: [Schemas['CreateSnippetRequest'], Schemas['Snippet']];
+  createFolders: [Schemas['CreateFolderRequest'], Schemas['Folder']];
+  updateFolders: [Schemas['UpdateFoldersRequest']['folders'][number], Schemas['Folder']];
+  createTags: [Schemas['CreateTagRequest'], Schemas['Tag']];
+  updateTags: [Schemas['UpdateTagsRequest']['tags'][number], Schemas['Tag']];
+}
+
+const DELETES = {
+  deleteSnippets: '/api/prompts/snippets',
+  deleteFolders: '/api/prompts/folders',
+  deleteTags: '/api/prompts/tags',
+} as const;
+
+export interface BatchRun {
+  /** Calls made. */
+  calls: number;
+  /** What all calls cost together. */
+  usageDeducted: number;
+  /** The quota after the last successful call. */
+  remainingRequests: number | undefined;
+  /** The error that stopped the run, if one did. */
+  error?: SnippetsError;
+  /** How many items were not sent because of it. */
+  unsent: number;
+}
+
+export interface MergedWrite<T> extends BatchRun {
+  items: T[];
+  /** Per-item errors, `index` counted in the list given to the helper. */
+  errors: Schemas['BatchItemError'][];
+  metadata: { requestedCount: number; succeededCount: number; failedCount: number };
+}
+
+function chunks<T>(items: readonly T[], size: number = limits.maxBatchItems): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+type LooseCall = (url: string, init: Record<string, unknown>) => Promise<{ data?: any; error?: SnippetsError }>;
+
+/** Creates or updates any number of snippets, folders or tags, 100 per call. */
+export async function batchWrite<O extends keyof typeof WRITES>(
+  client: SnippetsClient,
+  operation: O,
+  items: readonly WriteTypes[O][0][],
+  init: { signal?: AbortSignal } = {},
+): Promise<MergedWrite<WriteTypes[O][1]>> {
+  const { method, path, key } = WRITES[operation];
+  const send = client[method] as unknown as LooseCall;
+  const merged: MergedWrite<WriteTypes[O][1]> = {
+    items: [],
+    errors: [],
+    metadata: { requestedCount: 0, succeededCount: 0, failedCount: 0 },
+    calls: 0,
+    usageDeducted: 0,
+    remainingRequests: undefined,
+    unsent: 0,
+  };
+  let offset = 0;
+  for (const chunk of chunks(items)) {
+    const { data, error } = await send(path, { body: { [key]: chunk }, ...init });
+    merged.calls++;
+    if (error) {
+      merged.error = error;
+      merged.unsent = items.length - offset;
+      break;
+    }
+    merged.items.push(...data.data[key]);
+    merged.errors.push(...data.data.errors.map((e: Schemas['BatchItemError']) => ({ ...e, index: e.index + offset })));
+    merged.metadata.requestedCount += data.metadata.requestedCount;
+    merged.metadata.succeededCount += data.metadata.succeededCount;
+    merged.metadata.failedCount += data.metadata.failedCount;
+    merged.usageDeducted += data.usage.usageDeducted;
+    merged.remainingRequests = data.usage.remainingRequests;
+    offset += chunk.length;
+  }
+  return merged;
+}
+
+export interface MergedDelete extends BatchRun {
+  deletedIds: string[];
+  metadata: { requestedCount: number; deletedCount: number; missingCount: number };
+}
+
+/** Deletes any number of snippets, folders or tags by id, 100 per call. */
+export async function batchDelete(client: SnippetsClient, operation: keyof typeof DELETES, ids: readonly string[], init: { signal?: AbortSignal } = {}): Promise<MergedDelete> {
+  const send = client.DELETE as unknown as LooseCall;
+  const merged: MergedDelete = { deletedIds: [], metadata: { requestedCount: 0, deletedCount: 0, missingCount: 0 }, calls: 0, usageDeducted: 0, remainingRequests: undefined, unsent: 0 };
+  let offset = 0;
+  for (const chunk of chunks(ids)) {
+    const { data, error } = await send(DELETES[operation], { params: { query: { ids: chunk } }, ...init });
+    merged.calls++;
+    if (error) {
+      merged.error = error;
+      merged.unsent = ids.length - offset;
+      break;
+    }
+    merged.deletedIds.push(...data.data.deletedIds);
+    for (const field of ['requestedCount', 'deletedCount', 'missingCount'] as const) merged.metadata[field] += data.metadata[field];
+    merged.usageDeducted += data.usage.usageDeducted;
+    merged.remainingRequests = data.usage.remainingRequests;
+    offset += chunk.length;
+  }
+  return merged;
+}
+
+export interface MergedRead extends BatchRun {
+  snippets: Schemas['Snippet'][];
+  metadata: Schemas['SnippetListResponse']['metadata'];
+}
+
+/** Reads any number of snippets by id, 100 per call. */
+export async function batchGetSnippets(client: SnippetsClient, ids: readonly string[], init: { signal?: AbortSignal } = {}): Promise<MergedRead> {
+  const send = client.GET as unknown as LooseCall;
+  const merged: MergedRead = {
+    snippets: [],
+    metadata: { requestedCount: 0, foundCount: 0, accessibleCount: 0, inaccessibleCount: 0, missingCount: 0 },
+    calls: 0,
+    usageDeducted: 0,
+    remainingRequests: undefined,
+    unsent: 0,
+  };
+  let offset = 0;
+  for (const chunk of chunks(ids)) {
+    const { data, error } = await send('/api/prompts/snippets', { params: { query: { ids: chunk } }, ...init });
+    merged.calls++;
+    if (error) {
+      merged.error = error;
+      merged.unsent = ids.length - offset;
+      break;
+    }
+    merged.snippets.push(...data.data);
+    for (const field of Object.keys(merged.metadata) as Array<keyof MergedRead['metadata']>) merged.metadata[field] += data.metadata[field];
+    merged.usageDeducted += data.usage.usageDeducted;
+    merged.remainingRequests = data.usage.remainingRequests;
+    offset += chunk.length;
+  }
+  return merged;
+}

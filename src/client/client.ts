@@ -1,0 +1,168 @@
+// createSnippetsClient: an openapi-fetch client typed by the generated
+// `paths`, with behaviour added around it: the transport (retries, limiter,
+// timeout) as its `fetch`, the key and idempotency keys as middleware, and
+// errors turned into the typed errors of errors.ts. Nothing here restates an
+// operation: paths, parameters and bodies are checked by the types alone.
+import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import type { paths } from '../../generated/openapi.js';
+import { apiErrorFromBody, InvalidResponseError, SnippetsError } from './errors.ts';
+import type { EventHook } from './events.ts';
+import { RequestLimiter, type LimiterOptions } from './limiter.ts';
+import { retryAfterMs } from './retry-after.ts';
+import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
+import { createTransport } from './transport.ts';
+
+export interface SnippetsClientOptions {
+  /** The server, e.g. `http://127.0.0.1:4010` (paths start with /api/prompts). */
+  baseUrl: string;
+  apiKey: string;
+  /** Retry policy; `false` for a single attempt. */
+  retry?: Partial<RetryOptions> | false;
+  /** Client-side request queuing; off unless given. Pass a RequestLimiter to share one between clients of a key. */
+  limiter?: Partial<LimiterOptions> | RequestLimiter | true;
+  /** Per-attempt timeout in ms; 0 for none. Default 30 s. */
+  timeoutMs?: number;
+  /** Receives request, retry, success and failure events (see events.ts). */
+  onEvent?: EventHook;
+  /** The fetch to send with (default: globalThis.fetch). */
+  fetch?: typeof globalThis.fetch;
+}
+
+type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+type Data<T, Init> = T extends Record<string | number, any> ? NonNullable<FetchResponse<T, Init, `${string}/${string}`>['data']> : never;
+
+/** openapi-fetch's `{ data, error, response }`, with `error` one of the client's typed errors. */
+export type SnippetsResult<T, Init> =
+  | { data: Data<T, Init>; error?: never; response: Response }
+  | { data?: never; error: SnippetsError; response: Response | undefined };
+
+type Method<M extends HttpMethod> = <Path extends PathsWithMethod<paths, M>, Init extends MaybeOptionalInit<paths[Path], M>>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<SnippetsResult<paths[Path][M], Init>>;
+
+type ThrowingMethod<M extends HttpMethod> = <Path extends PathsWithMethod<paths, M>, Init extends MaybeOptionalInit<paths[Path], M>>(
+  url: Path,
+  ...init: InitParam<Init>
+) => Promise<Data<paths[Path][M], Init>>;
+
+export interface SnippetsClient {
+  GET: Method<'get'>;
+  POST: Method<'post'>;
+  PUT: Method<'put'>;
+  DELETE: Method<'delete'>;
+  /** The same calls, returning `data` and throwing the typed error instead. */
+  throwing: { GET: ThrowingMethod<'get'>; POST: ThrowingMethod<'post'>; PUT: ThrowingMethod<'put'>; DELETE: ThrowingMethod<'delete'> };
+  /** The underlying openapi-fetch client, for middleware of your own (`raw.use(...)`). */
+  raw: Client<paths>;
+  /** The limiter in use, if any. */
+  limiter: RequestLimiter | undefined;
+}
+
+function limiterFrom(option: SnippetsClientOptions['limiter']): RequestLimiter | undefined {
+  if (option === undefined) return undefined;
+  if (option instanceof RequestLimiter) return option;
+  return new RequestLimiter(option === true ? {} : option);
+}
+
+/** Turns what openapi-fetch returned or threw for a non-2xx (or unreadable) answer into a typed error. */
+function toClientError(request: { method: string; path: string }, response: Response | undefined, body: unknown): SnippetsError {
+  const { method, path } = request;
+  if (!response) return body instanceof SnippetsError ? body : new InvalidResponseError(String(body), 0, null, '', method, path);
+  const envelope = body as { code?: unknown; message?: unknown; requestId?: unknown; usage?: any; details?: any; error?: unknown } | null;
+  if (envelope && typeof envelope === 'object' && typeof envelope.code === 'string' && typeof envelope.message === 'string') {
+    return apiErrorFromBody({
+      status: response.status,
+      serverCode: envelope.code,
+      message: envelope.message,
+      requestId: typeof envelope.requestId === 'string' ? envelope.requestId : (response.headers.get('x-request-id') ?? undefined),
+      method,
+      path,
+      retryAfter: (() => {
+        const ms = retryAfterMs(response.headers.get('retry-after'));
+        return ms === undefined ? undefined : Math.ceil(ms / 1000);
+      })(),
+      usage: envelope.usage,
+      details: Array.isArray(envelope.details) ? envelope.details : [],
+      detail: typeof envelope.error === 'string' ? envelope.error : undefined,
+    });
+  }
+  const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+  return new InvalidResponseError(
+    `Expected a JSON error body from ${method} ${path}, got ${response.headers.get('content-type') ?? 'no content type'} with status ${response.status}`,
+    response.status,
+    response.headers.get('content-type'),
+    text.slice(0, 200),
+    method,
+    path,
+  );
+}
+
+export function createSnippetsClient(options: SnippetsClientOptions): SnippetsClient {
+  const retry = options.retry === false ? undefined : { ...defaultRetryOptions, ...options.retry };
+  const limiter = limiterFrom(options.limiter);
+  const transport = createTransport({
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    retry,
+    limiter,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    onEvent: options.onEvent,
+  });
+  const raw = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: transport,
+    // The spec's list parameters (ids, variationIds) are comma-separated: style form, explode false.
+    querySerializer: { array: { style: 'form', explode: false } },
+  });
+  raw.use({
+    onRequest({ request }) {
+      request.headers.set('authorization', `Bearer ${options.apiKey}`);
+      // A POST is retried only under an Idempotency-Key, so that a retry never creates twice.
+      if (retry && request.method === 'POST' && !request.headers.has('idempotency-key')) {
+        request.headers.set('idempotency-key', globalThis.crypto.randomUUID());
+      }
+      return request;
+    },
+  });
+
+  function call<M extends 'GET' | 'POST' | 'PUT' | 'DELETE'>(method: M) {
+    return async (url: string, init?: Record<string, unknown>) => {
+      const where = { method, path: url };
+      try {
+        const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(url, init);
+        if (result.error !== undefined) return { error: toClientError(where, result.response, result.error), response: result.response };
+        return result;
+      } catch (error) {
+        if (error instanceof SnippetsError) return { error, response: undefined };
+        if ((error as Error)?.name === 'AbortError' || (init?.signal as AbortSignal | undefined)?.aborted) throw error;
+        // A 2xx whose body is not JSON: openapi-fetch's parse failed.
+        return { error: new InvalidResponseError(`Unreadable answer from ${method} ${url}: ${(error as Error).message}`, 0, null, '', method, url), response: undefined };
+      }
+    };
+  }
+
+  function throwing<M extends 'GET' | 'POST' | 'PUT' | 'DELETE'>(method: M) {
+    const send = call(method);
+    return async (url: string, init?: Record<string, unknown>) => {
+      const result = await send(url, init);
+      if (result.error !== undefined) throw result.error;
+      return (result as { data: unknown }).data;
+    };
+  }
+
+  return {
+    GET: call('GET') as unknown as Method<'get'>,
+    POST: call('POST') as unknown as Method<'post'>,
+    PUT: call('PUT') as unknown as Method<'put'>,
+    DELETE: call('DELETE') as unknown as Method<'delete'>,
+    throwing: {
+      GET: throwing('GET') as unknown as ThrowingMethod<'get'>,
+      POST: throwing('POST') as unknown as ThrowingMethod<'post'>,
+      PUT: throwing('PUT') as unknown as ThrowingMethod<'put'>,
+      DELETE: throwing('DELETE') as unknown as ThrowingMethod<'delete'>,
+    },
+    raw,
+    limiter,
+  };
+}
