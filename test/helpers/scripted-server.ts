@@ -1,0 +1,78 @@
+// A local HTTP server that answers from a script, for testing what a client
+// does with each kind of answer. It records every request it receives.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ScriptedAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  /** A JSON body (default: a success envelope), or a string sent as is. */
+  body?: unknown;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Drop the connection instead of answering. */
+  hangUp?: boolean;
+}
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** performance.now() when the request arrived. */
+  at: number;
+}
+
+export interface ScriptedServer {
+  url: string;
+  received: ReceivedRequest[];
+  /** Answers, in order; the last one repeats once the script runs out. */
+  script(...answers: ScriptedAnswer[]): void;
+  close(): Promise<void>;
+}
+
+export const okBody = { success: true, data: [], usage: { remainingRequests: 10, usageDeducted: 0 }, metadata: { tagCount: 0 } };
+
+export function errorBody(code: string, message = code) {
+  return { success: false, code, message, requestId: 'req_scripted0001' };
+}
+
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  let answers: ScriptedAnswer[] = [{}];
+  const received: ReceivedRequest[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      received.push({ method: request.method!, url: request.url!, headers: request.headers, body, at: performance.now() });
+      const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+      const send = () => {
+        if (answer.hangUp) return request.socket.destroy();
+        const payload = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? okBody);
+        response.writeHead(answer.status ?? 200, {
+          'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json',
+          'x-request-id': 'req_scripted0001',
+          ...answer.headers,
+        });
+        response.end(payload);
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    script: (...next) => {
+      answers = next;
+      received.length = 0;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
