@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from './database.ts';
 import { ApiError } from './errors.ts';
-import { hashKey } from './fixtures.ts';
+import { hashKey } from './seed.ts';
 import type { InvalidAttemptBlocker } from './limits.ts';
 import type { Principal } from './principal.ts';
 

@@ -2,7 +2,7 @@
 // (`Sandbox listening on http://HOST:PORT`) and, with the built-in fixtures,
 // the demo key; stops cleanly on SIGINT and SIGTERM.
 import { UsageError, USAGE, parseOptions } from './cli-options.ts';
-import { demoKey, FixturesError } from './fixtures.ts';
+import { demoKey, FixturesError } from '../fixtures/fixtures.ts';
 import { defaultOptions } from './options.ts';
 import { createSandbox } from './server.ts';
 

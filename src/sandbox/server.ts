@@ -21,7 +21,8 @@ import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
-import { DEMO_FIXTURES_PATH, readFixtures, seedFixtures } from './fixtures.ts';
+import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
+import { seedFixtures } from './seed.ts';
 import { prepareIdempotencyStore, requestHash } from './idempotency.ts';
 import { InvalidAttemptBlocker, RateLimiter, type WindowState } from './limits.ts';
 import type { Handler, OperationContext, Stores } from './operation.ts';
@@ -122,9 +123,11 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       const apiError = new ApiError('PARAMETER_INVALID', 'The request is not valid HTTP', { error: error.message });
       const requestId = `req_${randomUUID().replace(/-/g, '')}`;
       const body = JSON.stringify(errorBody(apiError, requestId));
+      // An answer to HEAD has no body, even this one.
+      const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nX-Request-Id: ${requestId}\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
       );
     },
     // A path that cannot be decoded cannot name an endpoint.
@@ -135,6 +138,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
 
   function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
     request.errorCode = error.code;
+    // Set here too: framework errors (an undecodable path) skip the onRequest hooks.
+    reply.header('x-request-id', request.id);
     if (error.extras.retryAfter !== undefined) reply.header('retry-after', error.extras.retryAfter);
     for (const [name, value] of Object.entries(error.extras.headers ?? {})) reply.header(name, value);
     return reply.code(error.status).type('application/json; charset=utf-8').send(errorBody(error, request.id));
@@ -142,6 +147,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Fastify refuses a malformed Content-Type before any handler runs; a request without a body to read must not care.
+    if (!request.routeOptions.config.operation?.takesBody) delete request.headers['content-type'];
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -158,26 +165,27 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     );
   });
 
+  /** The answer to a request that matches no operation: 405 on a known path, 404 otherwise. */
+  function unmatched(request: FastifyRequest): ApiError {
+    const path = request.url.split('?')[0]!;
+    const methods = spec.methodsByPath.get(path);
+    if (methods) {
+      return new ApiError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}; use ${methods.join(', ')}`, {
+        headers: { allow: methods.join(', ') },
+      });
+    }
+    return new ApiError('ENDPOINT_NOT_FOUND', `No endpoint at ${request.method} ${path}`);
+  }
+
   app.setErrorHandler((error, request, reply) => {
+    // A request that matches no operation gets 404 or 405 whatever Fastify objected to on the way (its body, its method).
+    if (!request.routeOptions.config.operation && !(error instanceof ApiError)) return sendError(request, reply, unmatched(request));
     const apiError = toApiError(error);
     if (apiError.code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'unexpected error');
     return sendError(request, reply, apiError);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0]!;
-    const methods = spec.methodsByPath.get(path);
-    if (methods) {
-      return sendError(
-        request,
-        reply,
-        new ApiError('METHOD_NOT_ALLOWED', `${request.method} is not allowed on ${path}; use ${methods.join(', ')}`, {
-          headers: { allow: methods.join(', ') },
-        }),
-      );
-    }
-    return sendError(request, reply, new ApiError('ENDPOINT_NOT_FOUND', `No endpoint at ${request.method} ${path}`));
-  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, unmatched(request)));
 
   // Bodies are read only by operations that take one (body.ts); the others ignore what was sent.
   app.removeAllContentTypeParsers();
@@ -190,8 +198,6 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   /** Before the body is read: who is calling, whether they may, and any injected fault. */
   async function admit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const operation = request.routeOptions.config.operation!;
-    // Fastify refuses a malformed Content-Type before any parser runs; an operation without a body must not care.
-    if (!operation.takesBody) delete request.headers['content-type'];
     const now = options.now();
     if (operation.authenticated) {
       const principal = authenticator.authenticate(request.headers.authorization, now);

@@ -25,7 +25,8 @@ function decode(raw: string, how: QueryParameter['decode']): unknown {
 
 /** Decodes the query string as the spec describes each parameter; unknown names are kept for the validator to refuse. */
 export function decodeQuery(op: OperationInfo, raw: RawQuery): Record<string, unknown> {
-  const decoded: Record<string, unknown> = {};
+  // No prototype: a parameter named `__proto__` must stay a parameter (and be refused as unknown).
+  const decoded: Record<string, unknown> = Object.create(null);
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     const how = op.query.find((q) => q.name === name)?.decode ?? 'string';
@@ -77,9 +78,10 @@ function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'pa
         : `${batch!.name} may contain at most ${String(batchError.params.limit)} items`;
     return new ApiError(code, message, { details });
   }
-  const [code] = PRECEDENCE.find(([, matches]) => errors.some(matches))!;
-  const first = details[0]!;
-  return new ApiError(code, `${first.field} ${first.issue}`, { details });
+  const [code, matches] = PRECEDENCE.find(([, test]) => errors.some(test))!;
+  // The message speaks of the problem that decided the code.
+  const deciding = errors.find(matches)!;
+  return new ApiError(code, `${fieldOf(deciding, root)} ${issueOf(deciding)}`, { details });
 }
 
 export function validateParameters(op: OperationInfo, query: Record<string, unknown>, headers: Record<string, unknown>): void {
