@@ -124,7 +124,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       const requestId = `req_${randomUUID().replace(/-/g, '')}`;
       const body = JSON.stringify(errorBody(apiError, requestId));
       // An answer to HEAD has no body, even this one.
-      const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+      const head = (error as unknown as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nX-Request-Id: ${requestId}\r\n` +
           `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
