@@ -11,7 +11,7 @@ import type { EventHook } from './events.ts';
 import { RequestLimiter, type LimiterOptions } from './limiter.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
-import { createTransport } from './transport.ts';
+import { createTransport, invalidResponse } from './transport.ts';
 
 export interface SnippetsClientOptions {
   /** The server, e.g. `http://127.0.0.1:4010` (paths start with /api/prompts). */
@@ -66,12 +66,12 @@ function limiterFrom(option: SnippetsClientOptions['limiter']): RequestLimiter |
   return new RequestLimiter(option === true ? {} : option);
 }
 
-/** Turns what openapi-fetch returned or threw for a non-2xx (or unreadable) answer into a typed error. */
-function toClientError(request: { method: string; path: string }, response: Response | undefined, body: unknown): SnippetsError {
+/** Turns what openapi-fetch returned for a non-2xx answer into a typed error. */
+async function toClientError(request: { method: string; path: string }, response: Response, body: unknown, redact: (text: string) => string): Promise<SnippetsError> {
   const { method, path } = request;
-  if (!response) return body instanceof SnippetsError ? body : new InvalidResponseError(String(body), 0, null, '', method, path);
   const envelope = body as { code?: unknown; message?: unknown; requestId?: unknown; usage?: any; details?: any; error?: unknown } | null;
   if (envelope && typeof envelope === 'object' && typeof envelope.code === 'string' && typeof envelope.message === 'string') {
+    const retryMs = retryAfterMs(response.headers.get('retry-after'));
     return apiErrorFromBody({
       status: response.status,
       serverCode: envelope.code,
@@ -79,30 +79,22 @@ function toClientError(request: { method: string; path: string }, response: Resp
       requestId: typeof envelope.requestId === 'string' ? envelope.requestId : (response.headers.get('x-request-id') ?? undefined),
       method,
       path,
-      retryAfter: (() => {
-        const ms = retryAfterMs(response.headers.get('retry-after'));
-        return ms === undefined ? undefined : Math.ceil(ms / 1000);
-      })(),
+      retryAfter: retryMs === undefined ? undefined : Math.ceil(retryMs / 1000),
       usage: envelope.usage,
       details: Array.isArray(envelope.details) ? envelope.details : [],
       detail: typeof envelope.error === 'string' ? envelope.error : undefined,
     });
   }
-  const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
-  return new InvalidResponseError(
-    `Expected a JSON error body from ${method} ${path}, got ${response.headers.get('content-type') ?? 'no content type'} with status ${response.status}`,
-    response.status,
-    response.headers.get('content-type'),
-    text.slice(0, 200),
-    method,
-    path,
-  );
+  return invalidResponse(response, method, path, redact);
 }
 
 export function createSnippetsClient(options: SnippetsClientOptions): SnippetsClient {
   const retry = options.retry === false ? undefined : { ...defaultRetryOptions, ...options.retry };
   const limiter = limiterFrom(options.limiter);
+  // The key must never reach what the client keeps or reports, even when a server echoes it.
+  const redact = (text: string) => text.split(options.apiKey).join('[redacted]');
   const transport = createTransport({
+    redact,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     retry,
     limiter,
@@ -131,13 +123,13 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
       const where = { method, path: url };
       try {
         const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(url, init);
-        if (result.error !== undefined) return { error: toClientError(where, result.response, result.error), response: result.response };
+        if (result.error !== undefined) return { error: await toClientError(where, result.response, result.error, redact), response: result.response };
         return result;
       } catch (error) {
         if (error instanceof SnippetsError) return { error, response: undefined };
         if ((error as Error)?.name === 'AbortError' || (init?.signal as AbortSignal | undefined)?.aborted) throw error;
-        // A 2xx whose body is not JSON: openapi-fetch's parse failed.
-        return { error: new InvalidResponseError(`Unreadable answer from ${method} ${url}: ${(error as Error).message}`, 0, null, '', method, url), response: undefined };
+        // A JSON content type with a body that does not parse.
+        return { error: new InvalidResponseError(`Unreadable answer from ${method} ${url}: ${redact((error as Error).message)}`, 0, null, '', method, url), response: undefined };
       }
     };
   }

@@ -158,10 +158,12 @@ export class InvalidResponseError extends SnippetsError {
     message: string,
     readonly status: number,
     readonly contentType: string | null,
-    /** The first 200 characters of the body. */
+    /** The first 200 characters of the body (with the API key, should it be echoed, redacted). */
     readonly bodyStart: string,
     method: string,
     path: string,
+    /** X-Request-Id of the answer, if it had one. */
+    readonly requestId?: string,
   ) {
     super(message, method, path);
   }

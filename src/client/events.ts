@@ -32,8 +32,8 @@ export type ClientEvent =
       code: ErrorCode | string | undefined;
       requestId: string | undefined;
       durationMs: number;
-      /** What kind of failure: an API answer, no answer, or a timeout. */
-      error: 'api' | 'network' | 'timeout';
+      /** What kind of failure: an API error answer, no answer, a timeout, or an answer that is not the contract's JSON. */
+      error: 'api' | 'network' | 'timeout' | 'invalid-response';
     });
 
 export type EventHook = (event: ClientEvent) => void;

@@ -6,7 +6,7 @@
 import { limits } from '../../generated/limits.js';
 import { operations } from '../../generated/operations.js';
 import { delay } from './delay.ts';
-import { NetworkError, TimeoutError } from './errors.ts';
+import { InvalidResponseError, NetworkError, TimeoutError } from './errors.ts';
 import type { EventHook } from './events.ts';
 import type { RequestLimiter } from './limiter.ts';
 import { retryAfterMs } from './retry-after.ts';
@@ -20,9 +20,30 @@ export interface TransportOptions {
   /** Per attempt; 0 for none. */
   timeoutMs: number;
   onEvent: EventHook | undefined;
+  /** Removes the API key from text the client keeps (bodies it quotes in errors). */
+  redact: (text: string) => string;
 }
 
 const operationIdOf = new Map(operations.map((op) => [`${op.method} ${op.path}`, op.operationId as string]));
+
+function isJson(response: Response): boolean {
+  return response.status === 204 || /^application\/(.+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
+}
+
+/** An InvalidResponseError with the status, content type, request id and the start of the body. */
+export async function invalidResponse(response: Response, method: string, path: string, redact: (text: string) => string) {
+  const text = redact(await response.clone().text().catch(() => ''));
+  const contentType = response.headers.get('content-type');
+  return new InvalidResponseError(
+    `Expected JSON from ${method} ${path}, got ${contentType ?? 'no content type'} with status ${response.status}`,
+    response.status,
+    contentType,
+    text.slice(0, 200),
+    method,
+    path,
+    response.headers.get('x-request-id') ?? undefined,
+  );
+}
 
 /** The code and request id of an error answer, if it has the envelope. */
 async function errorFacts(response: Response): Promise<{ code: string | undefined; requestId: string | undefined }> {
@@ -71,7 +92,14 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
 
       if (response?.ok) {
-        emit({ type: 'success', ...common(), attempt: attemptNumber, status: response.status, requestId: response.headers.get('x-request-id') ?? undefined, durationMs: Date.now() - started });
+        const requestId = response.headers.get('x-request-id') ?? undefined;
+        // A success the client cannot read (an HTML page from a proxy) is a failure, reported with what is known.
+        if (!isJson(response)) {
+          const invalid = await invalidResponse(response, method, path, options.redact);
+          emit({ type: 'failure', ...common(), attempt: attemptNumber, status: response.status, code: undefined, requestId, durationMs: Date.now() - started, error: 'invalid-response' });
+          throw invalid;
+        }
+        emit({ type: 'success', ...common(), attempt: attemptNumber, status: response.status, requestId, durationMs: Date.now() - started });
         return response;
       }
 
@@ -101,6 +129,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         Date.now() + waitMs - started <= retry.deadlineMs;
 
       if (!retryable) {
+        const unreadable = response && !isJson(response);
         emit({
           type: 'failure',
           ...common(),
@@ -109,9 +138,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
           code: facts.code,
           requestId: facts.requestId,
           durationMs: Date.now() - started,
-          error: failure ? failure.kind : 'api',
+          error: failure ? failure.kind : unreadable ? 'invalid-response' : 'api',
         });
         if (failure) throw failure;
+        // Not the contract's JSON error body (an HTML page from a proxy): say so with what is known.
+        if (unreadable) throw await invalidResponse(response!, method, path, options.redact);
         return response!;
       }
       emit({ type: 'retry', ...common(), attempt: attemptNumber, reason: reason!, delayMs: waitMs, status: response?.status, code: facts.code, requestId: facts.requestId });

@@ -299,7 +299,11 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   async function close(): Promise<void> {
     if (closed) return;
     closed = true;
+    // In-flight requests get a second to finish; then connections still open
+    // (a client's spare keep-alive socket that never sends a request) are cut.
+    const force = setTimeout(() => app.server.closeAllConnections(), 1000);
     await app.close();
+    clearTimeout(force);
     db.close();
   }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSnippetsClient, NetworkError, PermissionError, RateLimitError, ServerError, TimeoutError, type ClientEvent, type RetryOptions } from '../../src/client/index.ts';
+import { createSnippetsClient, InvalidResponseError, NetworkError, PermissionError, RateLimitError, ServerError, TimeoutError, type ClientEvent, type RetryOptions } from '../../src/client/index.ts';
 import { errorBody, startScriptedServer, type ScriptedServer } from '../helpers/scripted-server.ts';
 
 let server: ScriptedServer;
@@ -183,5 +183,27 @@ describe('POST', () => {
     await api.POST('/api/prompts/tag', { body });
     expect(server.received).toHaveLength(1);
     expect(server.received[0]!.headers['idempotency-key']).toBeUndefined();
+  });
+});
+
+describe('answers that are not the contract JSON', () => {
+  it('a 2xx HTML page is an InvalidResponseError with what is known, reported as a failure', async () => {
+    server.script({ status: 200, body: '<html>maintenance</html>' });
+    const { api, events } = client();
+    const { error } = await getTags(api);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, contentType: 'text/html', bodyStart: '<html>maintenance</html>', requestId: 'req_scripted0001' });
+    expect(events.map((e) => e.type)).toEqual(['request', 'failure']);
+    expect(events[1]).toMatchObject({ error: 'invalid-response', status: 200 });
+  });
+
+  it('never keeps the API key, even when a page echoes it', async () => {
+    const key = 'sk_test_retryTestsKey000000000000001';
+    server.script({ status: 403, body: `<pre>Authorization: Bearer ${key}</pre>` });
+    const { api } = client();
+    const { error } = await getTags(api);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(JSON.stringify(error)).not.toContain(key);
+    expect((error as InvalidResponseError).bodyStart).toContain('[redacted]');
   });
 });
