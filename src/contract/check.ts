@@ -7,8 +7,8 @@ import type { Exchange, Violation } from './exchange.ts';
 import { operationById, unmatchedResponses, type HeaderRule } from './spec.ts';
 
 export interface Expectation {
-  /** The status the scenario expects. */
-  status: number;
+  /** The status the scenario expects, or the statuses it accepts. */
+  status: number | number[];
   /** The error code (or 207's code) the scenario expects. */
   code?: string;
 }
@@ -47,7 +47,8 @@ export function checkExchange(exchange: Exchange, expectation: Expectation): Vio
   const documented = operation ? operation.responses : unmatchedResponses;
   const rules = documented.get(exchange.status);
 
-  if (exchange.status !== expectation.status) add('status', String(expectation.status), String(exchange.status));
+  const accepted = Array.isArray(expectation.status) ? expectation.status : [expectation.status];
+  if (!accepted.includes(exchange.status)) add('status', accepted.join(' or '), String(exchange.status));
   if (!rules) {
     add('status', `one of the documented statuses ${[...documented.keys()].join(', ')}`, String(exchange.status));
   }

@@ -58,4 +58,7 @@ export const unmatchedResponses: Map<number, HeaderRule[]> = new Map(
   Object.entries<Json>(doc['x-unmatched-requests'] ?? {}).map(([status, response]) => [Number(status), headerRules(response)]),
 );
 
+/** What a well-formed API key looks like (bearerAuth's x-key-pattern). */
+export const keyPattern = new RegExp(doc.components.securitySchemes.bearerAuth['x-key-pattern']);
+
 export const limits: { rateLimitPerMinute: number; invalidAttemptThreshold: number; keyBlockSeconds: number; maxBodyBytes: number; maxBatchItems: number } = doc['x-limits'];

@@ -1,0 +1,28 @@
+// JUnit XML, for CI systems that show test reports: one testcase per scenario.
+import type { Report } from '../run.ts';
+
+function escape(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+export function junitReport(report: Report): string {
+  const seconds = (ms: number) => (ms / 1000).toFixed(3);
+  const cases = report.results.map((r) => {
+    const open = `    <testcase classname="snippets-contract.${escape(r.category)}" name="${escape(`${r.id}: ${r.title}`)}" time="${seconds(r.durationMs)}"`;
+    if (r.outcome === 'passed') return `${open}/>`;
+    if (r.outcome === 'skipped') return `${open}>\n      <skipped message="${escape(r.reason ?? '')}"/>\n    </testcase>`;
+    const details = r.violations.map((v) => `${v.operationId ?? '(no operation)'} ${v.at}: expected ${v.expected}, got ${v.actual}${v.requestId ? ` [request ${v.requestId}]` : ''}`);
+    return `${open}>\n      <failure message="${escape(`expected ${r.expected}, got ${r.got}`)}" type="ContractViolation">${escape(details.join('\n'))}</failure>\n    </testcase>`;
+  });
+  const { passed, failed, skipped } = report.counts;
+  const total = passed + failed + skipped;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="snippets-contract" tests="${total}" failures="${failed}" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
+    `  <testsuite name="${escape(`Snippets API contract ${report.specVersion} against ${report.target}`)}" tests="${total}" failures="${failed}" errors="0" skipped="${skipped}" time="${seconds(report.durationMs)}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

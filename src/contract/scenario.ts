@@ -1,0 +1,101 @@
+// What a scenario is and what it gets to work with. A scenario sends real
+// requests with plain fetch (it must be able to send what a typed client
+// refuses), and every answer goes through the checker with what the
+// scenario expects.
+import { checkExchange, type Expectation } from './check.ts';
+import type { Exchange, Violation } from './exchange.ts';
+import type { RoleName, Roles } from './roles.ts';
+import { operationById } from './spec.ts';
+
+export interface Request {
+  /** The operation meant; its method and path come from the spec unless given. */
+  operationId?: string;
+  method?: string;
+  path?: string;
+  /** The key to send; `null` for none. Default: the main role's key. */
+  key?: string | null;
+  query?: Record<string, string>;
+  /** A JSON body. */
+  body?: unknown;
+  /** A body sent as is (with the content type of `headers`). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ScenarioContext {
+  roles: Roles;
+  /** Sends a request and checks the answer against the contract and the expectation. */
+  expect(request: Request, expectation: Expectation): Promise<Exchange>;
+  /** Sends a request the scenario needs to succeed to go on (creating a snippet, say); checked as well. */
+  setup(request: Request): Promise<any>;
+  /** Ends the scenario as skipped, with the reason. */
+  skip(reason: string): never;
+  /** Records a violation the scenario itself found (nothing written, a sane Retry-After ...). */
+  fail(violation: Omit<Violation, 'requestId'> & { requestId?: string }): void;
+}
+
+export interface Scenario {
+  /** Stable id: `category.name`. */
+  id: string;
+  title: string;
+  category: string;
+  /** What the scenario expects, for the summary: `401 AUTH_HEADER_MISSING`. */
+  expected: string;
+  /** Roles it cannot run without; missing ones make it skip. */
+  needs: RoleName[];
+  /** Scenarios that spend a key's allowance run last. */
+  last?: boolean;
+  run(context: ScenarioContext): Promise<void>;
+}
+
+export class SkipScenario extends Error {}
+
+/** A request that reached no server: the run cannot go on. */
+export class ConnectionError extends Error {}
+
+export interface Transport {
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+}
+
+export async function send(transport: Transport, roles: Roles, request: Request): Promise<Exchange> {
+  const operation = request.operationId ? operationById.get(request.operationId) : undefined;
+  if (request.operationId && !operation) throw new Error(`unknown operationId ${request.operationId}`);
+  const method = request.method ?? operation!.method;
+  const path = request.path ?? operation!.path;
+  const url = new URL(path, transport.baseUrl);
+  for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
+  const key = request.key === undefined ? roles.main?.key : request.key;
+  const headers: Record<string, string> = {
+    ...(key ? { authorization: `Bearer ${key}` } : {}),
+    ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...request.headers,
+  };
+  const body = request.rawBody ?? (request.body !== undefined ? JSON.stringify(request.body) : undefined);
+  const started = performance.now();
+  let response: Response;
+  try {
+    response = await transport.fetch(url, { method, headers, ...(body !== undefined && { body }) });
+  } catch (error) {
+    throw new ConnectionError(`cannot reach ${transport.baseUrl}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return {
+    operationId: operation?.operationId,
+    method,
+    path,
+    status: response.status,
+    headers: response.headers,
+    text,
+    json,
+    durationMs: performance.now() - started,
+  };
+}
+
+export { checkExchange };
