@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { validateErrorResponse, validatorFor } from '../../generated/validators.js';
-import type { Fixtures } from '../../src/sandbox/fixtures.ts';
+import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/server.ts';
 import type { SandboxOptions } from '../../src/sandbox/options.ts';
 import demo from '../../fixtures/demo.json' with { type: 'json' };
