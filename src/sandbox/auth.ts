@@ -16,9 +16,21 @@ interface KeyRow {
   subscription: 'active' | 'inactive';
 }
 
+interface KnownKey {
+  hash: string;
+  row: KeyRow;
+  teamIds: ReadonlySet<string>;
+}
+
 export class Authenticator {
   private readonly findKey;
   private readonly teamsOfKey;
+  /**
+   * Keys that exist, by hash (plaintext keys are never kept): keys change
+   * only when the sandbox starts (fixtures), so one lookup per key is
+   * enough. Unknown keys are never cached, so a scan cannot fill this.
+   */
+  private readonly known = new Map<string, KnownKey>();
 
   constructor(
     db: Db,
@@ -40,30 +52,35 @@ export class Authenticator {
       throw new ApiError('AUTH_KEY_MALFORMED', 'Invalid API key format: expected Authorization: Bearer sk_live_... or sk_test_...');
     }
     const hash = hashKey(match[1]!);
+    const cached = this.known.get(hash);
     const blockedFor = this.blocker.blockedFor(hash, now);
     if (blockedFor > 0) {
       throw new ApiError('KEY_TEMPORARILY_BLOCKED', 'This API key is temporarily blocked after repeated invalid attempts', {
         retryAfter: blockedFor,
       });
     }
-    const row = this.findKey.get(hash);
-    // The lookup is by hash, which reveals nothing about the key; the
-    // comparison that accepts the key is constant-time all the same.
-    if (!row || !timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(hash, 'hex'))) {
+    const found = cached ?? this.lookUp(hash);
+    if (!found) {
       this.blocker.record(hash, now);
       throw new ApiError('AUTH_KEY_UNKNOWN', 'Invalid or inactive API key');
     }
+    const { row } = found;
     if (row.status === 'inactive') throw new ApiError('AUTH_KEY_INACTIVE', 'Invalid or inactive API key', { error: 'The API key is inactive' });
     if (row.status === 'deleted') throw new ApiError('AUTH_KEY_DELETED', 'Invalid or inactive API key', { error: 'The API key was deleted' });
     if (row.expires_at !== null && Date.parse(row.expires_at) <= now) {
       throw new ApiError('AUTH_KEY_EXPIRED', 'The API key has expired', { error: `Expired at ${row.expires_at}` });
     }
     if (row.subscription !== 'active') throw new ApiError('SUBSCRIPTION_INACTIVE', 'The workspace subscription is inactive');
-    return {
-      keyHash: hash,
-      workspaceId: row.workspace_id,
-      teamIds: new Set(this.teamsOfKey.all(hash).map((t) => t.team_id)),
-      rateLimit: row.rate_limit_per_minute ?? this.defaultRateLimit,
-    };
+    return { keyHash: hash, workspaceId: row.workspace_id, teamIds: found.teamIds, rateLimit: row.rate_limit_per_minute ?? this.defaultRateLimit };
+  }
+
+  private lookUp(hash: string): KnownKey | undefined {
+    const row = this.findKey.get(hash);
+    // The lookup is by hash, which reveals nothing about the key; the
+    // comparison that accepts the key is constant-time all the same.
+    if (!row || !timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(hash, 'hex'))) return undefined;
+    const known = { hash, row, teamIds: new Set(this.teamsOfKey.all(hash).map((t) => t.team_id)) };
+    if (this.known.size < 10_000) this.known.set(hash, known);
+    return known;
   }
 }

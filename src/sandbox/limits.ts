@@ -11,30 +11,63 @@ export interface WindowState {
 
 const ceilSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-/** Timestamps of recent events per key, trimmed to the window. */
+/**
+ * Timestamps of one key's recent events, oldest first. Old ones are dropped
+ * by moving a start index, not by shifting the array, so that a busy key
+ * (thousands of requests in a window) costs the same per request as a quiet one.
+ */
+class EventWindow {
+  private times: number[] = [];
+  private start = 0;
+
+  get size(): number {
+    return this.times.length - this.start;
+  }
+
+  get oldest(): number | undefined {
+    return this.times[this.start];
+  }
+
+  trim(cutoff: number): void {
+    while (this.start < this.times.length && this.times[this.start]! <= cutoff) this.start++;
+    if (this.start > 1024 && this.start * 2 > this.times.length) {
+      this.times = this.times.slice(this.start);
+      this.start = 0;
+    }
+  }
+
+  push(time: number): void {
+    this.times.push(time);
+  }
+}
+
+/** Recent events per key, trimmed to the window. */
 class RecentEvents {
-  private readonly events = new Map<string, number[]>();
+  private readonly events = new Map<string, EventWindow>();
 
   constructor(private readonly windowMs: number) {}
 
-  recent(key: string, now: number): number[] {
-    const list = this.events.get(key);
-    if (!list) return [];
-    const cutoff = now - this.windowMs;
-    let drop = 0;
-    while (drop < list.length && list[drop]! <= cutoff) drop++;
-    if (drop > 0) list.splice(0, drop);
-    if (list.length === 0) this.events.delete(key);
-    return list;
+  recent(key: string, now: number): EventWindow {
+    let window = this.events.get(key);
+    if (!window) {
+      window = new EventWindow();
+      this.events.set(key, window);
+    }
+    window.trim(now - this.windowMs);
+    return window;
   }
 
-  add(key: string, now: number): number[] {
-    const list = this.recent(key, now);
-    list.push(now);
-    this.events.set(key, list);
+  add(key: string, now: number): EventWindow {
+    const window = this.recent(key, now);
+    window.push(now);
     // Keys nobody uses any more (unknown keys of a scan, say) must not pile up.
-    if (this.events.size > 10_000) for (const k of [...this.events.keys()]) this.recent(k, now);
-    return list;
+    if (this.events.size > 10_000) {
+      for (const [k, w] of this.events) {
+        w.trim(now - this.windowMs);
+        if (w.size === 0) this.events.delete(k);
+      }
+    }
+    return window;
   }
 }
 
@@ -48,13 +81,13 @@ export class RateLimiter {
   /** Counts one request for `key` if the window has room; says how much is left either way. */
   take(key: string, limit: number, now: number): { allowed: boolean; retryAfterSeconds: number; state: WindowState } {
     const recent = this.hits.recent(key, now);
-    const allowed = recent.length < limit;
-    const list = allowed ? this.hits.add(key, now) : recent;
-    const resetMs = list.length > 0 ? list[0]! + this.windowMs - now : this.windowMs;
+    const allowed = recent.size < limit;
+    const window = allowed ? this.hits.add(key, now) : recent;
+    const resetMs = window.oldest !== undefined ? window.oldest + this.windowMs - now : this.windowMs;
     return {
       allowed,
       retryAfterSeconds: ceilSeconds(resetMs),
-      state: { limit, remaining: Math.max(0, limit - list.length), resetSeconds: ceilSeconds(resetMs) },
+      state: { limit, remaining: Math.max(0, limit - window.size), resetSeconds: ceilSeconds(resetMs) },
     };
   }
 }
@@ -84,6 +117,6 @@ export class InvalidAttemptBlocker {
 
   /** Records an invalid attempt (an unknown key, or a team the key lacks). */
   record(key: string, now: number): void {
-    if (this.attempts.add(key, now).length >= this.threshold) this.blockedUntil.set(key, now + this.blockMs);
+    if (this.attempts.add(key, now).size >= this.threshold) this.blockedUntil.set(key, now + this.blockMs);
   }
 }

@@ -106,7 +106,10 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     unfileSnippets: (folderId, at) => unfile.run(at, folderId).changes,
   };
   const remainingOf = db.prepare<[string], { remaining_requests: number }>('SELECT remaining_requests FROM workspaces WHERE id = ?');
-  const spend = db.prepare('UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ?');
+  // One statement charges the cost and says what remains, or changes nothing when the quota cannot pay.
+  const spend = db.prepare<[number, string, number], { remaining_requests: number }>(
+    'UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ? AND remaining_requests >= ? RETURNING remaining_requests',
+  );
 
   const app = Fastify({
     logger: { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
@@ -151,7 +154,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     if (!request.routeOptions.config.operation?.takesBody) delete request.headers['content-type'];
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // No request log at all when logging is off: the hook costs a measurable share of a fast request.
+  if (options.logLevel !== 'silent') app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
         operationId: request.routeOptions.config.operation?.operationId ?? null,
@@ -266,13 +270,13 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
       const context: OperationContext = { principal, access, query, body: request.body, at, stores, db };
       const result = handlers[operation.operationId]!(context);
-      const remaining = remainingOf.get(principal.workspaceId)!.remaining_requests;
-      if (result.cost > remaining) {
+      const charged = spend.get(result.cost, principal.workspaceId, result.cost);
+      if (!charged) {
         const code: ErrorCode = operation.batchField ? 'BATCH_QUOTA_INSUFFICIENT' : 'QUOTA_INSUFFICIENT';
-        throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests: remaining, requiredRequests: result.cost } });
+        const remainingRequests = remainingOf.get(principal.workspaceId)!.remaining_requests;
+        throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
       }
-      if (result.cost > 0) spend.run(result.cost, principal.workspaceId);
-      const body = successBody(operation, result.status, result.data, result.metadata, remaining - result.cost, result.cost);
+      const body = successBody(operation, result.status, result.data, result.metadata, charged.remaining_requests, result.cost);
       if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body }, at);
       return { status: result.status, body, replayed: false };
     });
