@@ -63,7 +63,8 @@ const flagOptions = {
   pipelining: { type: 'string', default: '1' },
   rounds: { type: 'string', default: '1' },
   'no-prism': { type: 'boolean', default: false },
-  'prism-log-level': { type: 'string', default: 'silent' },
+  // Prism's own default: the issue's yardstick is plain `prism mock openapi.yaml`.
+  'prism-log-level': { type: 'string', default: 'info' },
   'no-build': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   'cpu-prof': { type: 'string' },

