@@ -53,6 +53,20 @@ export function checkExchange(exchange: Exchange, expectation: Expectation): Vio
     add('status', `one of the documented statuses ${[...documented.keys()].join(', ')}`, String(exchange.status));
   }
 
+  if (!headerId) add('header X-Request-Id', 'present', '(absent)');
+  else if (!REQUEST_ID.test(headerId)) add('header X-Request-Id', 'a request id', show(headerId));
+  for (const rule of rules ?? []) {
+    if (rule.name === 'X-Request-Id') continue;
+    const value = exchange.headers.get(rule.name);
+    // The spec says RateLimit-* come with every answer to an authenticated request that got past authentication.
+    const mustHave = rule.required || (RATE_LIMIT_HEADERS.includes(rule.name) && operation?.authenticated === true && exchange.status < 300);
+    if (value === null) {
+      if (mustHave) add(`header ${rule.name}`, 'present', '(absent)');
+      continue;
+    }
+    const problem = headerProblem(value, rule);
+    if (problem) add(`header ${rule.name}`, problem, show(value));
+  }
   const contentType = exchange.headers.get('content-type');
   if (!contentType || !/^application\/json\b/i.test(contentType)) add('header Content-Type', 'application/json', show(contentType ?? undefined));
   if (exchange.json === undefined) {
@@ -76,24 +90,10 @@ export function checkExchange(exchange: Exchange, expectation: Expectation): Vio
 
   if (expectation.code !== undefined && body?.code !== expectation.code) add('/code', expectation.code, show(body?.code));
 
-  if (!headerId) add('header X-Request-Id', 'present', '(absent)');
-  else if (!REQUEST_ID.test(headerId)) add('header X-Request-Id', 'a request id', show(headerId));
   if (exchange.status >= 400 && headerId && typeof body?.requestId === 'string' && body.requestId !== headerId) {
     add('/requestId', `equal to header X-Request-Id (${headerId})`, show(body.requestId));
   }
 
-  for (const rule of rules ?? []) {
-    if (rule.name === 'X-Request-Id') continue;
-    const value = exchange.headers.get(rule.name);
-    // The spec says RateLimit-* come with every answer to an authenticated request that got past authentication.
-    const mustHave = rule.required || (RATE_LIMIT_HEADERS.includes(rule.name) && operation?.authenticated === true && exchange.status < 300);
-    if (value === null) {
-      if (mustHave) add(`header ${rule.name}`, 'present', '(absent)');
-      continue;
-    }
-    const problem = headerProblem(value, rule);
-    if (problem) add(`header ${rule.name}`, problem, show(value));
-  }
   return violations;
 }
 
