@@ -19,6 +19,7 @@ import { Authenticator } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
+import { registerDocsSite } from './docs-site.ts';
 import { ApiError, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
@@ -285,6 +286,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     if (replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   }
+
+  registerDocsSite(app, sendError);
 
   for (const operation of spec.operations) {
     if (operation.operationId !== 'getHealth' && !handlers[operation.operationId]) {

@@ -1,0 +1,33 @@
+// Guides: markdown from docs/ as pages of the site. Links to other guides
+// (`client.md#retries`) become links to their pages (`client#retries`), and
+// headings get ids so that such anchors resolve.
+import { Marked, type Tokens } from 'marked';
+
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/<[^>]+>/g, '')
+    .replace(/[^a-z0-9 -]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
+}
+
+export function renderMarkdown(source: string): { html: string; title: string } {
+  let title = '';
+  const marked = new Marked({
+    gfm: true,
+    renderer: {
+      heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Heading) {
+        const inner = this.parser.parseInline(token.tokens);
+        if (token.depth === 1 && !title) title = token.text;
+        return `<h${token.depth} id="${slug(token.text)}">${inner}</h${token.depth}>\n`;
+      },
+      link(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, token: Tokens.Link) {
+        const href = token.href.replace(/^(?:\.\/)?([a-z0-9-]+)\.md(#.*)?$/i, (_m, name: string, hash = '') => `${name === 'README' ? './' : name}${hash}`);
+        return `<a href="${href}">${this.parser.parseInline(token.tokens)}</a>`;
+      },
+    },
+  });
+  const html = marked.parse(source, { async: false }) as string;
+  return { html, title: title || 'Snippets API' };
+}
