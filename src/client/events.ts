@@ -32,8 +32,8 @@ export type ClientEvent =
       code: ErrorCode | string | undefined;
       requestId: string | undefined;
       durationMs: number;
-      /** What kind of failure: an API error answer, no answer, a timeout, or an answer that is not the contract's JSON. */
-      error: 'api' | 'network' | 'timeout' | 'invalid-response';
+      /** What kind of failure: an API error answer, no answer, a timeout, an answer that is not the contract's JSON, or cancelled by the caller's AbortSignal. */
+      error: 'api' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
     });
 
 export type EventHook = (event: ClientEvent) => void;

@@ -1,7 +1,7 @@
 // User-facing messages: the catalog's message for the code, overridable per
 // code, with a fallback for codes from a newer server and for failures that
 // never reached the API.
-import { errorCatalog, type ErrorCategory, type ErrorCode } from '../../generated/error-catalog.js';
+import { errorCatalog, isErrorCode, type ErrorCategory, type ErrorCode } from '../../generated/error-catalog.js';
 import { SnippetsApiError, SnippetsError, UNKNOWN_CODE } from './errors.ts';
 
 export type UserMessageOverrides = Partial<Record<ErrorCode, string>> & {
@@ -26,8 +26,16 @@ const FALLBACK_BY_CATEGORY: Record<ErrorCategory | 'unknown', string> = {
 
 const UNREACHABLE = 'The Snippets service could not be reached. Please check your connection and try again.';
 
-/** What to show an end user for `error`. Never the server's technical message. */
+/**
+ * What to show an end user for `error`: a typed error of the client, or a
+ * per-item error of a batch (`{ index, code, message }`). Never the server's
+ * technical message.
+ */
 export function toUserMessage(error: unknown, overrides: UserMessageOverrides = {}): string {
+  if (!(error instanceof SnippetsError) && typeof (error as { code?: unknown } | null)?.code === 'string') {
+    const code = (error as { code: string }).code;
+    return isErrorCode(code) ? (overrides[code] ?? errorCatalog[code].userMessage) : (overrides.fallback ?? FALLBACK_BY_CATEGORY.unknown);
+  }
   if (error instanceof SnippetsApiError) {
     if (error.code !== UNKNOWN_CODE) return overrides[error.code] ?? errorCatalog[error.code].userMessage;
     if (overrides.fallback) return overrides.fallback;

@@ -10,7 +10,7 @@ export interface RetryOptions {
   maxDelayMs: number;
   /** No attempt starts, and no wait is scheduled, past this many ms after the first. */
   deadlineMs: number;
-  /** A 403 KEY_TEMPORARILY_BLOCKED: wait its Retry-After (if within maxDelayMs and the deadline), or fail at once. */
+  /** A 403 KEY_TEMPORARILY_BLOCKED: wait out its Retry-After (300 s without one; maxDelayMs and the deadline do not apply), or fail at once. */
   onKeyBlocked: 'wait' | 'fail';
   /** Random number in [0, 1) for the jitter; tests replace it. */
   random: () => number;

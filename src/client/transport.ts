@@ -13,7 +13,7 @@ import { retryAfterMs } from './retry-after.ts';
 import { backoffMs, KEY_BLOCKED_CODE, mayRetryMethod, RETRYABLE_STATUSES, type RetryOptions, type RetryReason } from './retry-policy.ts';
 
 export interface TransportOptions {
-  fetch: typeof globalThis.fetch;
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>;
   /** Retry policy, or undefined for a single attempt. */
   retry: RetryOptions | undefined;
   limiter: RequestLimiter | undefined;
@@ -59,14 +59,29 @@ async function errorFacts(response: Response): Promise<{ code: string | undefine
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
   const emit = options.onEvent ?? (() => {});
 
+  /**
+   * One attempt, with the timeout covering the wait for the answer's headers.
+   * One AbortController and one timer: AbortSignal.timeout/any and a copied
+   * Request cost more than the rest of the client together.
+   */
   async function attempt(request: Request, path: string): Promise<Response> {
     if (options.timeoutMs <= 0) return options.fetch(request);
-    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new TimeoutError(options.timeoutMs, request.method, path));
+    }, options.timeoutMs);
+    const onCallerAbort = () => controller.abort(request.signal.reason);
+    request.signal.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      return await options.fetch(new Request(request, { signal: AbortSignal.any([request.signal, timeout]) }));
+      return await options.fetch(request, { signal: controller.signal });
     } catch (error) {
-      if (timeout.aborted && !request.signal.aborted) throw new TimeoutError(options.timeoutMs, request.method, path);
+      if (timedOut && !request.signal.aborted) throw new TimeoutError(options.timeoutMs, request.method, path);
       throw error;
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -84,10 +99,14 @@ export function createTransport(options: TransportOptions): (request: Request) =
       let failure: NetworkError | TimeoutError | undefined;
       try {
         await options.limiter?.acquire(request.signal);
-        response = await attempt(request.clone(), path);
+        // A body can be read once: each attempt sends a copy. Without a body there is nothing to copy.
+        response = await attempt(request.body === null ? request : request.clone(), path);
         options.limiter?.observe(response.headers);
       } catch (error) {
-        if (request.signal.aborted) throw request.signal.reason;
+        if (request.signal.aborted) {
+          emit({ type: 'failure', ...common(), attempt: attemptNumber, status: undefined, code: undefined, requestId: undefined, durationMs: Date.now() - started, error: 'aborted' });
+          throw request.signal.reason;
+        }
         failure = error instanceof TimeoutError ? error : new NetworkError(`No answer from ${new URL(request.url).origin}: ${(error as Error).message}`, method, path, { cause: error });
       }
 
@@ -119,14 +138,12 @@ export function createTransport(options: TransportOptions): (request: Request) =
           waitMs = askedMs ?? limits.keyBlockSeconds * 1000;
         }
       }
+      // A wait longer than allowed is not shortened: the server asked for it. A blocked key's wait is
+      // exempt: whoever chose onKeyBlocked 'wait' chose to sit out the block, however long.
+      const withinLimits = (policy: RetryOptions) =>
+        reason === 'key-blocked' || (waitMs <= policy.maxDelayMs && Date.now() + waitMs - started <= policy.deadlineMs);
       const retryable =
-        retry !== undefined &&
-        reason !== undefined &&
-        attemptNumber < retry.attempts &&
-        mayRetryMethod(method, request.headers) &&
-        // A wait longer than allowed is not shortened: the server asked for it.
-        waitMs <= retry.maxDelayMs &&
-        Date.now() + waitMs - started <= retry.deadlineMs;
+        retry !== undefined && reason !== undefined && attemptNumber < retry.attempts && mayRetryMethod(method, request.headers) && withinLimits(retry);
 
       if (!retryable) {
         const unreadable = response && !isJson(response);
@@ -146,7 +163,12 @@ export function createTransport(options: TransportOptions): (request: Request) =
         return response!;
       }
       emit({ type: 'retry', ...common(), attempt: attemptNumber, reason: reason!, delayMs: waitMs, status: response?.status, code: facts.code, requestId: facts.requestId });
-      await delay(waitMs, request.signal);
+      try {
+        await delay(waitMs, request.signal);
+      } catch (reasonOfAbort) {
+        emit({ type: 'failure', ...common(), attempt: attemptNumber, status: response?.status, code: facts.code, requestId: facts.requestId, durationMs: Date.now() - started, error: 'aborted' });
+        throw reasonOfAbort;
+      }
     }
   };
 }

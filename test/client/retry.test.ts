@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSnippetsClient, InvalidResponseError, NetworkError, PermissionError, RateLimitError, ServerError, TimeoutError, type ClientEvent, type RetryOptions } from '../../src/client/index.ts';
+import { createSnippetsClient, errorCatalog, InvalidResponseError, NetworkError, toUserMessage, PermissionError, RateLimitError, ServerError, TimeoutError, type ClientEvent, type RetryOptions } from '../../src/client/index.ts';
 import { errorBody, startScriptedServer, type ScriptedServer } from '../helpers/scripted-server.ts';
 
 let server: ScriptedServer;
@@ -205,5 +205,28 @@ describe('answers that are not the contract JSON', () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(JSON.stringify(error)).not.toContain(key);
     expect((error as InvalidResponseError).bodyStart).toContain('[redacted]');
+  });
+});
+
+describe('events and messages at the edges', () => {
+  it('reports a cancelled call as a failure of kind aborted', async () => {
+    server.script({ status: 503, headers: { 'retry-after': '5' }, body: errorBody('SERVICE_UNAVAILABLE') });
+    const { api, events } = client({ maxDelayMs: 10_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('closed')), 100);
+    await expect(getTags(api, { signal: controller.signal })).rejects.toThrow('closed');
+    expect(events.at(-1)).toMatchObject({ type: 'failure', error: 'aborted', status: 503 });
+  });
+
+  it('waits out a blocked key when asked to, even past maxDelayMs', async () => {
+    server.script({ status: 403, headers: { 'retry-after': '1' }, body: errorBody('KEY_TEMPORARILY_BLOCKED') }, {});
+    const { api, retries } = client({ onKeyBlocked: 'wait', maxDelayMs: 100 });
+    expect((await getTags(api)).data?.success).toBe(true);
+    expect(retries().map((r) => r.reason)).toEqual(['key-blocked']);
+  });
+
+  it('gives a batch item error its user message, and an unknown code the fallback', () => {
+    expect(toUserMessage({ index: 3, code: 'TAG_NOT_FOUND', message: 'Tag not found' })).toBe(errorCatalog.TAG_NOT_FOUND.userMessage);
+    expect(toUserMessage({ index: 4, code: 'SOMETHING_NEWER', message: 'x' }, { fallback: 'Could not save this one.' })).toBe('Could not save this one.');
   });
 });
