@@ -36,9 +36,24 @@ export class RequestLimiter {
     return this.queue.length;
   }
 
+  /**
+   * Takes a place at once when one is free and nobody waits (no promise, no
+   * listener: the common case costs next to nothing). Returns false otherwise.
+   */
+  tryAcquire(): boolean {
+    if (this.queue.length > 0) return false;
+    const now = Date.now();
+    if (now < this.pausedUntil) return false;
+    while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs) this.starts.shift();
+    if (this.starts.length >= this.limit) return false;
+    this.starts.push(now);
+    return true;
+  }
+
   /** Resolves when this request may start; rejects with the signal's reason if it aborts while waiting. */
   acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.tryAcquire()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         resolve,

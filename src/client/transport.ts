@@ -7,7 +7,7 @@ import { limits } from '../../generated/limits.js';
 import { operations } from '../../generated/operations.js';
 import { delay } from './delay.ts';
 import { InvalidResponseError, NetworkError, TimeoutError } from './errors.ts';
-import type { EventHook } from './events.ts';
+import type { ClientEvent, EventHook } from './events.ts';
 import type { RequestLimiter } from './limiter.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { backoffMs, KEY_BLOCKED_CODE, mayRetryMethod, RETRYABLE_STATUSES, type RetryOptions, type RetryReason } from './retry-policy.ts';
@@ -22,6 +22,13 @@ export interface TransportOptions {
   onEvent: EventHook | undefined;
   /** Removes the API key from text the client keeps (bodies it quotes in errors). */
   redact: (text: string) => string;
+}
+
+/** The path of a URL, without building a URL object. */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const end = url.search(/[?#]/);
+  return start < 0 ? '/' : url.slice(start, end < 0 ? undefined : end);
 }
 
 const operationIdOf = new Map(operations.map((op) => [`${op.method} ${op.path}`, op.operationId as string]));
@@ -57,7 +64,7 @@ async function errorFacts(response: Response): Promise<{ code: string | undefine
 }
 
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
-  const emit = options.onEvent ?? (() => {});
+  const hook = options.onEvent;
 
   /**
    * One attempt, with the timeout covering the wait for the answer's headers.
@@ -87,24 +94,26 @@ export function createTransport(options: TransportOptions): (request: Request) =
 
   return async function send(request: Request): Promise<Response> {
     const { method } = request;
-    const path = new URL(request.url).pathname;
+    const path = pathOf(request.url);
     const operationId = operationIdOf.get(`${method} ${path}`);
     const common = () => ({ method, path, operationId, time: Date.now() });
+    // Events are built only when someone listens.
+    const emit = (make: () => ClientEvent) => hook?.(make());
     const retry = options.retry;
     const started = Date.now();
 
     for (let attemptNumber = 1; ; attemptNumber++) {
-      emit({ type: 'request', ...common(), attempt: attemptNumber });
+      emit(() => ({ type: 'request', ...common(), attempt: attemptNumber }));
       let response: Response | undefined;
       let failure: NetworkError | TimeoutError | undefined;
       try {
-        await options.limiter?.acquire(request.signal);
+        if (options.limiter && !options.limiter.tryAcquire()) await options.limiter.acquire(request.signal);
         // A body can be read once: each attempt sends a copy. Without a body there is nothing to copy.
         response = await attempt(request.body === null ? request : request.clone(), path);
         options.limiter?.observe(response.headers);
       } catch (error) {
         if (request.signal.aborted) {
-          emit({ type: 'failure', ...common(), attempt: attemptNumber, status: undefined, code: undefined, requestId: undefined, durationMs: Date.now() - started, error: 'aborted' });
+          emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: undefined, code: undefined, requestId: undefined, durationMs: Date.now() - started, error: 'aborted' }));
           throw request.signal.reason;
         }
         failure = error instanceof TimeoutError ? error : new NetworkError(`No answer from ${new URL(request.url).origin}: ${(error as Error).message}`, method, path, { cause: error });
@@ -115,10 +124,10 @@ export function createTransport(options: TransportOptions): (request: Request) =
         // A success the client cannot read (an HTML page from a proxy) is a failure, reported with what is known.
         if (!isJson(response)) {
           const invalid = await invalidResponse(response, method, path, options.redact);
-          emit({ type: 'failure', ...common(), attempt: attemptNumber, status: response.status, code: undefined, requestId, durationMs: Date.now() - started, error: 'invalid-response' });
+          emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: response.status, code: undefined, requestId, durationMs: Date.now() - started, error: 'invalid-response' }));
           throw invalid;
         }
-        emit({ type: 'success', ...common(), attempt: attemptNumber, status: response.status, requestId, durationMs: Date.now() - started });
+        emit(() => ({ type: 'success', ...common(), attempt: attemptNumber, status: response.status, requestId, durationMs: Date.now() - started }));
         return response;
       }
 
@@ -147,7 +156,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
 
       if (!retryable) {
         const unreadable = response && !isJson(response);
-        emit({
+        emit(() => ({
           type: 'failure',
           ...common(),
           attempt: attemptNumber,
@@ -156,17 +165,17 @@ export function createTransport(options: TransportOptions): (request: Request) =
           requestId: facts.requestId,
           durationMs: Date.now() - started,
           error: failure ? failure.kind : unreadable ? 'invalid-response' : 'api',
-        });
+        }));
         if (failure) throw failure;
         // Not the contract's JSON error body (an HTML page from a proxy): say so with what is known.
         if (unreadable) throw await invalidResponse(response!, method, path, options.redact);
         return response!;
       }
-      emit({ type: 'retry', ...common(), attempt: attemptNumber, reason: reason!, delayMs: waitMs, status: response?.status, code: facts.code, requestId: facts.requestId });
+      emit(() => ({ type: 'retry', ...common(), attempt: attemptNumber, reason: reason!, delayMs: waitMs, status: response?.status, code: facts.code, requestId: facts.requestId }));
       try {
         await delay(waitMs, request.signal);
       } catch (reasonOfAbort) {
-        emit({ type: 'failure', ...common(), attempt: attemptNumber, status: response?.status, code: facts.code, requestId: facts.requestId, durationMs: Date.now() - started, error: 'aborted' });
+        emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: response?.status, code: facts.code, requestId: facts.requestId, durationMs: Date.now() - started, error: 'aborted' }));
         throw reasonOfAbort;
       }
     }
