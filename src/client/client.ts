@@ -11,7 +11,7 @@ import type { EventHook } from './events.ts';
 import { RequestLimiter, type LimiterOptions } from './limiter.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
-import { createTransport, invalidResponse } from './transport.ts';
+import { ATTEMPT_CONTROL, createTransport, invalidResponse, type AttemptControl } from './transport.ts';
 
 export interface SnippetsClientOptions {
   /** The server, e.g. `http://127.0.0.1:4010` (paths start with /api/prompts). */
@@ -93,12 +93,13 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
   const limiter = limiterFrom(options.limiter);
   // The key must never reach what the client keeps or reports, even when a server echoes it.
   const redact = (text: string) => text.split(options.apiKey).join('[redacted]');
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const transport = createTransport({
     redact,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     retry,
     limiter,
-    timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutMs,
     onEvent: options.onEvent,
   });
   const raw = createClient<paths>({
@@ -122,13 +123,22 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
   function call<M extends 'GET' | 'POST' | 'PUT' | 'DELETE'>(method: M) {
     return async (url: string, init?: Record<string, unknown>) => {
       const where = { method, path: url };
+      const callerSignal = init?.signal as AbortSignal | undefined;
+      let sendInit = init;
+      if (timeoutMs > 0) {
+        // The Request is born following a controller the transport may abort on a timeout (see AttemptControl).
+        const control: AttemptControl = { controller: new AbortController(), callerSignal };
+        if (callerSignal?.aborted) control.controller.abort(callerSignal.reason);
+        else callerSignal?.addEventListener('abort', () => control.controller.abort(callerSignal.reason), { once: true });
+        sendInit = { ...init, signal: control.controller.signal, [ATTEMPT_CONTROL]: control };
+      }
       try {
-        const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(url, init);
+        const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(url, sendInit);
         if (result.error !== undefined) return { error: await toClientError(where, result.response, result.error, redact), response: result.response };
         return result;
       } catch (error) {
         if (error instanceof SnippetsError) return { error, response: undefined };
-        if ((error as Error)?.name === 'AbortError' || (init?.signal as AbortSignal | undefined)?.aborted) throw error;
+        if ((error as Error)?.name === 'AbortError' || callerSignal?.aborted) throw error;
         // A JSON content type with a body that does not parse.
         return { error: new InvalidResponseError(`Unreadable answer from ${method} ${url}: ${redact((error as Error).message)}`, 0, null, '', method, url), response: undefined };
       }

@@ -24,6 +24,15 @@ export interface TransportOptions {
   redact: (text: string) => string;
 }
 
+/** Where the client puts the per-call controller on the Request it makes (openapi-fetch copies unknown init keys onto it). */
+export const ATTEMPT_CONTROL = 'snippetsAttemptControl';
+
+/** The controller a call's Request follows, and the caller's own signal, if any. */
+export interface AttemptControl {
+  controller: AbortController;
+  callerSignal: AbortSignal | undefined;
+}
+
 /** The path of a URL, without building a URL object. */
 function pathOf(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2);
@@ -68,27 +77,32 @@ export function createTransport(options: TransportOptions): (request: Request) =
 
   /**
    * One attempt, with the timeout covering the wait for the answer's headers.
-   * One AbortController and one timer: AbortSignal.timeout/any and a copied
-   * Request cost more than the rest of the client together.
+   * The first attempt of a call made through the client uses the controller
+   * its Request was born with (see AttemptControl): no second signal, no
+   * copied Request, which cost more than the rest of the client together.
+   * Later attempts (after a timeout aborted that controller) get their own.
    */
-  async function attempt(request: Request, path: string): Promise<Response> {
+  async function attempt(request: Request, control: AttemptControl | undefined, path: string): Promise<Response> {
     if (options.timeoutMs <= 0) return options.fetch(request);
-    const controller = new AbortController();
+    const timeout = () => new TimeoutError(options.timeoutMs, request.method, path);
+    const own = control && !control.controller.signal.aborted ? undefined : new AbortController();
+    const controller = own ?? control!.controller;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(new TimeoutError(options.timeoutMs, request.method, path));
+      controller.abort(timeout());
     }, options.timeoutMs);
-    const onCallerAbort = () => controller.abort(request.signal.reason);
-    request.signal.addEventListener('abort', onCallerAbort, { once: true });
+    const caller = control ? control.callerSignal : request.signal;
+    const onCallerAbort = () => controller.abort(caller!.reason);
+    if (own) caller?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      return await options.fetch(request, { signal: controller.signal });
+      return await (own ? options.fetch(request, { signal: own.signal }) : options.fetch(request));
     } catch (error) {
-      if (timedOut && !request.signal.aborted) throw new TimeoutError(options.timeoutMs, request.method, path);
+      if (timedOut && !caller?.aborted) throw timeout();
       throw error;
     } finally {
       clearTimeout(timer);
-      request.signal.removeEventListener('abort', onCallerAbort);
+      if (own) caller?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -102,19 +116,24 @@ export function createTransport(options: TransportOptions): (request: Request) =
     const retry = options.retry;
     const started = Date.now();
 
+    const control = (request as Request & { [ATTEMPT_CONTROL]?: AttemptControl })[ATTEMPT_CONTROL];
+    // The caller's own signal: with a control, request.signal also aborts on a timeout.
+    const callerSignal = control ? control.callerSignal : request.signal;
+    const cancelled = () => callerSignal?.aborted === true;
+
     for (let attemptNumber = 1; ; attemptNumber++) {
       emit(() => ({ type: 'request', ...common(), attempt: attemptNumber }));
       let response: Response | undefined;
       let failure: NetworkError | TimeoutError | undefined;
       try {
-        if (options.limiter && !options.limiter.tryAcquire()) await options.limiter.acquire(request.signal);
+        if (options.limiter && !options.limiter.tryAcquire()) await options.limiter.acquire(callerSignal);
         // A body can be read once: each attempt sends a copy. Without a body there is nothing to copy.
-        response = await attempt(request.body === null ? request : request.clone(), path);
+        response = await attempt(request.body === null ? request : request.clone(), control, path);
         options.limiter?.observe(response.headers);
       } catch (error) {
-        if (request.signal.aborted) {
+        if (cancelled()) {
           emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: undefined, code: undefined, requestId: undefined, durationMs: Date.now() - started, error: 'aborted' }));
-          throw request.signal.reason;
+          throw callerSignal!.reason;
         }
         failure = error instanceof TimeoutError ? error : new NetworkError(`No answer from ${new URL(request.url).origin}: ${(error as Error).message}`, method, path, { cause: error });
       }
@@ -173,7 +192,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
       emit(() => ({ type: 'retry', ...common(), attempt: attemptNumber, reason: reason!, delayMs: waitMs, status: response?.status, code: facts.code, requestId: facts.requestId }));
       try {
-        await delay(waitMs, request.signal);
+        await delay(waitMs, callerSignal);
       } catch (reasonOfAbort) {
         emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: response?.status, code: facts.code, requestId: facts.requestId, durationMs: Date.now() - started, error: 'aborted' }));
         throw reasonOfAbort;
