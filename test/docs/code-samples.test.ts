@@ -1,9 +1,9 @@
-// Every ```ts block of docs/client.md compiles, as a consuming team's file
-// would: each block is its own module, placed (in memory) under test/client/
+// Every ```ts block of the guides in docs/ compiles, as a consuming team's
+// file would: each block is its own module, placed (in memory) under test/docs/
 // so that `import ... from 'snippets-api-contract'` resolves through
 // package.json's `exports` by self-reference, to the built declarations in
-// dist/client/. Compiled with the repo's tsconfig.json options, in one
-// program for all blocks. Errors are reported at their line in docs/client.md.
+// dist/. Compiled with the repo's tsconfig.json options, in one program per
+// guide. Errors are reported at their line in the guide.
 // In memory rather than as temp files: nothing is left behind if a run is
 // killed, and no stray .ts file appears under test/ for a `tsc -p .` or a
 // vitest run going on at the same time.
@@ -14,11 +14,11 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const docsPath = join(repoRoot, 'docs', 'client.md');
+const guides = readdirSync(join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).sort();
 const builtTypes = join(repoRoot, 'dist', 'client', 'index.d.ts');
 
 interface Block {
-  /** 1-based line in docs/client.md of the block's first code line. */
+  /** 1-based line in the guide of the block's first code line. */
   firstLine: number;
   code: string;
   /** The in-memory file the block is compiled as. */
@@ -26,7 +26,7 @@ interface Block {
 }
 
 /** The ```ts (or ```typescript) fenced blocks of a Markdown text. */
-function tsBlocks(markdown: string, dir: string): Block[] {
+function tsBlocks(markdown: string, dir: string, guide: string): Block[] {
   const lines = markdown.split('\n');
   const blocks: Block[] = [];
   let open: { firstLine: number; code: string[] } | undefined;
@@ -34,7 +34,7 @@ function tsBlocks(markdown: string, dir: string): Block[] {
   lines.forEach((line, index) => {
     if (open) {
       if (/^```\s*$/.test(line)) {
-        blocks.push({ firstLine: open.firstLine, code: open.code.join('\n') + '\n', fileName: join(dir, `__docs-client-md-block-${blocks.length + 1}__.ts`) });
+        blocks.push({ firstLine: open.firstLine, code: open.code.join('\n') + '\n', fileName: join(dir, `__docs-${guide.replace('.md', '')}-block-${blocks.length + 1}__.ts`) });
         open = undefined;
       } else {
         open.code.push(line);
@@ -47,7 +47,7 @@ function tsBlocks(markdown: string, dir: string): Block[] {
       otherFence = /^\s*(```+|~~~+)/.exec(line)![1]!;
     }
   });
-  if (open) throw new Error(`docs/client.md: the ts block opened at line ${open.firstLine - 1} is never closed`);
+  if (open) throw new Error(`docs/${guide}: the ts block opened at line ${open.firstLine - 1} is never closed`);
   return blocks;
 }
 
@@ -76,9 +76,13 @@ function hostFor(options: ts.CompilerOptions, blocks: Block[]): ts.CompilerHost 
   return host;
 }
 
-describe('docs/client.md', () => {
-  const dir = join(repoRoot, 'test', 'client');
-  const blocks = tsBlocks(readFileSync(docsPath, 'utf8'), dir);
+it('finds the guides with code samples', () => {
+  expect(guides).toEqual(expect.arrayContaining(['client.md', 'contract-testing.md', 'sandbox.md']));
+});
+
+describe.each(guides.filter((guide) => tsBlocks(readFileSync(join(repoRoot, 'docs', guide), 'utf8'), '', guide).length > 0))('docs/%s', (guide) => {
+  const dir = join(repoRoot, 'test', 'docs');
+  const blocks = tsBlocks(readFileSync(join(repoRoot, 'docs', guide), 'utf8'), dir, guide);
   let program: ts.Program;
   let options: ts.CompilerOptions;
   let host: ts.CompilerHost;
@@ -90,8 +94,10 @@ describe('docs/client.md', () => {
           'which point at the build. Run `npm run build` first (`npm test` does).',
       );
     }
-    if (newestMtime(join(repoRoot, 'src', 'client')) > statSync(builtTypes).mtimeMs) {
-      throw new Error('dist/client/ is older than src/client/: the docs examples would be checked against stale types. Run `npm run build` first (`npm test` does).');
+    for (const part of ['client', 'contract']) {
+      if (newestMtime(join(repoRoot, 'src', part)) > statSync(join(repoRoot, 'dist', part, 'index.d.ts')).mtimeMs) {
+        throw new Error(`dist/${part}/ is older than src/${part}/: the docs examples would be checked against stale types. Run \`npm run build\` first (\`npm test\` does).`);
+      }
     }
     options = compilerOptions();
     host = hostFor(options, blocks);
@@ -107,12 +113,13 @@ describe('docs/client.md', () => {
     expect(resolved?.resolvedFileName).toBe(builtTypes);
   });
 
+
   it.each(blocks.map((block, index) => [index + 1, block.firstLine - 1, block] as const))('block %i (line %i) compiles', (_, __, block) => {
     const source = program.getSourceFile(block.fileName)!;
     const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
     const messages = diagnostics.map((d) => {
       const line = d.start === undefined ? block.firstLine : block.firstLine + source.getLineAndCharacterOfPosition(d.start).line;
-      return `docs/client.md:${line}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+      return `docs/${guide}:${line}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
     expect(messages).toEqual([]);
   });
