@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../lib/spec.ts';
 import { catalogPage } from './catalog-page.ts';
-import { PAGES, STYLESHEET, page, type PageName } from './layout.ts';
+import { FAVICON, PAGES, STYLESHEET, page, type PageName } from './layout.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,7 +21,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  */
 const OFFLINE_LOGO = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')}`;
 export function offlineReference(html: string): string {
-  return html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, OFFLINE_LOGO);
+  const withLogo = html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, OFFLINE_LOGO).replace('<head>', `<head>\n  ${FAVICON}`);
+  // Redoc's prerendered menu links are root-absolute (`/snippets`); on this site they must stay on the page (`#/snippets`).
+  const start = withLogo.indexOf('<div id="redoc">');
+  const end = withLogo.indexOf('<script type="module"', start);
+  if (start < 0 || end < 0) return withLogo;
+  return withLogo.slice(0, start) + withLogo.slice(start, end).replace(/href="\//g, 'href="#/') + withLogo.slice(end);
 }
 
 function log(message: string): void {

@@ -3,7 +3,12 @@
 // category, causes, fixes, user-facing message and an example body taken
 // from the responses of the spec.
 import { deref, errorCatalog, isObject, listOperations, type Json, type JsonObject } from '../lib/spec.ts';
-import { escapeHtml, page } from './layout.ts';
+import { escapeHtml as escapeOnly, page } from './layout.ts';
+
+/** Escapes text, and shows the catalog's `code spans` as code. */
+function escapeHtml(text: string): string {
+  return escapeOnly(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
 
 /** The first example body in the spec that carries each code. */
 function examplesByCode(doc: JsonObject): Map<string, Json> {

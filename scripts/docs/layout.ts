@@ -13,6 +13,9 @@ export const PAGES = [
 
 export type PageName = (typeof PAGES)[number]['name'];
 
+/** An empty icon, so that no browser asks the server for /favicon.ico. */
+export const FAVICON = '<link rel="icon" href="data:,">';
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -52,6 +55,7 @@ export function page(name: PageName, title: string, body: string): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(title)} · Snippets API</title>
+  ${FAVICON}
   <link rel="stylesheet" href="style.css">
 </head>
 <body>
