@@ -60,6 +60,42 @@ function chunks<T>(items: readonly T[], size: number = limits.maxBatchItems): T[
 
 type LooseCall = (url: string, init: Record<string, unknown>) => Promise<{ data?: any; error?: SnippetsError }>;
 
+/**
+ * The loop every helper shares: one call per chunk, stopping at the first
+ * call that fails as a whole; `merge` adds a call's answer to the result.
+ */
+async function inChunks<T, R extends BatchRun>(
+  items: readonly T[],
+  run: R,
+  send: (chunk: T[]) => Promise<{ data?: any; error?: SnippetsError }>,
+  merge: (data: any, offset: number) => void,
+): Promise<R> {
+  let offset = 0;
+  for (const chunk of chunks(items)) {
+    const { data, error } = await send(chunk);
+    run.calls++;
+    if (error) {
+      run.error = error;
+      run.unsent = items.length - offset;
+      break;
+    }
+    merge(data, offset);
+    run.usageDeducted += data.usage.usageDeducted;
+    run.remainingRequests = data.usage.remainingRequests;
+    offset += chunk.length;
+  }
+  return run;
+}
+
+const emptyRun = (): BatchRun => ({ calls: 0, usageDeducted: 0, remainingRequests: undefined, unsent: 0 });
+
+/** Adds each count of `from` to `into`. */
+function addCounts<C extends object>(into: C, from: C): void {
+  const target = into as Record<string, number>;
+  const source = from as Record<string, number>;
+  for (const field of Object.keys(target)) target[field] = target[field]! + (source[field] ?? 0);
+}
+
 /** Creates or updates any number of snippets, folders or tags, 100 per call. */
 export async function batchWrite<O extends keyof typeof WRITES>(
   client: SnippetsClient,
@@ -69,34 +105,13 @@ export async function batchWrite<O extends keyof typeof WRITES>(
 ): Promise<MergedWrite<WriteTypes[O][1]>> {
   const { method, path, key } = WRITES[operation];
   const send = client[method] as unknown as LooseCall;
-  const merged: MergedWrite<WriteTypes[O][1]> = {
-    items: [],
-    errors: [],
-    metadata: { requestedCount: 0, succeededCount: 0, failedCount: 0 },
-    calls: 0,
-    usageDeducted: 0,
-    remainingRequests: undefined,
-    unsent: 0,
-  };
-  let offset = 0;
-  for (const chunk of chunks(items)) {
-    const { data, error } = await send(path, { body: { [key]: chunk }, ...init });
-    merged.calls++;
-    if (error) {
-      merged.error = error;
-      merged.unsent = items.length - offset;
-      break;
-    }
+  const merged: MergedWrite<WriteTypes[O][1]> = { ...emptyRun(), items: [], errors: [], metadata: { requestedCount: 0, succeededCount: 0, failedCount: 0 } };
+  return inChunks(items, merged, (chunk) => send(path, { body: { [key]: chunk }, ...init }), (data, offset) => {
     merged.items.push(...data.data[key]);
+    // Per-item errors count from the start of the caller's list, not of the chunk.
     merged.errors.push(...data.data.errors.map((e: Schemas['BatchItemError']) => ({ ...e, index: e.index + offset })));
-    merged.metadata.requestedCount += data.metadata.requestedCount;
-    merged.metadata.succeededCount += data.metadata.succeededCount;
-    merged.metadata.failedCount += data.metadata.failedCount;
-    merged.usageDeducted += data.usage.usageDeducted;
-    merged.remainingRequests = data.usage.remainingRequests;
-    offset += chunk.length;
-  }
-  return merged;
+    addCounts(merged.metadata, data.metadata);
+  });
 }
 
 export interface MergedDelete extends BatchRun {
@@ -107,23 +122,11 @@ export interface MergedDelete extends BatchRun {
 /** Deletes any number of snippets, folders or tags by id, 100 per call. */
 export async function batchDelete(client: SnippetsClient, operation: keyof typeof DELETES, ids: readonly string[], init: { signal?: AbortSignal } = {}): Promise<MergedDelete> {
   const send = client.DELETE as unknown as LooseCall;
-  const merged: MergedDelete = { deletedIds: [], metadata: { requestedCount: 0, deletedCount: 0, missingCount: 0 }, calls: 0, usageDeducted: 0, remainingRequests: undefined, unsent: 0 };
-  let offset = 0;
-  for (const chunk of chunks(ids)) {
-    const { data, error } = await send(DELETES[operation], { params: { query: { ids: chunk } }, ...init });
-    merged.calls++;
-    if (error) {
-      merged.error = error;
-      merged.unsent = ids.length - offset;
-      break;
-    }
+  const merged: MergedDelete = { ...emptyRun(), deletedIds: [], metadata: { requestedCount: 0, deletedCount: 0, missingCount: 0 } };
+  return inChunks(ids, merged, (chunk) => send(DELETES[operation], { params: { query: { ids: chunk } }, ...init }), (data) => {
     merged.deletedIds.push(...data.data.deletedIds);
-    for (const field of ['requestedCount', 'deletedCount', 'missingCount'] as const) merged.metadata[field] += data.metadata[field];
-    merged.usageDeducted += data.usage.usageDeducted;
-    merged.remainingRequests = data.usage.remainingRequests;
-    offset += chunk.length;
-  }
-  return merged;
+    addCounts(merged.metadata, data.metadata);
+  });
 }
 
 export interface MergedRead extends BatchRun {
@@ -135,27 +138,12 @@ export interface MergedRead extends BatchRun {
 export async function batchGetSnippets(client: SnippetsClient, ids: readonly string[], init: { signal?: AbortSignal } = {}): Promise<MergedRead> {
   const send = client.GET as unknown as LooseCall;
   const merged: MergedRead = {
+    ...emptyRun(),
     snippets: [],
     metadata: { requestedCount: 0, foundCount: 0, accessibleCount: 0, inaccessibleCount: 0, missingCount: 0 },
-    calls: 0,
-    usageDeducted: 0,
-    remainingRequests: undefined,
-    unsent: 0,
   };
-  let offset = 0;
-  for (const chunk of chunks(ids)) {
-    const { data, error } = await send('/api/prompts/snippets', { params: { query: { ids: chunk } }, ...init });
-    merged.calls++;
-    if (error) {
-      merged.error = error;
-      merged.unsent = ids.length - offset;
-      break;
-    }
+  return inChunks(ids, merged, (chunk) => send('/api/prompts/snippets', { params: { query: { ids: chunk } }, ...init }), (data) => {
     merged.snippets.push(...data.data);
-    for (const field of Object.keys(merged.metadata) as Array<keyof MergedRead['metadata']>) merged.metadata[field] += data.metadata[field];
-    merged.usageDeducted += data.usage.usageDeducted;
-    merged.remainingRequests = data.usage.remainingRequests;
-    offset += chunk.length;
-  }
-  return merged;
+    addCounts(merged.metadata, data.metadata);
+  });
 }
