@@ -36,6 +36,7 @@ async function main(): Promise<void> {
 
   console.log(`Sandbox listening on ${sandbox.url}`);
   console.log(`Database: ${options.db ?? defaultOptions.db}`);
+  console.log(`Docs: ${sandbox.url}/docs/ (the API reference, the error catalog at /docs/errors#<code>, and the guides)`);
   if (options.fixtures === undefined) {
     const demo = demoKey();
     console.log(`Demo key: ${demo.key} (workspace ${demo.workspace}; teams ${demo.teams.map((t) => `${t.name} ${t.id}`).join(', ')})`);
