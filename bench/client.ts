@@ -63,13 +63,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
+import { benchFixtures, DEMO_KEY, QUOTA, RATE_LIMIT } from './lib/bench-fixtures.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const DEMO_KEY = 'sk_test_demoAcmePlatformSupport0001';
 const TEAM_ID = '7ea40000-0000-4000-8000-000000000001';
-const RATE_LIMIT = 1_000_000_000;
-const QUOTA = 100_000_000;
 const TARGET = 1.1;
 
 // ------------------------------------------------------------------ options
@@ -152,20 +150,6 @@ interface Server {
   stop(): void;
 }
 
-/** Fixtures: the demo ones, with a rate limit and a quota that the benchmark cannot reach. */
-function benchFixtures(dir: string): string {
-  const fixtures = JSON.parse(readFileSync(join(root, 'fixtures', 'demo.json'), 'utf8')) as {
-    workspaces: Array<{ id: string; remainingRequests: number }>;
-    apiKeys: Array<{ key: string; workspaceId: string; rateLimitPerMinute?: number | null }>;
-  };
-  const key = fixtures.apiKeys.find((k) => k.key === DEMO_KEY);
-  if (!key) throw new Error(`fixtures/demo.json has no key ${DEMO_KEY}`);
-  key.rateLimitPerMinute = RATE_LIMIT;
-  fixtures.workspaces.find((w) => w.id === key.workspaceId)!.remainingRequests = QUOTA;
-  const path = join(dir, 'fixtures.json');
-  writeFileSync(path, JSON.stringify(fixtures));
-  return path;
-}
 
 /** Starts the built sandbox in its own process group, which is killed when this process exits, however it exits. */
 async function startServer(dir: string): Promise<Server> {

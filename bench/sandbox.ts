@@ -44,13 +44,11 @@ import { parseArgs } from 'node:util';
 import { validatorFor } from '../generated/validators.js';
 import { runAutocannon, type AutocannonResult } from './lib/autocannon.ts';
 import { freePort, killAllNow, startChild, treeCpuSeconds, type Child } from './lib/processes.ts';
+import { benchFixtures, DEMO_KEY, QUOTA, RATE_LIMIT } from './lib/bench-fixtures.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const DEMO_KEY = 'sk_test_demoAcmePlatformSupport0001';
 const TEAM_ID = '7ea40000-0000-4000-8000-000000000001';
-const RATE_LIMIT = 1_000_000_000;
-const QUOTA = 100_000_000;
 const TARGET_VS_BARE = 0.5;
 const TARGET_VS_PRISM = 10;
 
@@ -197,21 +195,6 @@ async function create(base: string, path: string, body: unknown): Promise<string
   return (JSON.parse(answer.text) as { data: { id: string } }).data.id;
 }
 
-/** Fixtures: the demo ones, with a rate limit and a quota that the benchmark cannot reach. */
-function benchFixtures(dir: string): string {
-  const fixtures = JSON.parse(readFileSync(join(root, 'fixtures', 'demo.json'), 'utf8')) as {
-    workspaces: Array<{ id: string; remainingRequests: number }>;
-    apiKeys: Array<{ key: string; workspaceId: string; rateLimitPerMinute?: number | null }>;
-  };
-  const key = fixtures.apiKeys.find((k) => k.key === DEMO_KEY);
-  if (!key) throw new Error(`fixtures/demo.json has no key ${DEMO_KEY}`);
-  key.rateLimitPerMinute = RATE_LIMIT;
-  const workspace = fixtures.workspaces.find((w) => w.id === key.workspaceId)!;
-  workspace.remainingRequests = QUOTA;
-  const path = join(dir, 'fixtures.json');
-  writeFileSync(path, JSON.stringify(fixtures));
-  return path;
-}
 
 /** node flags that write a CPU profile of a server to DIR/NAME when it stops, with --cpu-prof DIR. */
 function profileArgs(name: string): string[] {
