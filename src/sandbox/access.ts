@@ -89,6 +89,12 @@ export class Access {
     throw notFound(kind);
   }
 
+  /** `resolve` for a resource already read (`teamId` undefined when it was not found): no second lookup when it is the key's. */
+  requireOwner(kind: ResourceKind, id: string, teamId: string | undefined): void {
+    if (teamId !== undefined && this.inWorkspace(teamId)) return this.requireTeam(teamId);
+    this.resolve(kind, id);
+  }
+
   /** Like `resolve`, for a resource that must also be in `teamId` (a folder or tag given with a snippet). */
   resolveInTeam(kind: ResourceKind, id: string, teamId: string): void {
     const row = this.sql.ownerTeam[kind].get(id);

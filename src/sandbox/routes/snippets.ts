@@ -21,8 +21,9 @@ function snippetMetadata(snippet: { variations: unknown[]; tagIds: unknown[] }) 
 
 export const snippetHandlers: Record<string, Handler> = {
   getSnippet(ctx) {
-    ctx.access.resolve('snippet', ctx.query.id);
-    const snippet = ctx.stores.snippets.get(ctx.query.id)!;
+    const found = ctx.stores.snippets.get(ctx.query.id);
+    ctx.access.requireOwner('snippet', ctx.query.id, found?.teamId);
+    const snippet = found!;
     return { status: 200, data: snippet, metadata: snippetMetadata(snippet), cost: 1 };
   },
 
