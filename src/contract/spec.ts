@@ -2,6 +2,7 @@
 // operation, its method and path, the statuses it documents, and the headers
 // each response must carry.
 import openapi from '../../generated/openapi.json' with { type: 'json' };
+import { derefLocal } from '../openapi/deref.ts';
 
 type Json = any;
 
@@ -22,12 +23,7 @@ export interface OperationSpec {
 
 const doc = openapi as Json;
 
-function deref(node: Json): Json {
-  while (node && typeof node.$ref === 'string') {
-    node = node.$ref.slice(2).split('/').reduce((at: Json, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  }
-  return node;
-}
+const deref = (node: Json): Json => derefLocal(doc, node);
 
 function headerRules(response: Json): HeaderRule[] {
   return Object.entries<Json>(deref(response).headers ?? {}).map(([name, header]) => {

@@ -2,6 +2,7 @@
 // per operation, plus the paths, so routing, auth, fault injection and quota
 // rules come from openapi.yaml rather than from code.
 import { readFileSync } from 'node:fs';
+import { derefLocal } from '../openapi/deref.ts';
 
 type Json = any;
 
@@ -50,15 +51,7 @@ export interface Contract {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
-function deref(doc: Json, node: Json): Json {
-  while (node && typeof node.$ref === 'string') {
-    node = node.$ref
-      .slice(2)
-      .split('/')
-      .reduce((at: Json, key: string) => at[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-  }
-  return node;
-}
+const deref = derefLocal;
 
 function decoderFor(schema: Json): QueryParameter['decode'] {
   if (schema?.type === 'array') return 'csv';
