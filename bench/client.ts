@@ -63,11 +63,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
-import { benchFixtures, DEMO_KEY, QUOTA, RATE_LIMIT } from './lib/bench-fixtures.ts';
+import { benchFixtures, DEMO_KEY, QUOTA, RATE_LIMIT, seedExampleSnippet } from './lib/bench-fixtures.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const TEAM_ID = '7ea40000-0000-4000-8000-000000000001';
 const TARGET = 1.1;
 
 // ------------------------------------------------------------------ options
@@ -205,21 +204,6 @@ async function create(base: string, path: string, body: unknown): Promise<string
   return (JSON.parse(text) as { data: { id: string } }).data.id;
 }
 
-/** A snippet shaped like the spec's example: note, shortcut, a folder, a tag and a second variation. */
-async function seed(base: string): Promise<string> {
-  const folderId = await create(base, '/api/prompts/folder', { folderName: 'Refunds', folderColor: '#3B82F6', teamId: TEAM_ID });
-  const tagId = await create(base, '/api/prompts/tag', { tagName: 'urgent', tagColor: '#EF4444', teamId: TEAM_ID });
-  return create(base, '/api/prompts/snippet', {
-    title: 'Refund reply',
-    content: { type: 'plaintext', content: 'Hi {name}, your refund is on its way.' },
-    teamId: TEAM_ID,
-    note: 'Use for approved refunds only.',
-    shortcut: '/refund',
-    folderId,
-    tagIds: [tagId],
-    additionalVariations: [{ variationName: 'Formal', content: { type: 'plaintext', content: 'Dear {name}, we have issued your refund.' } }],
-  });
-}
 
 // ------------------------------------------------------------------ variants
 
@@ -452,7 +436,7 @@ async function main(): Promise<number> {
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const server = await startServer(dir);
   try {
-    const snippetId = await seed(server.url);
+    const snippetId = await seedExampleSnippet((path, body) => create(server.url, path, body));
     log(`sandbox listening on ${server.url}; GET /api/prompts/snippet?id=${snippetId}`);
     const answer = await fetch(`${server.url}/api/prompts/snippet?id=${snippetId}`, { headers: { authorization: `Bearer ${DEMO_KEY}` } });
     const answerText = await answer.text();

@@ -44,11 +44,10 @@ import { parseArgs } from 'node:util';
 import { validatorFor } from '../generated/validators.js';
 import { runAutocannon, type AutocannonResult } from './lib/autocannon.ts';
 import { freePort, killAllNow, startChild, treeCpuSeconds, type Child } from './lib/processes.ts';
-import { benchFixtures, DEMO_KEY, QUOTA, RATE_LIMIT } from './lib/bench-fixtures.ts';
+import { benchFixtures, DEMO_KEY, QUOTA, RATE_LIMIT, seedExampleSnippet } from './lib/bench-fixtures.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const TEAM_ID = '7ea40000-0000-4000-8000-000000000001';
 const TARGET_VS_BARE = 0.5;
 const TARGET_VS_PRISM = 10;
 
@@ -212,20 +211,7 @@ async function startSandbox(dir: string): Promise<{ target: Target; snippetPath:
     '--log-level', 'silent',
   ]);
   const [, url] = await child.waitFor(/Sandbox listening on (http:\/\/\S+)/, 30_000);
-  // A snippet shaped like the spec's example (the one Prism answers with):
-  // note, shortcut, a folder, a tag and a second variation.
-  const folderId = await create(url!, '/api/prompts/folder', { folderName: 'Refunds', folderColor: '#3B82F6', teamId: TEAM_ID });
-  const tagId = await create(url!, '/api/prompts/tag', { tagName: 'urgent', tagColor: '#EF4444', teamId: TEAM_ID });
-  const snippetId = await create(url!, '/api/prompts/snippet', {
-    title: 'Refund reply',
-    content: { type: 'plaintext', content: 'Hi {name}, your refund is on its way.' },
-    teamId: TEAM_ID,
-    note: 'Use for approved refunds only.',
-    shortcut: '/refund',
-    folderId,
-    tagIds: [tagId],
-    additionalVariations: [{ variationName: 'Formal', content: { type: 'plaintext', content: 'Dear {name}, we have issued your refund.' } }],
-  });
+  const snippetId = await seedExampleSnippet((path, body) => create(url!, path, body));
   const snippetPath = `/api/prompts/snippet?id=${snippetId}`;
   const answer = await request(`${url}${snippetPath}`);
   if (answer.status !== 200) throw new Error(`sandbox: GET ${snippetPath} answered ${answer.status}: ${answer.text.slice(0, 500)}`);

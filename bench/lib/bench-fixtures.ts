@@ -21,3 +21,26 @@ export function benchFixtures(dir: string): string {
   writeFileSync(path, JSON.stringify(fixtures));
   return path;
 }
+
+/** The demo key's first team, where the benchmarks create their snippet. */
+export const TEAM_ID: string = (JSON.parse(readFileSync(demoFixtures, 'utf8')) as Fixtures).apiKeys.find((k) => k.key === DEMO_KEY)!.teamIds[0]!;
+
+/**
+ * Creates the snippet the throughput benchmarks read: shaped like the spec's
+ * example (the body Prism answers with): a note, a shortcut, a folder, a tag
+ * and a second variation. `create` POSTs a body and returns the new id.
+ */
+export async function seedExampleSnippet(create: (path: string, body: unknown) => Promise<string>): Promise<string> {
+  const folderId = await create('/api/prompts/folder', { folderName: 'Refunds', folderColor: '#3B82F6', teamId: TEAM_ID });
+  const tagId = await create('/api/prompts/tag', { tagName: 'urgent', tagColor: '#EF4444', teamId: TEAM_ID });
+  return create('/api/prompts/snippet', {
+    title: 'Refund reply',
+    content: { type: 'plaintext', content: 'Hi {name}, your refund is on its way.' },
+    teamId: TEAM_ID,
+    note: 'Use for approved refunds only.',
+    shortcut: '/refund',
+    folderId,
+    tagIds: [tagId],
+    additionalVariations: [{ variationName: 'Formal', content: { type: 'plaintext', content: 'Dear {name}, we have issued your refund.' } }],
+  });
+}
