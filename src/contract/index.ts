@@ -8,3 +8,9 @@ export type { Scenario, ScenarioContext, Request } from './scenario.ts';
 export { findRoles, type Roles } from './roles.ts';
 export { junitReport } from './reporters/junit.ts';
 export { prettyReport } from './reporters/pretty.ts';
+// The diff as a library: compare two documents, or two sources.
+export { diffDocuments, diffSources, type DiffResult } from './diff/diff.ts';
+export { loadDocument, documentFromText, type Document, type LoadedDocument } from './diff/load.ts';
+export { DiffInputError } from './diff/source.ts';
+export type { Finding } from './diff/findings.ts';
+export { RULES, reaches, type Level, type Rule, type RuleId } from './diff/rules.ts';

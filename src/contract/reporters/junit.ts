@@ -1,9 +1,6 @@
 // JUnit XML, for CI systems that show test reports: one testcase per scenario.
 import type { Report } from '../run.ts';
-
-function escape(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-}
+import { xmlEscape as escape } from './xml.ts';
 
 export function junitReport(report: Report): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(3);

@@ -1,0 +1,226 @@
+// Operations matched by method and path (path parameter names do not
+// matter: /a/{id} and /a/{snippetId} are the same endpoint), then compared
+// part by part: identity, security, parameters, request body, responses.
+import { child } from '../../openapi/pointer.ts';
+import type { Document } from './load.ts';
+import { compareSchemas } from './schemas.ts';
+import { compareSecurity } from './security.ts';
+import { compareText, follow, isObject, keyOf, report, type Located, type Walk } from './walk.ts';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+interface Operation extends Located {
+  path: string;
+  method: string;
+  pathItem: Located;
+  /** `METHOD /path`, as findings name it. */
+  name: string;
+}
+
+function endpoint(path: string): string {
+  return path.replace(/\{[^}]*\}/g, '{}');
+}
+
+function operationsOf(doc: Document): Map<string, Operation> {
+  const found = new Map<string, Operation>();
+  for (const [path, raw] of Object.entries<any>(isObject(doc.paths) ? doc.paths : {})) {
+    const pathItem = follow(doc, { node: raw, at: child('/paths', path) });
+    if (!isObject(pathItem.node)) continue;
+    for (const method of METHODS) {
+      if (!isObject(pathItem.node[method])) continue;
+      found.set(`${method} ${endpoint(path)}`, { node: pathItem.node[method], at: child(pathItem.at, method), path, method, pathItem, name: `${method.toUpperCase()} ${path}` });
+    }
+  }
+  return found;
+}
+
+export function compareOperations(walk: Walk): void {
+  const base = operationsOf(walk.base);
+  const head = operationsOf(walk.head);
+  const headEndpoints = new Set([...head.values()].map((op) => endpoint(op.path)));
+  const reportedPaths = new Set<string>();
+  for (const [key, b] of base) {
+    const h = head.get(key);
+    if (h) {
+      compareOperation(walk, b, h);
+      continue;
+    }
+    if (headEndpoints.has(endpoint(b.path))) {
+      report(walk, b.name, 'operation-removed', b, null, `${b.name}${b.node.operationId ? ` (${b.node.operationId})` : ''} removed`);
+    } else if (!reportedPaths.has(b.path)) {
+      reportedPaths.add(b.path);
+      const methods = [...base.values()].filter((op) => op.path === b.path);
+      for (const op of methods) walk.findings.add({ rule: 'path-removed', operation: op.name, base: b.pathItem.at, head: null, what: `path ${b.path} removed (${methods.map((m) => m.method.toUpperCase()).join(', ')})` });
+    }
+  }
+  for (const [key, h] of head) {
+    if (!base.has(key)) report(walk, h.name, 'operation-added', null, h, `${h.name}${h.node.operationId ? ` (${h.node.operationId})` : ''} added`);
+  }
+}
+
+function compareOperation(walk: Walk, base: Operation, head: Operation): void {
+  const name = head.name;
+  const at = (op: Operation, key: string) => ({ node: op.node[key], at: `${op.at}/${key}` });
+  if (base.node.operationId !== head.node.operationId) {
+    report(walk, name, 'operation-id-changed', at(base, 'operationId'), at(head, 'operationId'), `${name}: operationId ${base.node.operationId ?? '(none)'} -> ${head.node.operationId ?? '(none)'}`);
+  }
+  if (base.node.deprecated !== true && head.node.deprecated === true) report(walk, name, 'operation-deprecated', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is now deprecated`);
+  const cost = 'x-request-cost';
+  if (keyOf(base.node[cost]) !== keyOf(head.node[cost])) report(walk, name, 'operation-cost-changed', at(base, cost), at(head, cost), `${name}: cost ${base.node[cost] ?? '(none)'} -> ${head.node[cost] ?? '(none)'}`);
+  compareText(walk, name, base, head, name);
+  compareSecurity(walk, name, base, head);
+  compareParameters(walk, name, base, head);
+  compareRequestBody(walk, name, base, head);
+  compareResponses(walk, name, base, head);
+}
+
+interface Parameter extends Located {
+  name: string;
+  in: string;
+}
+
+/** Path-level parameters with the operation's own over them, keyed by location and name. */
+function parametersOf(doc: Document, op: Operation): Map<string, Parameter> {
+  const found = new Map<string, Parameter>();
+  for (const [owner, list] of [
+    [op.pathItem, op.pathItem.node.parameters],
+    [op, op.node.parameters],
+  ] as const) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((raw, i) => {
+      const p = follow(doc, { node: raw, at: `${owner.at}/parameters/${i}` });
+      if (!isObject(p.node) || typeof p.node.name !== 'string') return;
+      // Header names are case-insensitive.
+      const name = p.node.in === 'header' ? p.node.name.toLowerCase() : p.node.name;
+      found.set(`${p.node.in} ${name}`, { ...p, name: p.node.name, in: p.node.in });
+    });
+  }
+  return found;
+}
+
+function parameterSchema(p: Parameter): Located {
+  if (p.node.schema !== undefined) return { node: p.node.schema, at: `${p.at}/schema` };
+  const [type, media] = Object.entries<any>(isObject(p.node.content) ? p.node.content : {})[0] ?? [];
+  return type ? { node: media?.schema, at: `${child(`${p.at}/content`, type)}/schema` } : { node: undefined, at: `${p.at}/schema` };
+}
+
+const isRequired = (p: Parameter) => p.in === 'path' || p.node.required === true;
+
+function compareParameters(walk: Walk, operation: string, baseOp: Operation, headOp: Operation): void {
+  const base = parametersOf(walk.base, baseOp);
+  const head = parametersOf(walk.head, headOp);
+  const moved = new Set<string>();
+  for (const [key, h] of head) {
+    if (base.has(key)) continue;
+    const from = [...base.entries()].find(([k, b]) => !head.has(k) && b.name.toLowerCase() === h.name.toLowerCase());
+    if (from) {
+      moved.add(from[0]);
+      report(walk, operation, 'request-parameter-moved', from[1], h, `parameter \`${h.name}\` moved from ${from[1].in} to ${h.in}`);
+    } else if (isRequired(h)) report(walk, operation, 'request-parameter-added-required', null, h, `required ${h.in} parameter \`${h.name}\` added`);
+    else report(walk, operation, 'request-parameter-added-optional', null, h, `optional ${h.in} parameter \`${h.name}\` added`);
+  }
+  for (const [key, b] of base) {
+    const h = head.get(key);
+    if (!h) {
+      if (!moved.has(key)) report(walk, operation, 'request-parameter-removed', b, null, `${b.in} parameter \`${b.name}\` removed`);
+      continue;
+    }
+    const where = `${h.in} parameter \`${h.name}\``;
+    if (!isRequired(b) && isRequired(h)) report(walk, operation, 'request-parameter-made-required', b, h, `${where} is now required`);
+    if (isRequired(b) && !isRequired(h)) report(walk, operation, 'request-constraint-widened', b, h, `${where} is now optional`);
+    compareText(walk, operation, b, h, where);
+    compareSchemas(walk, operation, 'request', parameterSchema(b), parameterSchema(h), { where, path: '' });
+  }
+}
+
+function contentOf(located: Located): Record<string, any> {
+  return isObject(located.node?.content) ? located.node.content : {};
+}
+
+function compareRequestBody(walk: Walk, operation: string, baseOp: Operation, headOp: Operation): void {
+  const base = follow(walk.base, { node: baseOp.node.requestBody, at: `${baseOp.at}/requestBody` });
+  const head = follow(walk.head, { node: headOp.node.requestBody, at: `${headOp.at}/requestBody` });
+  if (!isObject(head.node)) return; // a body no longer read does not break a client that sends it
+  const wasRequired = isObject(base.node) && base.node.required === true;
+  if (head.node.required === true && !wasRequired) report(walk, operation, 'request-body-made-required', isObject(base.node) ? base : null, head, `the request body is now required`);
+  if (!isObject(base.node)) return;
+  if (wasRequired && head.node.required !== true) report(walk, operation, 'request-constraint-widened', base, head, `the request body is now optional`);
+  compareText(walk, operation, base, head, 'request body');
+  const bc = contentOf(base);
+  const hc = contentOf(head);
+  for (const type of Object.keys(bc)) {
+    const b = { node: bc[type], at: child(`${base.at}/content`, type) };
+    if (!(type in hc)) {
+      report(walk, operation, 'request-content-type-removed', b, null, `request content type ${type} removed`);
+      continue;
+    }
+    const h = { node: hc[type], at: child(`${head.at}/content`, type) };
+    compareText(walk, operation, b, h, `request body (${type})`);
+    compareSchemas(walk, operation, 'request', { node: b.node?.schema, at: `${b.at}/schema` }, { node: h.node?.schema, at: `${h.at}/schema` }, { where: 'request body', path: '' });
+  }
+  for (const type of Object.keys(hc).filter((t) => !(t in bc))) {
+    report(walk, operation, 'request-constraint-widened', null, { node: hc[type], at: child(`${head.at}/content`, type) }, `request content type ${type} now accepted`);
+  }
+}
+
+const isSuccess = (status: string) => /^[23]/.test(status);
+const SHARED_RESPONSE = /^#\/components\/responses\//;
+
+function compareResponses(walk: Walk, operation: string, baseOp: Operation, headOp: Operation): void {
+  const bAt = `${baseOp.at}/responses`;
+  const hAt = `${headOp.at}/responses`;
+  const base: Record<string, any> = isObject(baseOp.node.responses) ? baseOp.node.responses : {};
+  const head: Record<string, any> = isObject(headOp.node.responses) ? headOp.node.responses : {};
+  for (const status of Object.keys(base)) {
+    const rawB = { node: base[status], at: child(bAt, status) };
+    if (!(status in head)) {
+      report(walk, operation, isSuccess(status) ? 'response-success-status-removed' : 'response-error-status-removed', rawB, null, `response ${status} removed`);
+      continue;
+    }
+    const rawH = { node: head[status], at: child(hAt, status) };
+    const ref = rawB.node?.$ref;
+    if (!isSuccess(status) && typeof ref === 'string' && SHARED_RESPONSE.test(ref) && rawH.node?.$ref !== ref) {
+      report(walk, operation, 'error-response-unreferenced', rawB, rawH, `response ${status} no longer refers to the shared ${ref.slice(ref.lastIndexOf('/') + 1)} response${typeof rawH.node?.$ref === 'string' ? ` (now ${rawH.node.$ref})` : ''}`);
+    }
+    compareResponse(walk, operation, status, follow(walk.base, rawB), follow(walk.head, rawH));
+  }
+  for (const status of Object.keys(head).filter((s) => !(s in base))) {
+    report(walk, operation, 'response-status-added', null, { node: head[status], at: child(hAt, status) }, `response ${status} added`);
+  }
+}
+
+function compareResponse(walk: Walk, operation: string, status: string, base: Located, head: Located): void {
+  if (!isObject(base.node) || !isObject(head.node)) return;
+  const where = `response ${status}`;
+  compareText(walk, operation, base, head, where);
+  const bh: Record<string, any> = isObject(base.node.headers) ? base.node.headers : {};
+  const hh: Record<string, any> = isObject(head.node.headers) ? head.node.headers : {};
+  const headNames = new Map(Object.keys(hh).map((n) => [n.toLowerCase(), n]));
+  const baseNames = new Set(Object.keys(bh).map((n) => n.toLowerCase()));
+  for (const name of Object.keys(bh)) {
+    const b = follow(walk.base, { node: bh[name], at: child(`${base.at}/headers`, name) });
+    const other = headNames.get(name.toLowerCase());
+    if (other === undefined) {
+      report(walk, operation, 'response-header-removed', b, null, `${where}: header ${name} removed`);
+      continue;
+    }
+    const h = follow(walk.head, { node: hh[other], at: child(`${head.at}/headers`, other) });
+    compareText(walk, operation, b, h, `header ${name}`);
+    compareSchemas(walk, operation, 'response', { node: b.node?.schema, at: `${b.at}/schema` }, { node: h.node?.schema, at: `${h.at}/schema` }, { where: `header ${name}`, path: '' });
+  }
+  for (const name of Object.keys(hh).filter((n) => !baseNames.has(n.toLowerCase()))) {
+    report(walk, operation, 'response-header-added', null, { node: hh[name], at: child(`${head.at}/headers`, name) }, `${where}: header ${name} added`);
+  }
+  const bc = contentOf(base);
+  const hc = contentOf(head);
+  for (const type of Object.keys(bc)) {
+    const b = { node: bc[type], at: child(`${base.at}/content`, type) };
+    if (!(type in hc)) {
+      report(walk, operation, 'response-content-type-removed', b, null, `${where}: content type ${type} removed`);
+      continue;
+    }
+    const h = { node: hc[type], at: child(`${head.at}/content`, type) };
+    compareText(walk, operation, b, h, `${where} (${type})`);
+    compareSchemas(walk, operation, 'response', { node: b.node?.schema, at: `${b.at}/schema` }, { node: h.node?.schema, at: `${h.at}/schema` }, { where, path: '' });
+  }
+}

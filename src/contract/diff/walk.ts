@@ -1,0 +1,71 @@
+// What the comparison carries while it walks both documents side by side.
+import type { Document } from './load.ts';
+import type { Change, Findings } from './findings.ts';
+import { resolvePointer } from '../../openapi/pointer.ts';
+
+/** A node and where it is in its document (a JSON pointer). */
+export interface Located {
+  node: any;
+  at: string;
+}
+
+export interface Walk {
+  base: Document;
+  head: Document;
+  findings: Findings;
+  /** Error codes in head's catalog that base's lacks: reported once, as error-code-added. */
+  newCodes: Set<string>;
+}
+
+/** Follows local `$ref`s; `at` becomes the place of what was found. */
+export function follow(doc: Document, located: Located): Located & { component?: string } {
+  let { node, at } = located;
+  let component: string | undefined;
+  for (let hops = 0; node && typeof node === 'object' && typeof node.$ref === 'string' && hops < 64; hops++) {
+    const ref: string = node.$ref;
+    at = ref.startsWith('#') ? ref.slice(1) : ref;
+    component = /^\/components\/schemas\/([^/]+)$/.exec(at)?.[1] ?? component;
+    node = resolvePointer(doc, ref);
+  }
+  return component === undefined ? { node, at } : { node, at, component };
+}
+
+/** One operation's side of a change: the label and both places. */
+export function report(walk: Walk, operation: string | null, rule: Change['rule'], base: Located | null, head: Located | null, what: string): void {
+  walk.findings.add({ rule, operation, base: base?.at ?? null, head: head?.at ?? null, what });
+}
+
+/** A JSON value as text with object keys sorted: equal values, equal keys, whatever the key order. */
+export function keyOf(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(keyOf).join(',')}]`;
+  if (isObject(value)) {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${keyOf(value[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+export function isObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const TEXT_FIELDS = ['summary', 'description', 'title', 'example', 'examples'];
+
+/** text-changed for each documentation field that differs between two nodes. */
+export function compareText(walk: Walk, operation: string | null, base: Located, head: Located, label: string, fields: readonly string[] = TEXT_FIELDS): void {
+  for (const field of fields) {
+    const b = exampleRefsFollowed(walk.base, base.node?.[field]);
+    const h = exampleRefsFollowed(walk.head, head.node?.[field]);
+    if (keyOf(b) === keyOf(h)) continue;
+    report(walk, operation, 'text-changed', { node: b, at: `${base.at}/${field}` }, { node: h, at: `${head.at}/${field}` }, `${label}: ${field} ${b === undefined ? 'added' : h === undefined ? 'removed' : 'changed'}`);
+  }
+}
+
+// A media type's `examples` map often refers to #/components/examples: compare what they say.
+function exampleRefsFollowed(doc: Document, value: unknown): unknown {
+  if (!isObject(value)) return value;
+  if (!Object.values(value).some((v) => isObject(v) && typeof v.$ref === 'string')) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, follow(doc, { node: v, at: '' }).node]));
+}
