@@ -1,7 +1,7 @@
 // `snippets-contract`: `verify` checks a running server against the
 // contract, `diff` classifies the changes between two versions of it.
-import { DIFF_USAGE, diffCommand } from './diff-command.ts';
-import { VERIFY_USAGE, verifyCommand } from './verify-command.ts';
+// Each command is imported when it runs: diff never loads the verifier's
+// validators, and verify never loads the YAML parser.
 
 const USAGE = `Usage: snippets-contract <command> [flags]
 
@@ -9,9 +9,7 @@ Commands:
   verify   check a server's responses against openapi.yaml
   diff     find the changes between two OpenAPI documents, breaking ones first
 
-${VERIFY_USAGE}
-
-${DIFF_USAGE}`;
+Run snippets-contract verify --help or snippets-contract diff --help for the flags of each.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -19,8 +17,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (command === 'verify') return verifyCommand(rest);
-  if (command === 'diff') return diffCommand(rest);
+  if (command === 'verify') return (await import('./verify-command.ts')).verifyCommand(rest);
+  if (command === 'diff') return (await import('./diff-command.ts')).diffCommand(rest);
   console.error(`snippets-contract: unknown command "${command}"; the commands are verify and diff (snippets-contract --help)`);
   return 2;
 }

@@ -18,6 +18,7 @@ export function resolvePointer(doc: unknown, pointer: string): unknown {
 }
 
 function unescapeToken(token: string): string {
+  if (!token.includes('%') && !token.includes('~')) return token;
   let text = token;
   // A `$ref` is a URI fragment, so it may be percent-encoded (`%7Bid%7D`).
   try {

@@ -3,12 +3,12 @@ import { catalogOf, compareCatalogs } from './catalog.ts';
 import { Findings, type Finding } from './findings.ts';
 import { loadDocument, type Document, type LoadedDocument } from './load.ts';
 import { compareOperations } from './operations.ts';
-import { compareText, type Walk } from './walk.ts';
+import { compareText, newWalk } from './walk.ts';
 
 /** The findings of going from `base` to `head`, breaking first. */
 export function diffDocuments(base: Document, head: Document): Finding[] {
   const baseCodes = catalogOf(base);
-  const walk: Walk = { base, head, findings: new Findings(), newCodes: new Set(Object.keys(catalogOf(head)).filter((c) => !(c in baseCodes))) };
+  const walk = newWalk(base, head, new Findings(), new Set(Object.keys(catalogOf(head)).filter((c) => !(c in baseCodes))));
   compareOperations(walk);
   compareCatalogs(walk);
   compareText(walk, null, { node: base.info, at: '/info' }, { node: head.info, at: '/info' }, 'info', ['title', 'summary', 'description']);

@@ -5,7 +5,7 @@ import { child } from '../../openapi/pointer.ts';
 import type { Document } from './load.ts';
 import { compareSchemas } from './schemas.ts';
 import { compareSecurity } from './security.ts';
-import { compareText, follow, isObject, keyOf, report, type Located, type Walk } from './walk.ts';
+import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -90,12 +90,21 @@ function parametersOf(doc: Document, op: Operation): Map<string, Parameter> {
     list.forEach((raw, i) => {
       const p = follow(doc, { node: raw, at: `${owner.at}/parameters/${i}` });
       if (!isObject(p.node) || typeof p.node.name !== 'string') return;
-      // Header names are case-insensitive.
-      const name = p.node.in === 'header' ? p.node.name.toLowerCase() : p.node.name;
-      found.set(`${p.node.in} ${name}`, { ...p, name: p.node.name, in: p.node.in });
+      found.set(parameterKey(op.path, p.node.in, p.node.name), { ...p, name: p.node.name, in: p.node.in });
     });
   }
   return found;
+}
+
+// Header names are case-insensitive; a path parameter is its place in the
+// template, so renaming {id} to {thingId} changes nothing for a client.
+function parameterKey(path: string, location: string, name: string): string {
+  if (location === 'header') return `header ${name.toLowerCase()}`;
+  if (location === 'path') {
+    const index = [...path.matchAll(/\{([^}]*)\}/g)].findIndex((m) => m[1] === name);
+    if (index !== -1) return `path #${index}`;
+  }
+  return `${location} ${name}`;
 }
 
 function parameterSchema(p: Parameter): Located {
@@ -182,7 +191,10 @@ function compareResponses(walk: Walk, operation: string, baseOp: Operation, head
     if (!isSuccess(status) && typeof ref === 'string' && SHARED_RESPONSE.test(ref) && rawH.node?.$ref !== ref) {
       report(walk, operation, 'error-response-unreferenced', rawB, rawH, `response ${status} no longer refers to the shared ${ref.slice(ref.lastIndexOf('/') + 1)} response${typeof rawH.node?.$ref === 'string' ? ` (now ${rawH.node.$ref})` : ''}`);
     }
-    compareResponse(walk, operation, status, follow(walk.base, rawB), follow(walk.head, rawH));
+    const b = follow(walk.base, rawB);
+    const h = follow(walk.head, rawH);
+    // Shared responses (#/components/responses/...) are compared once.
+    once(walk, `response\u0000${status}\u0000${b.at}\u0000${h.at}`, operation, () => compareResponse(walk, operation, status, b, h));
   }
   for (const status of Object.keys(head).filter((s) => !(s in base))) {
     report(walk, operation, 'response-status-added', null, { node: head[status], at: child(hAt, status) }, `response ${status} added`);

@@ -3,7 +3,7 @@
 // response the client reads it, so anything the head may send more of does.
 import type { Document } from './load.ts';
 import { child } from '../../openapi/pointer.ts';
-import { compareText, follow, isObject, keyOf, report, type Located, type Walk } from './walk.ts';
+import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 export type Direction = 'request' | 'response';
 
@@ -46,8 +46,11 @@ function compare(scope: Scope, baseIn: Located, headIn: Located, placeIn: Place)
   // through many operations is one finding.
   const component = h.component ?? b.component;
   const place = component ? { where: `schema ${component}`, path: '' } : placeIn;
-  const base = { node: flatten(walk.base, b.node), at: b.at };
-  const head = { node: flatten(walk.head, h.node), at: h.at };
+  once(walk, `schema\u0000${scope.direction}\u0000${key}\u0000${label(place)}`, scope.operation, () => compareResolved(scope, { node: flatten(walk.base, b.node), at: b.at }, { node: flatten(walk.head, h.node), at: h.at }, place));
+}
+
+function compareResolved(scope: Scope, base: Located, head: Located, place: Place): void {
+  const { walk } = scope;
 
   compareText(walk, scope.operation, base, head, label(place));
   compareTypes(scope, base, head, place);
@@ -95,7 +98,7 @@ function compareTypes(scope: Scope, base: Located, head: Located, place: Place):
   const b = typesOf(base.node);
   const h = typesOf(head.node);
   const where = label(place);
-  const at = (l: Located) => ({ node: l.node.type, at: `${l.at}/type` });
+  const at = (l: Located) => (l.node.type === undefined ? l : { node: l.node.type, at: `${l.at}/type` });
   if (scope.direction === 'request') {
     if (b === undefined && h === undefined) return;
     if (b === undefined) return report(scope.walk, scope.operation, 'request-type-changed', at(base), at(head), `${where}: any type was accepted, now only ${[...h!].join(' or ')}`);

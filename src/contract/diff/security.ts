@@ -17,8 +17,17 @@ function requirementOf(doc: Document, op: Located): Requirement {
   return { node: list, at: own ? `${op.at}/security` : '/security', alternatives };
 }
 
+const definitions = new WeakMap<Document, Map<string, string>>();
+
 /** A scheme's definition minus its prose: what a client must do to satisfy it. */
 function definition(doc: Document, name: string): string {
+  let known = definitions.get(doc);
+  if (!known) definitions.set(doc, (known = new Map()));
+  if (!known.has(name)) known.set(name, describeScheme(doc, name));
+  return known.get(name)!;
+}
+
+function describeScheme(doc: Document, name: string): string {
   const raw = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes[name] : undefined;
   const scheme = follow(doc, { node: raw, at: '' }).node;
   if (!isObject(scheme)) return 'undefined';

@@ -15,6 +15,40 @@ export interface Walk {
   findings: Findings;
   /** Error codes in head's catalog that base's lacks: reported once, as error-code-added. */
   newCodes: Set<string>;
+  /** What comparing a pair of nodes found, by key: a shared schema is walked once, not once per operation. */
+  memo: Map<string, Change[]>;
+  /** The changes of the comparisons under way, innermost last. */
+  recorders: Change[][];
+}
+
+export function newWalk(base: Document, head: Document, findings: Findings, newCodes: Set<string>): Walk {
+  return { base, head, findings, newCodes, memo: new Map(), recorders: [] };
+}
+
+/**
+ * Runs `compare` once per `key`; later calls replay what it found for
+ * `operation`. The key must name everything the changes depend on.
+ */
+export function once(walk: Walk, key: string, operation: string | null, compare: () => void): void {
+  const known = walk.memo.get(key);
+  if (known) {
+    for (const change of known) record(walk, { ...change, operation });
+    return;
+  }
+  const changes: Change[] = [];
+  walk.recorders.push(changes);
+  try {
+    compare();
+  } finally {
+    walk.recorders.pop();
+  }
+  walk.memo.set(key, changes);
+  walk.recorders.at(-1)?.push(...changes);
+}
+
+function record(walk: Walk, change: Change): void {
+  walk.findings.add(change);
+  walk.recorders.at(-1)?.push(change);
 }
 
 /** Follows local `$ref`s; `at` becomes the place of what was found. */
@@ -32,7 +66,9 @@ export function follow(doc: Document, located: Located): Located & { component?:
 
 /** One operation's side of a change: the label and both places. */
 export function report(walk: Walk, operation: string | null, rule: Change['rule'], base: Located | null, head: Located | null, what: string): void {
-  walk.findings.add({ rule, operation, base: base?.at ?? null, head: head?.at ?? null, what });
+  // A place where the thing does not exist (a keyword added or removed) is null.
+  const place = (l: Located | null) => (l === null || l.node === undefined ? null : l.at);
+  record(walk, { rule, operation, base: place(base), head: place(head), what });
 }
 
 /** A JSON value as text with object keys sorted: equal values, equal keys, whatever the key order. */

@@ -1,0 +1,119 @@
+// For every rule, one change to the mini spec (test/diff/fixtures/mini.yaml)
+// that should make it fire. Typed as a Record over RuleId: a rule added
+// without a case does not type-check.
+import type { RuleId } from '../../src/contract/diff/rules.ts';
+
+type Doc = Record<string, any>;
+
+const thing = (d: Doc) => d.components.schemas.Thing;
+const newThing = (d: Doc) => d.components.schemas.NewThing;
+const getThing = (d: Doc) => d.paths['/things/{id}'].get;
+const limit = (d: Doc) => getThing(d).parameters[0];
+
+export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
+  'path-removed': (d) => delete d.paths['/things/{id}'],
+  'operation-removed': (d) => delete d.paths['/things/{id}'].delete,
+  'operation-id-changed': (d) => (getThing(d).operationId = 'fetchThing'),
+  'security-added': (d) => delete d.paths['/health'].get.security,
+  'security-scheme-removed': (d) => (d.security = [{ bearerAuth: [] }]),
+  'operation-deprecated': (d) => (getThing(d).deprecated = true),
+  'operation-cost-changed': (d) => (getThing(d)['x-request-cost'] = 2),
+  'operation-added': (d) => (d.paths['/others'] = { get: { operationId: 'listOthers', responses: { '200': { description: 'Others.' } } } }),
+
+  'request-parameter-added-required': (d) => getThing(d).parameters.push({ name: 'expand', in: 'query', required: true, schema: { type: 'string' } }),
+  'request-parameter-made-required': (d) => (limit(d).required = true),
+  'request-parameter-moved': (d) => (limit(d).in = 'header'),
+  'request-parameter-removed': (d) => getThing(d).parameters.pop(),
+  'request-body-made-required': (d) => (d.paths['/things/{id}'].patch.requestBody.required = true),
+  'request-content-type-removed': (d) => delete d.paths['/things'].post.requestBody.content['text/plain'],
+  'request-property-added-required': (d) => {
+    newThing(d).properties.color = { type: 'string' };
+    newThing(d).required.push('color');
+  },
+  'request-property-made-required': (d) => newThing(d).required.push('size'),
+  'request-property-removed': (d) => delete newThing(d).properties.size,
+  'request-type-changed': (d) => (newThing(d).properties.size.type = 'integer'),
+  'request-max-length-decreased': (d) => (newThing(d).properties.name.maxLength = 40),
+  'request-min-length-increased': (d) => (newThing(d).properties.name.minLength = 2),
+  'request-maximum-decreased': (d) => (newThing(d).properties.size.maximum = 5),
+  'request-minimum-increased': (d) => (newThing(d).properties.size.minimum = 1),
+  'request-max-items-decreased': (d) => (newThing(d).properties.tags.maxItems = 5),
+  'request-min-items-increased': (d) => (newThing(d).properties.tags.minItems = 1),
+  'request-pattern-changed': (d) => (newThing(d).properties.name.pattern = '^[a-z0-9]+$'),
+  'request-format-changed': (d) => (newThing(d).properties.email.format = 'idn-email'),
+  'request-enum-value-removed': (d) => (newThing(d).properties.kind.enum = ['a']),
+  'request-additional-properties-forbidden': (d) => (newThing(d).additionalProperties = false),
+  'request-parameter-added-optional': (d) => getThing(d).parameters.push({ name: 'expand', in: 'query', schema: { type: 'string' } }),
+  'request-property-added-optional': (d) => (newThing(d).properties.color = { type: 'string' }),
+  'request-constraint-widened': (d) => (newThing(d).properties.name.maxLength = 60),
+
+  'response-success-status-removed': (d) => delete getThing(d).responses['200'],
+  'response-error-status-removed': (d) => delete getThing(d).responses['404'],
+  'response-content-type-removed': (d) => delete getThing(d).responses['200'].content['application/yaml'],
+  'response-property-removed': (d) => {
+    delete thing(d).properties.name;
+    thing(d).required = ['id', 'status'];
+  },
+  'response-property-made-optional': (d) => (thing(d).required = ['id', 'status']),
+  'response-property-made-nullable': (d) => (thing(d).properties.name.type = ['string', 'null']),
+  'response-type-changed': (d) => (thing(d).properties.count.type = 'number'),
+  'response-header-removed': (d) => delete getThing(d).responses['200'].headers['X-Request-Id'],
+  'response-enum-value-added': (d) => thing(d).properties.status.enum.push('archived'),
+  'response-status-added': (d) => (getThing(d).responses['410'] = { description: 'Gone.' }),
+  'response-property-added': (d) => (thing(d).properties.color = { type: 'string' }),
+  'response-header-added': (d) => (getThing(d).responses['200'].headers['RateLimit-Limit'] = { schema: { type: 'integer' } }),
+
+  'error-code-removed': (d) => {
+    delete d['x-error-catalog'].THING_MISSING;
+    d.components.schemas.ErrorCode.enum = ['BAD_INPUT'];
+  },
+  'error-code-status-changed': (d) => (d['x-error-catalog'].THING_MISSING.status = 410),
+  'error-code-category-changed': (d) => (d['x-error-catalog'].THING_MISSING.category = 'validation'),
+  'error-response-unreferenced': (d) => (getThing(d).responses['400'] = structuredClone(d.components.responses.BadRequest)),
+  'error-code-added': (d) => {
+    d['x-error-catalog'].THING_LOCKED = { status: 409, category: 'resource', summary: 'The thing is locked.' };
+    d.components.schemas.ErrorCode.enum.push('THING_LOCKED');
+  },
+
+  'text-changed': (d) => (getThing(d).summary = 'Fetch one thing'),
+};
+
+/** Changes no client can notice: nothing above info may be found. */
+export const COMPATIBLE_CHANGES: Record<string, (doc: Doc) => void> = {
+  'a new operation': RULE_CASES['operation-added'],
+  'a new optional query parameter': RULE_CASES['request-parameter-added-optional'],
+  'a new optional body property': RULE_CASES['request-property-added-optional'],
+  'a new response property': RULE_CASES['response-property-added'],
+  'a new response header': RULE_CASES['response-header-added'],
+  'a new error code, in the catalog and the ErrorCode enum': RULE_CASES['error-code-added'],
+  'a raised maxLength': RULE_CASES['request-constraint-widened'],
+  'a lowered minimum': (d) => (newThing(d).properties.size.minimum = -5),
+  'an enum value added to a request': (d) => newThing(d).properties.kind.enum.push('c'),
+  'a pattern dropped': (d) => delete newThing(d).properties.name.pattern,
+  'additional properties allowed': (d) => (d.components.schemas.NewThing.additionalProperties = true),
+  'a request type widened to accept null': (d) => (newThing(d).properties.kind.type = ['string', 'null']),
+  'a required body property made optional': (d) => (newThing(d).required = []),
+  'a response enum value removed': (d) => (thing(d).properties.status.enum = ['active']),
+  'an optional response property made required': (d) => thing(d).required.push('count'),
+  'a response type narrowed': (d) => (thing(d).properties.count.type = 'integer'),
+  'a new error status on an operation': RULE_CASES['response-status-added'],
+  'descriptions, summaries and examples': (d) => {
+    getThing(d).summary = 'Fetch one thing';
+    getThing(d).description = 'Reads one thing by id.';
+    thing(d).description = 'A thing.';
+    thing(d).example = { id: 't1', name: 'x', status: 'active' };
+    d.info.description = 'The Things API.';
+    d['x-error-catalog'].BAD_INPUT.summary = 'Something in the request is invalid.';
+  },
+  'a path parameter renamed': (d) => {
+    const item = d.paths['/things/{id}'];
+    item.parameters[0].name = 'thingId';
+    delete d.paths['/things/{id}'];
+    d.paths['/things/{thingId}'] = item;
+  },
+  'an inline schema moved into components': (d) => {
+    d.components.schemas.ThingPatch = d.paths['/things/{id}'].patch.requestBody.content['application/json'].schema;
+    d.paths['/things/{id}'].patch.requestBody.content['application/json'].schema = { $ref: '#/components/schemas/ThingPatch' };
+  },
+  'a security alternative added': (d) => d.security.push({ oauth: [] }),
+};
