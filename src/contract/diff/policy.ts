@@ -1,0 +1,71 @@
+// The release policy, checked by `npm test` and by `npm run release`: the
+// spec as last released is committed (released/openapi.yaml), and
+// openapi.yaml may differ from it only under a new version, a major one when
+// a change is breaking, with a CHANGELOG.md section for that version.
+import { diffDocuments } from './diff.ts';
+import type { Finding } from './findings.ts';
+import type { Document } from './load.ts';
+
+export interface PolicyInput {
+  /** openapi.yaml as it is now. */
+  spec: Document;
+  /** The spec as last released. */
+  released: Document;
+  /** CHANGELOG.md's text. */
+  changelog: string;
+  /** package.json's `version`. */
+  packageVersion: string;
+}
+
+export interface PolicyResult {
+  ok: boolean;
+  /** One line each: what is wrong and what to do. */
+  problems: string[];
+  /** From the released spec to the current one. */
+  findings: Finding[];
+  version: string;
+  releasedVersion: string;
+  /** Whether CHANGELOG.md has a section for `version`. */
+  hasChangelogSection: boolean;
+}
+
+type Semver = [number, number, number];
+
+function semver(version: unknown): Semver | undefined {
+  const match = typeof version === 'string' ? /^(\d+)\.(\d+)\.(\d+)$/.exec(version) : null;
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+}
+
+function compareVersions(a: Semver, b: Semver): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** A `## 1.2.0` or `## [1.2.0] - date` heading. */
+export function changelogHeading(version: string): RegExp {
+  return new RegExp(`^##\\s+\\[?v?${version.replace(/\./g, '\\.')}\\]?(\\s|$)`, 'm');
+}
+
+export function checkReleasePolicy(input: PolicyInput): PolicyResult {
+  const version = String(input.spec.info?.version);
+  const releasedVersion = String(input.released.info?.version);
+  const findings = diffDocuments(input.released, input.spec);
+  const hasChangelogSection = changelogHeading(version).test(input.changelog);
+  const problems: string[] = [];
+  const current = semver(version);
+  const released = semver(releasedVersion);
+
+  if (version !== input.packageVersion) problems.push(`openapi.yaml info.version is ${version} but package.json's version is ${input.packageVersion}; they must be equal: set both to the version being released`);
+  if (!current) problems.push(`openapi.yaml info.version "${version}" is not MAJOR.MINOR.PATCH; write it as 1.2.0`);
+  if (!released) problems.push(`released/openapi.yaml info.version "${releasedVersion}" is not MAJOR.MINOR.PATCH; restore the released file from git`);
+  if (current && released && findings.length > 0) {
+    const breaking = findings.filter((f) => f.level === 'breaking');
+    if (breaking.length > 0 && current[0] <= released[0]) {
+      problems.push(`${breaking.length} breaking change${breaking.length === 1 ? '' : 's'} since ${releasedVersion} need${breaking.length === 1 ? 's' : ''} a new major version, but info.version is ${version}; set ${released[0] + 1}.0.0 or undo ${breaking.length === 1 ? 'it' : 'them'}: ${breaking.map((f) => `${f.rule} (${f.operation ?? 'document'}): ${f.message}`).join(' | ')}`);
+    } else if (compareVersions(current, released) <= 0) {
+      const next = findings.some((f) => f.rule !== 'text-changed') ? `${released[0]}.${released[1] + 1}.0` : `${released[0]}.${released[1]}.${released[2] + 1}`;
+      problems.push(`openapi.yaml changed since ${releasedVersion} was released (${findings.length} finding${findings.length === 1 ? '' : 's'}: ${[...new Set(findings.map((f) => f.rule))].join(', ')}) but info.version is ${version}; raise it, to ${next} for these changes`);
+    }
+    if (!hasChangelogSection) problems.push(`CHANGELOG.md has no section for ${version}; run npm run release to write it from the findings (or add "## ${version}" by hand)`);
+  }
+  return { ok: problems.length === 0, problems, findings, version, releasedVersion, hasChangelogSection };
+}
