@@ -6,7 +6,8 @@
 //   generated/operations.{js,d.ts}    operationId, method and path of every operation
 //   generated/limits.{js,d.ts}        the spec's x-limits (rate limit, batch size ...)
 //   generated/formats.js              format checks the validators import (from scripts/lib/runtime/)
-// `--check` writes nothing and exits 1 when generated/ differs from what it would write.
+// It also refreshes the rule table in docs/contract-evolution.md (from src/contract/diff/rules.ts).
+// `--check` writes nothing and exits 1 when generated/ or that table differs from what it would write.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import { generateOperations } from './lib/gen-operations.ts';
 import { generateTypes } from './lib/gen-types.ts';
 import { generateFormats, generateValidators } from './lib/gen-validators.ts';
 import { loadSpec } from './lib/spec.ts';
+import { withRuleTable } from './docs/rule-table.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HEADER = '// Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.\n';
@@ -72,6 +74,11 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const stale = staleFiles(files, outDir);
 
+  const evolutionPath = join(root, 'docs', 'contract-evolution.md');
+  const evolution = readFileSync(evolutionPath, 'utf8');
+  const refreshed = withRuleTable(evolution);
+  if (refreshed !== evolution) stale.push('../docs/contract-evolution.md');
+
   if (args.includes('--check')) {
     if (stale.length > 0) {
       console.error(`generated/ is out of date with openapi.yaml: ${stale.join(', ')}. Run \`npm run generate\` and commit the result.`);
@@ -82,6 +89,11 @@ async function main(): Promise<void> {
   }
 
   for (const name of stale) {
+    if (name === '../docs/contract-evolution.md') {
+      writeFileSync(`${evolutionPath}.tmp-${process.pid}`, refreshed);
+      renameSync(`${evolutionPath}.tmp-${process.pid}`, evolutionPath);
+      continue;
+    }
     const target = join(outDir, name);
     const content = files.get(name);
     if (content === undefined) {

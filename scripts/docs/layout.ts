@@ -7,6 +7,7 @@ export const PAGES = [
   { name: 'errors', title: 'Error catalog' },
   { name: 'client', title: 'Error handling with the client' },
   { name: 'contract-testing', title: 'Contract testing' },
+  { name: 'contract-evolution', title: 'Contract evolution' },
   { name: 'sandbox', title: 'Running the sandbox' },
   { name: 'benchmarks', title: 'Benchmarks' },
 ] as const;

@@ -14,3 +14,4 @@ export { loadDocument, documentFromText, type Document, type LoadedDocument } fr
 export { DiffInputError } from './diff/source.ts';
 export type { Finding } from './diff/findings.ts';
 export { RULES, reaches, type Level, type Rule, type RuleId } from './diff/rules.ts';
+export { checkReleasePolicy, type PolicyInput, type PolicyResult } from './diff/policy.ts';
