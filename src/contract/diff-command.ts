@@ -11,8 +11,8 @@ import { summaryLine } from './diff/format/counts.ts';
 import { textReport } from './diff/format/text.ts';
 import { reaches, type Level } from './diff/rules.ts';
 import { DEFAULT_SPEC, DiffInputError } from './diff/source.ts';
-import { writeAtomically } from './output.ts';
-import { flagProblem, UsageError } from './usage.ts';
+import { deliver, problem } from './output.ts';
+import { flagProblem, flagsOrExit, UsageError } from './usage.ts';
 
 export const DIFF_USAGE = `Usage: snippets-contract diff --base SRC [--head SRC] [--format text|json|junit|markdown] [--fail-on breaking|warning] [--output FILE]
 
@@ -66,37 +66,17 @@ function render(format: Format, findings: Finding[], failOn: Level, base: string
 }
 
 export function diffCommand(argv: string[]): number {
-  let args;
-  try {
-    args = parse(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`snippets-contract: ${error.message}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(DIFF_USAGE);
-    return 0;
-  }
+  const args = flagsOrExit(argv, parse, DIFF_USAGE);
+  if (typeof args === 'number') return args;
   let result;
   try {
     result = diffSources(args.base, args.head);
   } catch (error) {
     if (!(error instanceof DiffInputError)) throw error;
-    console.error(`snippets-contract: ${error.message}`);
-    return 2;
+    return problem(error.message);
   }
-  const text = render(args.format, result.findings, args.failOn, result.base.label, result.head.label);
-  if (args.output) {
-    try {
-      writeAtomically(args.output, text);
-    } catch (error) {
-      console.error(`snippets-contract: cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      return 2;
-    }
-    console.log(summaryLine(result.findings, args.failOn));
-  } else {
-    process.stdout.write(text);
-  }
-  return result.findings.some((f) => reaches(f.level, args.failOn)) ? 1 : 0;
+  const { findings } = result;
+  const text = render(args.format, findings, args.failOn, result.base.label, result.head.label);
+  if (!deliver(text, args.output, () => summaryLine(findings, args.failOn))) return 2;
+  return findings.some((f) => reaches(f.level, args.failOn)) ? 1 : 0;
 }

@@ -3,8 +3,8 @@
 // run conforms, 1 on any violation (or skip, with --strict), 2 on a usage or
 // connection problem.
 import { parseArgs } from 'node:util';
-import { writeAtomically } from './output.ts';
-import { flagProblem, UsageError } from './usage.ts';
+import { deliver, problem } from './output.ts';
+import { flagProblem, flagsOrExit, UsageError } from './usage.ts';
 import { junitReport } from './reporters/junit.ts';
 import { prettyReport, progressLine } from './reporters/pretty.ts';
 import { verify, VerifyError, type Report } from './run.ts';
@@ -62,18 +62,8 @@ function render(report: Report, reporter: 'pretty' | 'json' | 'junit'): string {
 }
 
 export async function verifyCommand(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parse(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`snippets-contract: ${error.message}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(VERIFY_USAGE);
-    return 0;
-  }
+  const args = flagsOrExit(argv, parse, VERIFY_USAGE);
+  if (typeof args === 'number') return args;
   // Progress goes where the report does not: stdout for pretty, stderr when stdout carries JSON or XML.
   const progress = args.reporter === 'pretty' || args.output ? process.stdout : process.stderr;
   let report: Report;
@@ -87,21 +77,11 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof VerifyError)) throw error;
-    console.error(`snippets-contract: ${error.message}`);
-    return 2;
+    return problem(error.message);
   }
   const text = render(report, args.reporter);
-  if (args.output) {
-    try {
-      writeAtomically(args.output, text);
-    } catch (error) {
-      console.error(`snippets-contract: cannot write ${args.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-      return 2;
-    }
-    if (args.reporter !== 'pretty') console.log(prettyReport(report).split('\n').at(-1));
-    else console.log(text);
-  } else {
-    process.stdout.write(text);
-  }
+  // With --output, the pretty report still goes to the terminal; the others leave their last line.
+  const summary = () => (args.reporter === 'pretty' ? text.trimEnd() : prettyReport(report).split('\n').at(-1)!);
+  if (!deliver(text, args.output, summary)) return 2;
   return report.ok ? 0 : 1;
 }
