@@ -51,7 +51,7 @@ try {
 const packageVersion = JSON.parse(read(root, 'package.json')).version;
 
 const first = checkReleasePolicy({ spec, released, changelog, packageVersion });
-if (first.findings.length === 0) {
+if (!first.changed) {
   console.log(`Nothing to release: openapi.yaml has no change from ${first.releasedVersion} (${RELEASED_SPEC}).`);
   process.exit(first.ok ? 0 : 1);
 }

@@ -15,6 +15,7 @@ const GROUPS = [
 
 export function changeList(findings: Finding[], releasedVersion: string): string {
   const lines = [START, '', `Against ${releasedVersion}:`];
+  if (findings.length === 0) lines.push('', 'No change that `snippets-contract diff` classifies: the document differs only in parts it does not compare (see the git history).');
   for (const [level, title] of GROUPS) {
     const mine = findings.filter((f) => f.level === level);
     if (mine.length === 0) continue;

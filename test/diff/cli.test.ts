@@ -120,11 +120,30 @@ describe('snippets-contract diff', () => {
     expect(result.code).toBe(0);
   });
 
+  it('bundles a schema of another file that refers to itself', async () => {
+    const split = mkdtempSync(join(tmpdir(), 'diff-recursive-'));
+    const node = { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/Node' } } } };
+    writeFileSync(join(split, 'schemas.yaml'), dump({ Node: node }));
+    const doc = structuredClone(mini);
+    doc.components.schemas.Thing.properties.tree = { $ref: 'schemas.yaml#/Node' };
+    writeFileSync(join(split, 'base.yaml'), dump(doc));
+    writeFileSync(join(split, 'schemas2.yaml'), dump({ Node: { ...node, required: ['name'] } }));
+    doc.components.schemas.Thing.properties.tree = { $ref: 'schemas2.yaml#/Node' };
+    writeFileSync(join(split, 'head.yaml'), dump(doc));
+    const same = await runCli(bin, ['diff', '--base', join(split, 'base.yaml'), '--head', join(split, 'base.yaml')]);
+    expect(same.stdout).toContain('No changes.');
+    const changed = await runCli(bin, ['diff', '--base', join(split, 'base.yaml'), '--head', join(split, 'head.yaml'), '--format', 'json']);
+    expect(changed.stderr).toBe('');
+    expect(JSON.parse(changed.stdout).findings).toEqual([]); // a response property made required is compatible
+  });
+
   describe('bad input: one line that says what is wrong and what to do, exit 2', () => {
     const notOpenApi = join(dir, 'package.json');
     writeFileSync(notOpenApi, JSON.stringify({ name: 'x', version: '1.0.0' }));
     const badYaml = join(dir, 'bad.yaml');
     writeFileSync(badYaml, 'openapi: 3.1.0\npaths:\n  /a: [\n');
+    const empty = join(dir, 'empty.yaml');
+    writeFileSync(empty, '\n');
     const brokenRef = join(dir, 'broken-ref.yaml');
     writeFileSync(brokenRef, dump({ ...mini, paths: { '/x': { get: { responses: { '200': { $ref: 'missing.yaml#/R' } } } } } }));
     const cases: [string, string[], RegExp][] = [
@@ -137,6 +156,7 @@ describe('snippets-contract diff', () => {
       ['no --base', [], /--base is required/],
       ['an unknown format', ['--base', miniPath, '--format', 'html'], /--format must be text, json, junit, markdown; got "html"/],
       ['an unknown --fail-on', ['--base', miniPath, '--fail-on', 'info'], /--fail-on must be breaking or warning; got "info"/],
+      ['an empty file', ['--base', empty], /empty\.yaml is empty; pass the path of an OpenAPI document/],
       ['a $ref to a file that is missing', ['--base', brokenRef], /cannot read .*missing\.yaml: no such file/],
     ];
     for (const [name, args, message] of cases) {

@@ -18,6 +18,8 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'security-scheme-removed': (d) => (d.security = [{ bearerAuth: [] }]),
   'operation-deprecated': (d) => (getThing(d).deprecated = true),
   'operation-cost-changed': (d) => (getThing(d)['x-request-cost'] = 2),
+  'server-removed': (d) => (d.servers = [{ url: 'https://api.example.com/v2' }]),
+  'webhooks-changed': (d) => delete d.webhooks.thingChanged,
   'operation-added': (d) => (d.paths['/others'] = { get: { operationId: 'listOthers', responses: { '200': { description: 'Others.' } } } }),
 
   'request-parameter-added-required': (d) => getThing(d).parameters.push({ name: 'expand', in: 'query', required: true, schema: { type: 'string' } }),
@@ -32,6 +34,8 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   },
   'request-property-made-required': (d) => newThing(d).required.push('size'),
   'request-property-removed': (d) => delete newThing(d).properties.size,
+  'request-property-removed-refused': (d) => delete d.paths['/things/{id}'].patch.requestBody.content['application/json'].schema.properties.note,
+  'request-default-changed': (d) => (limit(d).schema.default = 50),
   'request-type-changed': (d) => (newThing(d).properties.size.type = 'integer'),
   'request-max-length-decreased': (d) => (newThing(d).properties.name.maxLength = 40),
   'request-min-length-increased': (d) => (newThing(d).properties.name.minLength = 2),
@@ -58,6 +62,7 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'response-property-made-nullable': (d) => (thing(d).properties.name.type = ['string', 'null']),
   'response-type-changed': (d) => (thing(d).properties.count.type = 'number'),
   'response-header-removed': (d) => delete getThing(d).responses['200'].headers['X-Request-Id'],
+  'response-header-made-optional': (d) => delete d.components.headers['X-Request-Id'].required,
   'response-enum-value-added': (d) => thing(d).properties.status.enum.push('archived'),
   'response-status-added': (d) => (getThing(d).responses['410'] = { description: 'Gone.' }),
   'response-property-added': (d) => (thing(d).properties.color = { type: 'string' }),
@@ -116,4 +121,31 @@ export const COMPATIBLE_CHANGES: Record<string, (doc: Doc) => void> = {
     d.paths['/things/{id}'].patch.requestBody.content['application/json'].schema = { $ref: '#/components/schemas/ThingPatch' };
   },
   'a security alternative added': (d) => d.security.push({ oauth: [] }),
+  'a security scheme renamed': (d) => {
+    d.components.securitySchemes.tokenAuth = d.components.securitySchemes.bearerAuth;
+    delete d.components.securitySchemes.bearerAuth;
+    d.security[0] = { tokenAuth: [] };
+  },
+  'the bearer format hint reworded': (d) => (d.components.securitySchemes.bearerAuth.bearerFormat = 'an opaque token'),
+  'a shared response renamed': (d) => {
+    d.components.responses.InvalidRequest = d.components.responses.BadRequest;
+    delete d.components.responses.BadRequest;
+    d.paths['/things'].post.responses['400'] = { $ref: '#/components/responses/InvalidRequest' };
+    getThing(d).responses['400'] = { $ref: '#/components/responses/InvalidRequest' };
+  },
+  'a $ref wrapped in allOf to give it a description': (d) => {
+    getThing(d).responses['200'].content['application/json'].schema = { allOf: [{ $ref: '#/components/schemas/Thing' }], description: 'The thing.' };
+    d.paths['/things'].post.requestBody.content['application/json'].schema = { allOf: [{ $ref: '#/components/schemas/NewThing' }], description: 'A new thing.' };
+  },
+  'oneOf and anyOf alternatives reordered': (d) => {
+    newThing(d).properties.label.oneOf.reverse();
+    thing(d).properties.owner.anyOf.reverse();
+  },
+  'a cost written as a string': (d) => (getThing(d)['x-request-cost'] = '1'),
+  'a charset added to a media type': (d) => {
+    const content = getThing(d).responses['200'].content;
+    content['application/json; charset=utf-8'] = content['application/json'];
+    delete content['application/json'];
+  },
+  'a server URL with a trailing slash': (d) => (d.servers[0].url += '/'),
 };

@@ -3,7 +3,7 @@ import { catalogOf, compareCatalogs } from './catalog.ts';
 import { Findings, type Finding } from './findings.ts';
 import { loadDocument, type Document, type LoadedDocument } from './load.ts';
 import { compareOperations } from './operations.ts';
-import { compareText, newWalk } from './walk.ts';
+import { compareText, isObject, keyOf, newWalk, report, type Walk } from './walk.ts';
 
 /** The findings of going from `base` to `head`, breaking first. */
 export function diffDocuments(base: Document, head: Document): Finding[] {
@@ -12,7 +12,18 @@ export function diffDocuments(base: Document, head: Document): Finding[] {
   compareOperations(walk);
   compareCatalogs(walk);
   compareText(walk, null, { node: base.info, at: '/info' }, { node: head.info, at: '/info' }, 'info', ['title', 'summary', 'description']);
+  compareServers(walk);
+  if (keyOf(base.webhooks) !== keyOf(head.webhooks)) report(walk, null, 'webhooks-changed', { node: base.webhooks, at: '/webhooks' }, { node: head.webhooks, at: '/webhooks' }, 'webhooks changed');
   return walk.findings.list();
+}
+
+/** The document's server URLs; a client configured with one that is gone must move. */
+function compareServers(walk: Walk): void {
+  const urls = (doc: Document) => (Array.isArray(doc.servers) ? doc.servers : []).map((server: unknown, i: number) => ({ url: isObject(server) ? String(server.url) : '', at: `/servers/${i}` }));
+  const headUrls = new Set(urls(walk.head).map((s: { url: string }) => s.url.replace(/\/$/, '')));
+  for (const server of urls(walk.base)) {
+    if (!headUrls.has(server.url.replace(/\/$/, ''))) report(walk, null, 'server-removed', { node: server.url, at: server.at }, null, `server ${server.url} removed`);
+  }
 }
 
 export interface DiffResult {

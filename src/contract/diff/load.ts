@@ -30,7 +30,13 @@ export function loadDocument(spec: string, cwd = process.cwd()): LoadedDocument 
   checkOpenApi(document, reader.label);
   // Most documents are one file: copy the tree only when another file is referred to.
   if (!REF_TO_ANOTHER_FILE.test(text)) return { label: reader.label, document };
-  return { label: reader.label, document: inlineExternal(document, reader.root, reader, parse, []) as Document };
+  const hoisted = new Map<string, { name: string; schema?: unknown }>();
+  const bundled = inlineExternal(document, reader.root, { reader, parse, hoisted, taken: new Set(Object.keys(document.components?.schemas ?? {})) }, []) as Document;
+  if (hoisted.size > 0) {
+    bundled.components = { ...bundled.components, schemas: { ...bundled.components?.schemas } };
+    for (const { name, schema } of hoisted.values()) bundled.components.schemas[name] = schema;
+  }
+  return { label: reader.label, document: bundled };
 }
 
 /** Parses a document given as text (for library callers that have it in hand). */
@@ -42,6 +48,7 @@ export function documentFromText(text: string, label: string): LoadedDocument {
 }
 
 function parseText(text: string, label: string): unknown {
+  if (text.trim() === '') throw new DiffInputError(`${label} is empty; pass the path of an OpenAPI document`);
   // JSON is YAML, but JSON.parse reads it several times faster.
   if (/^\s*\{/.test(text)) {
     try {
@@ -71,9 +78,19 @@ function checkOpenApi(document: unknown, label: string): asserts document is Doc
   if (doc.paths !== undefined && (doc.paths === null || typeof doc.paths !== 'object')) throw new DiffInputError(`${label}: "paths" must be a mapping of paths to operations`);
 }
 
-function inlineExternal(node: unknown, file: string, reader: SourceReader, parse: (file: string) => unknown, stack: string[]): unknown {
-  if (Array.isArray(node)) return node.map((item) => inlineExternal(item, file, reader, parse, stack));
+interface Bundling {
+  reader: SourceReader;
+  parse: (file: string) => unknown;
+  /** Schemas of other files that refer to themselves: put in components and referred to locally, as `redocly bundle` does. */
+  hoisted: Map<string, { name: string; schema?: unknown }>;
+  /** Component names in use. */
+  taken: Set<string>;
+}
+
+function inlineExternal(node: unknown, file: string, bundling: Bundling, stack: string[]): unknown {
+  if (Array.isArray(node)) return node.map((item) => inlineExternal(item, file, bundling, stack));
   if (node === null || typeof node !== 'object') return node;
+  const { reader } = bundling;
   const ref = (node as { $ref?: unknown }).$ref;
   if (typeof ref === 'string' && (!ref.startsWith('#') || file !== reader.root)) {
     const hash = ref.indexOf('#');
@@ -82,12 +99,29 @@ function inlineExternal(node: unknown, file: string, reader: SourceReader, parse
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) throw new DiffInputError(`${describe(reader, file)} refers to ${ref}; remote $refs are not fetched, bundle the document first (redocly bundle)`);
     const targetFile = target === '' ? file : reader.resolve(file, target);
     const key = `${targetFile}#${fragment}`;
-    if (stack.includes(key)) throw new DiffInputError(`${describe(reader, file)}: the $ref ${ref} is circular across files; bundle the document first (redocly bundle)`);
-    const resolved = resolvePointer(parse(targetFile), fragment);
+    if (bundling.hoisted.get(key)?.schema !== undefined) return { $ref: `#/components/schemas/${bundling.hoisted.get(key)!.name}` };
+    if (stack.includes(key)) return { $ref: `#/components/schemas/${hoistedName(bundling, key, fragment || targetFile)}` };
+    const resolved = resolvePointer(bundling.parse(targetFile), fragment);
     if (resolved === undefined) throw new DiffInputError(`${describe(reader, file)} refers to ${ref}, which does not exist; fix the $ref`);
-    return inlineExternal(resolved, targetFile, reader, parse, [...stack, key]);
+    const inlined = inlineExternal(resolved, targetFile, bundling, [...stack, key]);
+    const hoisted = bundling.hoisted.get(key);
+    if (!hoisted) return inlined;
+    hoisted.schema = inlined;
+    return { $ref: `#/components/schemas/${hoisted.name}` };
   }
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) out[key] = inlineExternal(value, file, reader, parse, stack);
+  for (const [key, value] of Object.entries(node)) out[key] = inlineExternal(value, file, bundling, stack);
   return out;
+}
+
+/** A free component name for a recursive schema of another file, after the last part of where it is. */
+function hoistedName(bundling: Bundling, key: string, where: string): string {
+  const known = bundling.hoisted.get(key);
+  if (known) return known.name;
+  const base = where.split(/[/#]/).filter(Boolean).at(-1)?.replace(/\.(ya?ml|json)$/, '').replace(/[^A-Za-z0-9._-]/g, '_') || 'Schema';
+  let name = base;
+  for (let i = 2; bundling.taken.has(name); i++) name = `${base}${i}`;
+  bundling.taken.add(name);
+  bundling.hoisted.set(key, { name });
+  return name;
 }

@@ -66,7 +66,7 @@ function compareOperation(walk: Walk, base: Operation, head: Operation): void {
   }
   if (base.node.deprecated !== true && head.node.deprecated === true) report(walk, name, 'operation-deprecated', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is now deprecated`);
   const cost = 'x-request-cost';
-  if (keyOf(base.node[cost]) !== keyOf(head.node[cost])) report(walk, name, 'operation-cost-changed', at(base, cost), at(head, cost), `${name}: cost ${base.node[cost] ?? '(none)'} -> ${head.node[cost] ?? '(none)'}`);
+  if (String(base.node[cost] ?? '') !== String(head.node[cost] ?? '')) report(walk, name, 'operation-cost-changed', at(base, cost), at(head, cost), `${name}: cost ${base.node[cost] ?? '(none)'} -> ${head.node[cost] ?? '(none)'}`);
   compareText(walk, name, base, head, name);
   compareSecurity(walk, name, base, head);
   compareParameters(walk, name, base, head);
@@ -107,7 +107,8 @@ function parameterKey(path: string, location: string, name: string): string {
   return `${location} ${name}`;
 }
 
-function parameterSchema(p: Parameter): Located {
+/** The schema of a parameter or header: `schema`, or the one in its `content`. */
+function valueSchema(p: Located): Located {
   if (p.node.schema !== undefined) return { node: p.node.schema, at: `${p.at}/schema` };
   const [type, media] = Object.entries<any>(isObject(p.node.content) ? p.node.content : {})[0] ?? [];
   return type ? { node: media?.schema, at: `${child(`${p.at}/content`, type)}/schema` } : { node: undefined, at: `${p.at}/schema` };
@@ -121,7 +122,7 @@ function compareParameters(walk: Walk, operation: string, baseOp: Operation, hea
   const moved = new Set<string>();
   for (const [key, h] of head) {
     if (base.has(key)) continue;
-    const from = [...base.entries()].find(([k, b]) => !head.has(k) && b.name.toLowerCase() === h.name.toLowerCase());
+    const from = [...base.entries()].find(([k, b]) => !head.has(k) && b.in !== h.in && b.name.toLowerCase() === h.name.toLowerCase());
     if (from) {
       moved.add(from[0]);
       report(walk, operation, 'request-parameter-moved', from[1], h, `parameter \`${h.name}\` moved from ${from[1].in} to ${h.in}`);
@@ -138,12 +139,20 @@ function compareParameters(walk: Walk, operation: string, baseOp: Operation, hea
     if (!isRequired(b) && isRequired(h)) report(walk, operation, 'request-parameter-made-required', b, h, `${where} is now required`);
     if (isRequired(b) && !isRequired(h)) report(walk, operation, 'request-constraint-widened', b, h, `${where} is now optional`);
     compareText(walk, operation, b, h, where);
-    compareSchemas(walk, operation, 'request', parameterSchema(b), parameterSchema(h), { where, path: '' });
+    compareSchemas(walk, operation, 'request', valueSchema(b), valueSchema(h), { where, path: '' });
   }
 }
 
+/** Media types by their essence: `application/json; charset=utf-8` is application/json. */
 function contentOf(located: Located): Record<string, any> {
-  return isObject(located.node?.content) ? located.node.content : {};
+  const content = isObject(located.node?.content) ? located.node.content : {};
+  const byType: Record<string, any> = {};
+  for (const [type, media] of Object.entries(content)) byType[mediaType(type)] ??= { key: type, media };
+  return byType;
+}
+
+function mediaType(type: string): string {
+  return type.split(';')[0]!.trim().toLowerCase();
 }
 
 function compareRequestBody(walk: Walk, operation: string, baseOp: Operation, headOp: Operation): void {
@@ -158,17 +167,17 @@ function compareRequestBody(walk: Walk, operation: string, baseOp: Operation, he
   const bc = contentOf(base);
   const hc = contentOf(head);
   for (const type of Object.keys(bc)) {
-    const b = { node: bc[type], at: child(`${base.at}/content`, type) };
+    const b = { node: bc[type].media, at: child(`${base.at}/content`, bc[type].key) };
     if (!(type in hc)) {
       report(walk, operation, 'request-content-type-removed', b, null, `request content type ${type} removed`);
       continue;
     }
-    const h = { node: hc[type], at: child(`${head.at}/content`, type) };
+    const h = { node: hc[type].media, at: child(`${head.at}/content`, hc[type].key) };
     compareText(walk, operation, b, h, `request body (${type})`);
     compareSchemas(walk, operation, 'request', { node: b.node?.schema, at: `${b.at}/schema` }, { node: h.node?.schema, at: `${h.at}/schema` }, { where: 'request body', path: '' });
   }
   for (const type of Object.keys(hc).filter((t) => !(t in bc))) {
-    report(walk, operation, 'request-constraint-widened', null, { node: hc[type], at: child(`${head.at}/content`, type) }, `request content type ${type} now accepted`);
+    report(walk, operation, 'request-constraint-widened', null, { node: hc[type].media, at: child(`${head.at}/content`, hc[type].key) }, `request content type ${type} now accepted`);
   }
 }
 
@@ -187,18 +196,30 @@ function compareResponses(walk: Walk, operation: string, baseOp: Operation, head
       continue;
     }
     const rawH = { node: head[status], at: child(hAt, status) };
-    const ref = rawB.node?.$ref;
-    if (!isSuccess(status) && typeof ref === 'string' && SHARED_RESPONSE.test(ref) && rawH.node?.$ref !== ref) {
-      report(walk, operation, 'error-response-unreferenced', rawB, rawH, `response ${status} no longer refers to the shared ${ref.slice(ref.lastIndexOf('/') + 1)} response${typeof rawH.node?.$ref === 'string' ? ` (now ${rawH.node.$ref})` : ''}`);
-    }
     const b = follow(walk.base, rawB);
     const h = follow(walk.head, rawH);
+    if (!isSuccess(status) && leftSharedResponse(rawB.node, rawH.node, b.node, h.node)) {
+      const ref: string = rawB.node.$ref;
+      report(walk, operation, 'error-response-unreferenced', rawB, rawH, `response ${status} no longer refers to the shared ${ref.slice(ref.lastIndexOf('/') + 1)} response${typeof rawH.node?.$ref === 'string' ? ` (now ${rawH.node.$ref})` : ''}`);
+    }
     // Shared responses (#/components/responses/...) are compared once.
     once(walk, `response\u0000${status}\u0000${b.at}\u0000${h.at}`, operation, () => compareResponse(walk, operation, status, b, h));
   }
   for (const status of Object.keys(head).filter((s) => !(s in base))) {
     report(walk, operation, 'response-status-added', null, { node: head[status], at: child(hAt, status) }, `response ${status} added`);
   }
+}
+
+/**
+ * Whether an operation stopped using a shared response: it now writes the
+ * response inline, or refers to another shared one that says something else
+ * (a component renamed with the same content is still the shared contract).
+ */
+function leftSharedResponse(rawBase: any, rawHead: any, base: unknown, head: unknown): boolean {
+  const ref = rawBase?.$ref;
+  if (typeof ref !== 'string' || !SHARED_RESPONSE.test(ref) || rawHead?.$ref === ref) return false;
+  if (typeof rawHead?.$ref !== 'string' || !SHARED_RESPONSE.test(rawHead.$ref)) return true;
+  return keyOf(base) !== keyOf(head);
 }
 
 function compareResponse(walk: Walk, operation: string, status: string, base: Located, head: Located): void {
@@ -217,8 +238,9 @@ function compareResponse(walk: Walk, operation: string, status: string, base: Lo
       continue;
     }
     const h = follow(walk.head, { node: hh[other], at: child(`${head.at}/headers`, other) });
+    if (b.node?.required === true && h.node?.required !== true) report(walk, operation, 'response-header-made-optional', b, h, `${where}: header ${name} is no longer required`);
     compareText(walk, operation, b, h, `header ${name}`);
-    compareSchemas(walk, operation, 'response', { node: b.node?.schema, at: `${b.at}/schema` }, { node: h.node?.schema, at: `${h.at}/schema` }, { where: `header ${name}`, path: '' });
+    compareSchemas(walk, operation, 'response', valueSchema(b), valueSchema(h), { where: `header ${name}`, path: '' });
   }
   for (const name of Object.keys(hh).filter((n) => !baseNames.has(n.toLowerCase()))) {
     report(walk, operation, 'response-header-added', null, { node: hh[name], at: child(`${head.at}/headers`, name) }, `${where}: header ${name} added`);
@@ -226,12 +248,12 @@ function compareResponse(walk: Walk, operation: string, status: string, base: Lo
   const bc = contentOf(base);
   const hc = contentOf(head);
   for (const type of Object.keys(bc)) {
-    const b = { node: bc[type], at: child(`${base.at}/content`, type) };
+    const b = { node: bc[type].media, at: child(`${base.at}/content`, bc[type].key) };
     if (!(type in hc)) {
       report(walk, operation, 'response-content-type-removed', b, null, `${where}: content type ${type} removed`);
       continue;
     }
-    const h = { node: hc[type], at: child(`${head.at}/content`, type) };
+    const h = { node: hc[type].media, at: child(`${head.at}/content`, hc[type].key) };
     compareText(walk, operation, b, h, `${where} (${type})`);
     compareSchemas(walk, operation, 'response', { node: b.node?.schema, at: `${b.at}/schema` }, { node: h.node?.schema, at: `${h.at}/schema` }, { where, path: '' });
   }

@@ -1,8 +1,9 @@
 // Comparing two schemas as a consumer meets them. In a request the client
 // writes the value, so anything the head accepts less of breaks it; in a
 // response the client reads it, so anything the head may send more of does.
-import type { Document } from './load.ts';
 import { child } from '../../openapi/pointer.ts';
+import { compareConstraints } from './constraints.ts';
+import { requiredOf, typesOf, viewOf, type SchemaView } from './schema-view.ts';
 import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 export type Direction = 'request' | 'response';
@@ -46,47 +47,21 @@ function compare(scope: Scope, baseIn: Located, headIn: Located, placeIn: Place)
   // through many operations is one finding.
   const component = h.component ?? b.component;
   const place = component ? { where: `schema ${component}`, path: '' } : placeIn;
-  once(walk, `schema\u0000${scope.direction}\u0000${key}\u0000${label(place)}`, scope.operation, () => compareResolved(scope, { node: flatten(walk.base, b.node), at: b.at }, { node: flatten(walk.head, h.node), at: h.at }, place));
+  once(walk, `schema\u0000${scope.direction}\u0000${key}\u0000${label(place)}`, scope.operation, () => compareViews(scope, viewOf(walk.base, b), viewOf(walk.head, h), place));
 }
 
-function compareResolved(scope: Scope, base: Located, head: Located, place: Place): void {
+function compareViews(scope: Scope, base: SchemaView, head: SchemaView, place: Place): void {
   const { walk } = scope;
-
   compareText(walk, scope.operation, base, head, label(place));
   compareTypes(scope, base, head, place);
   compareEnums(scope, base, head, place);
-  if (scope.direction === 'request') compareConstraints(scope, base, head, place);
+  if (scope.direction === 'request') compareConstraints(walk, scope.operation, base, head, label(place));
   compareProperties(scope, base, head, place);
   compareAdditional(scope, base, head, place);
   if (base.node.items !== undefined || head.node.items !== undefined) {
     compare(scope, { node: base.node.items, at: `${base.at}/items` }, { node: head.node.items, at: `${head.at}/items` }, inside(place, '[]'));
   }
   for (const keyword of ['oneOf', 'anyOf'] as const) compareAlternatives(scope, base, head, place, keyword);
-}
-
-/** allOf merged into one schema: enough to compare properties, required and types. */
-function flatten(doc: Document, node: Record<string, any>): Record<string, any> {
-  if (!Array.isArray(node.allOf)) return node;
-  const merged: Record<string, any> = { ...node, properties: { ...node.properties }, required: [...(node.required ?? [])] };
-  delete merged.allOf;
-  for (const part of node.allOf) {
-    const resolved = flatten(doc, follow(doc, { node: part, at: '' }).node ?? {});
-    Object.assign(merged.properties, resolved.properties);
-    merged.required.push(...(resolved.required ?? []));
-    for (const [k, v] of Object.entries(resolved)) if (!(k in merged)) merged[k] = v;
-  }
-  return merged;
-}
-
-/** The JSON types a schema allows, or undefined for any. */
-function typesOf(node: Record<string, any>): Set<string> | undefined {
-  let types: string[] | undefined;
-  if (typeof node.type === 'string') types = [node.type];
-  else if (Array.isArray(node.type)) types = [...node.type];
-  else if (isObject(node.properties)) types = ['object'];
-  else if (node.items !== undefined) types = ['array'];
-  if (types && node.nullable === true) types.push('null');
-  return types && new Set(types);
 }
 
 /** Types in `from` that `to` does not allow (an integer is a number). */
@@ -145,66 +120,46 @@ function compareEnums(scope: Scope, base: Located, head: Located, place: Place):
   if (added.length > 0) report(scope.walk, scope.operation, 'response-enum-value-added', at(base), at(head), `${where}: may now be ${list(added)}`);
 }
 
-const UPPER = { maxLength: 'request-max-length-decreased', maxItems: 'request-max-items-decreased', maximum: 'request-maximum-decreased', exclusiveMaximum: 'request-maximum-decreased' } as const;
-const LOWER = { minLength: 'request-min-length-increased', minItems: 'request-min-items-increased', minimum: 'request-minimum-increased', exclusiveMinimum: 'request-minimum-increased' } as const;
-const SHAPES = { pattern: 'request-pattern-changed', format: 'request-format-changed' } as const;
-
-function compareConstraints(scope: Scope, base: Located, head: Located, place: Place): void {
-  const where = label(place);
-  const at = (l: Located, keyword: string) => ({ node: l.node[keyword], at: `${l.at}/${keyword}` });
-  for (const [bounds, tighter] of [
-    [UPPER, (b: number, h: number) => h < b],
-    [LOWER, (b: number, h: number) => h > b],
-  ] as const) {
-    for (const [keyword, rule] of Object.entries(bounds)) {
-      // OpenAPI 3.0's boolean exclusiveMaximum modifies maximum; only numbers are bounds here.
-      const b = typeof base.node[keyword] === 'number' ? (base.node[keyword] as number) : undefined;
-      const h = typeof head.node[keyword] === 'number' ? (head.node[keyword] as number) : undefined;
-      if (b === h) continue;
-      if (h !== undefined && (b === undefined || tighter(b, h))) report(scope.walk, scope.operation, rule, at(base, keyword), at(head, keyword), `${where}: ${keyword} ${b === undefined ? `${h} added` : `${b} -> ${h}`}`);
-      else report(scope.walk, scope.operation, 'request-constraint-widened', at(base, keyword), at(head, keyword), `${where}: ${keyword} ${h === undefined ? `${b} removed` : `${b} -> ${h}`}`);
-    }
-  }
-  for (const [keyword, rule] of Object.entries(SHAPES)) {
-    const b = base.node[keyword];
-    const h = head.node[keyword];
-    if (b === h) continue;
-    if (h !== undefined) report(scope.walk, scope.operation, rule, at(base, keyword), at(head, keyword), `${where}: ${keyword} ${b === undefined ? `${JSON.stringify(h)} added` : `${JSON.stringify(b)} -> ${JSON.stringify(h)}`}`);
-    else report(scope.walk, scope.operation, 'request-constraint-widened', at(base, keyword), at(head, keyword), `${where}: ${keyword} ${JSON.stringify(b)} removed`);
-  }
+/** Whether the client never meets this property in this direction (readOnly in requests, writeOnly in responses). */
+function notExchanged(scope: Scope, doc: 'base' | 'head', schema: unknown): boolean {
+  const node = follow(scope.walk[doc], { node: schema, at: '' }).node;
+  return isObject(node) && (scope.direction === 'request' ? node.readOnly === true : node.writeOnly === true);
 }
 
-function required(node: Record<string, any>): Set<string> {
-  return new Set(Array.isArray(node.required) ? node.required : []);
-}
-
-function compareProperties(scope: Scope, base: Located, head: Located, place: Place): void {
+function compareProperties(scope: Scope, base: SchemaView, head: SchemaView, place: Place): void {
   const bp: Record<string, any> = isObject(base.node.properties) ? base.node.properties : {};
   const hp: Record<string, any> = isObject(head.node.properties) ? head.node.properties : {};
-  const breq = required(base.node);
-  const hreq = required(head.node);
-  const prop = (l: Located, name: string, props: Record<string, any>) => ({ node: props[name], at: child(`${l.at}/properties`, name) });
+  const breq = new Set(requiredOf(base.node));
+  const hreq = new Set(requiredOf(head.node));
+  // A property is found where it is written (an allOf part, a component), and named after it.
+  const prop = (view: SchemaView, name: string, props: Record<string, any>) => ({ node: props[name], at: child(`${view.origins.get(name)?.at ?? view.at}/properties`, name) });
+  const placeOf = (name: string) => {
+    const component = (head.origins.get(name) ?? base.origins.get(name))?.component;
+    return component ? { where: `schema ${component}`, path: name } : inside(place, name);
+  };
   const { walk, operation } = scope;
-  const added = Object.keys(hp).filter((n) => !(n in bp));
-  const removed = Object.keys(bp).filter((n) => !(n in hp));
+  const skip = (name: string) => (name in bp && notExchanged(scope, 'base', bp[name])) || (name in hp && notExchanged(scope, 'head', hp[name]));
+  const added = Object.keys(hp).filter((n) => !(n in bp) && !skip(n));
+  const removed = Object.keys(bp).filter((n) => !(n in hp) && !skip(n));
   for (const name of added) {
-    const where = label(inside(place, name));
+    const where = label(placeOf(name));
     if (scope.direction === 'response') report(walk, operation, 'response-property-added', null, prop(head, name, hp), `${where} added`);
     else if (hreq.has(name)) report(walk, operation, 'request-property-added-required', null, prop(head, name, hp), `${where} added as required`);
     else report(walk, operation, 'request-property-added-optional', null, prop(head, name, hp), `${where} added (optional)`);
   }
   for (const name of removed) {
-    const where = label(inside(place, name));
+    const where = label(placeOf(name));
     if (scope.direction === 'request') {
-      report(walk, operation, 'request-property-removed', prop(base, name, bp), null, `${where} removed`);
+      if (forbidsExtra(head.node)) report(walk, operation, 'request-property-removed-refused', prop(base, name, bp), null, `${where} removed, and additional properties are forbidden`);
+      else report(walk, operation, 'request-property-removed', prop(base, name, bp), null, `${where} removed`);
       continue;
     }
     const type = keyOf(typesOf(follow(walk.base, { node: bp[name], at: '' }).node ?? {}) ?? 'any');
     const twin = added.find((n) => keyOf(typesOf(follow(walk.head, { node: hp[n], at: '' }).node ?? {}) ?? 'any') === type);
     report(walk, operation, 'response-property-removed', prop(base, name, bp), null, `${where} removed${twin ? ` (renamed to \`${twin}\`?)` : ''}`);
   }
-  for (const name of Object.keys(bp).filter((n) => n in hp)) {
-    const where = label(inside(place, name));
+  for (const name of Object.keys(bp).filter((n) => n in hp && !skip(n))) {
+    const where = label(placeOf(name));
     const b = prop(base, name, bp);
     const h = prop(head, name, hp);
     const wasRequired = breq.has(name);
@@ -212,7 +167,7 @@ function compareProperties(scope: Scope, base: Located, head: Located, place: Pl
     if (scope.direction === 'request' && !wasRequired && isRequired) report(walk, operation, 'request-property-made-required', b, h, `${where} is now required`);
     if (scope.direction === 'request' && wasRequired && !isRequired) report(walk, operation, 'request-constraint-widened', b, h, `${where} is now optional`);
     if (scope.direction === 'response' && wasRequired && !isRequired) report(walk, operation, 'response-property-made-optional', b, h, `${where} is no longer required`);
-    compare(scope, b, h, inside(place, name));
+    compare(scope, b, h, placeOf(name));
   }
 }
 
@@ -230,6 +185,32 @@ function compareAdditional(scope: Scope, base: Located, head: Located, place: Pl
   if (isObject(base.node.additionalProperties) && isObject(head.node.additionalProperties)) compare(scope, at(base), at(head), inside(place, '*'));
 }
 
+/**
+ * Alternatives are paired by what they are, not where they stand: the same
+ * `$ref`, then the same content, then whatever is left in order.
+ */
+function pairAlternatives(scope: Scope, b: unknown[], h: unknown[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  const freeB = new Set(b.keys());
+  const freeH = new Set(h.keys());
+  const match = (same: (x: unknown, y: unknown) => boolean) => {
+    for (const i of freeB) {
+      const j = [...freeH].find((k) => same(b[i], h[k]));
+      if (j === undefined) continue;
+      pairs.push([i, j]);
+      freeB.delete(i);
+      freeH.delete(j);
+    }
+  };
+  const ref = (x: unknown) => (isObject(x) && typeof x.$ref === 'string' ? x.$ref : undefined);
+  match((x, y) => ref(x) !== undefined && ref(x) === ref(y));
+  match((x, y) => keyOf(follow(scope.walk.base, { node: x, at: '' }).node) === keyOf(follow(scope.walk.head, { node: y, at: '' }).node));
+  const restB = [...freeB];
+  const restH = [...freeH];
+  for (let k = 0; k < Math.min(restB.length, restH.length); k++) pairs.push([restB[k]!, restH[k]!]);
+  return pairs.sort((x, y) => x[0] - y[0]);
+}
+
 function compareAlternatives(scope: Scope, base: Located, head: Located, place: Place, keyword: 'oneOf' | 'anyOf'): void {
   const b: unknown[] = Array.isArray(base.node[keyword]) ? base.node[keyword] : [];
   const h: unknown[] = Array.isArray(head.node[keyword]) ? head.node[keyword] : [];
@@ -238,7 +219,7 @@ function compareAlternatives(scope: Scope, base: Located, head: Located, place: 
   const at = (l: Located) => ({ node: l.node[keyword], at: `${l.at}/${keyword}` });
   if (scope.direction === 'request' && h.length < b.length) report(scope.walk, scope.operation, 'request-type-changed', at(base), at(head), `${where}: ${keyword} has ${b.length - h.length} fewer alternatives`);
   if (scope.direction === 'response' && h.length > b.length) report(scope.walk, scope.operation, 'response-type-changed', at(base), at(head), `${where}: ${keyword} has ${h.length - b.length} more alternatives`);
-  for (let i = 0; i < Math.min(b.length, h.length); i++) {
-    compare(scope, { node: b[i], at: `${base.at}/${keyword}/${i}` }, { node: h[i], at: `${head.at}/${keyword}/${i}` }, inside(place, `(${keyword} ${i + 1})`));
+  for (const [i, j] of pairAlternatives(scope, b, h)) {
+    compare(scope, { node: b[i], at: `${base.at}/${keyword}/${i}` }, { node: h[j], at: `${head.at}/${keyword}/${j}` }, inside(place, `(${keyword} ${j + 1})`));
   }
 }

@@ -31,22 +31,28 @@ function describeScheme(doc: Document, name: string): string {
   const raw = isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes[name] : undefined;
   const scheme = follow(doc, { node: raw, at: '' }).node;
   if (!isObject(scheme)) return 'undefined';
-  const { description, ...rest } = scheme;
+  // Prose and hints (description, bearerFormat) do not change what a client sends.
+  const { description, bearerFormat, ...rest } = scheme;
   return keyOf(Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('x-') || k === 'x-key-pattern')));
 }
 
 export function compareSecurity(walk: Walk, operation: string, baseOp: Located, headOp: Located): void {
   const base = requirementOf(walk.base, baseOp);
   const head = requirementOf(walk.head, headOp);
-  const same = (name: string) => definition(walk.base, name) === definition(walk.head, name);
+  // Schemes are compared by what they ask of the client, not by name: a renamed scheme is the same scheme.
+  const asked = (doc: Document, names: string[]) => new Set(names.map((n) => definition(doc, n)));
+  const covers = (outer: Set<string>, inner: Set<string>) => [...inner].every((d) => outer.has(d));
   const describe = (alternatives: string[][]) => alternatives.map((a) => (a.length === 0 ? 'no credentials' : a.join(' + '))).join(' or ');
+  const headAsks = head.alternatives.map((alt) => asked(walk.head, alt));
   for (const had of base.alternatives) {
-    if (head.alternatives.some((alt) => alt.every((s) => had.includes(s) && same(s)))) continue;
-    const extended = head.alternatives.some((alt) => had.every((s) => alt.includes(s) && same(s)));
+    const has = asked(walk.base, had);
+    if (headAsks.some((alt) => covers(has, alt))) continue;
+    const extended = headAsks.some((alt) => covers(alt, has));
     if (had.length === 0 || extended) {
       report(walk, operation, 'security-added', base, head, `now requires ${describe(head.alternatives)} where ${describe([had])} was enough`);
     } else {
-      report(walk, operation, 'security-scheme-removed', base, head, `no longer accepts ${describe([had])}${had.some((s) => !same(s)) ? ' as it was defined' : ''}; it accepts ${describe(head.alternatives)}`);
+      const redefined = had.some((n) => definition(walk.base, n) !== definition(walk.head, n) && definition(walk.head, n) !== 'undefined');
+      report(walk, operation, 'security-scheme-removed', base, head, `no longer accepts ${describe([had])}${redefined ? ' as it was defined' : ''}; it accepts ${describe(head.alternatives)}`);
     }
   }
 }
