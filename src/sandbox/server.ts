@@ -12,14 +12,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { errorCatalog, errorCodes, type ErrorCode } from '../../generated/error-catalog.js';
+import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
 import { Authenticator } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
 import { registerDocsSite } from './docs-site.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { successJson } from './envelope.ts';
+import { ApiError, codeForStatus, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
 import { seedFixtures } from './seed.ts';
@@ -55,11 +56,6 @@ export interface Sandbox {
 }
 
 const handlers: Record<string, Handler> = { ...snippetHandlers, ...variationHandlers, ...groupHandlers };
-
-/** The catalog code a status stands for when it is injected or reported without one (429, 5xx, 207). */
-function codeForStatus(status: number): ErrorCode {
-  return errorCodes.find((code) => errorCatalog[code].status === status)!;
-}
 
 /** Maps anything thrown while handling a request to an ApiError. */
 function toApiError(error: unknown): ApiError {
@@ -237,20 +233,6 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     else finish();
   }
 
-  function successBody(operation: OperationInfo, status: number, data: unknown, metadata: unknown, remaining: number, cost: number) {
-    const partial = status === 207 ? codeForStatus(207) : undefined;
-    return {
-      success: true,
-      ...(partial && {
-        code: partial,
-        message: `${(metadata as { failedCount: number }).failedCount} of ${(metadata as { requestedCount: number }).requestedCount} items failed; see data.errors`,
-      }),
-      data,
-      usage: { remainingRequests: remaining, usageDeducted: cost },
-      ...(metadata !== undefined && { metadata }),
-    };
-  }
-
   function decodeAndValidate(operation: OperationInfo, request: FastifyRequest) {
     const query = decodeQuery(operation, request.query as Record<string, string>);
     if (operation.statuses.has(400)) {
@@ -260,25 +242,19 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     return query;
   }
 
-  async function handle(request: FastifyRequest, reply: FastifyReply) {
-    const operation = request.routeOptions.config.operation!;
-    if (operation.operationId === 'getHealth') {
-      return reply.send({ success: true, data: { status: 'ok', version: spec.version } });
-    }
-    const query = decodeAndValidate(operation, request);
-    const principal = request.principal!;
-    const now = options.now();
-    const at = new Date(now).toISOString();
-    const idempotencyKey = operation.idempotent ? (request.headers['idempotency-key'] as string | undefined) : undefined;
-    const hash = idempotencyKey && requestHash(operation.operationId, query, request.body);
-
-    const run = db.transaction(() => {
+  /**
+   * The operation in one transaction: idempotency replay, the handler, the
+   * quota charge; any throw rolls all of it back. Created once, not per request.
+   */
+  const runOperation = db.transaction(
+    (operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, now: number, idempotencyKey?: string, hash?: string) => {
       if (idempotencyKey && hash) {
         const stored = idempotency.replay(principal.workspaceId, idempotencyKey, hash, now);
         if (stored) return { ...stored, replayed: true };
       }
+      const at = new Date(now).toISOString();
       const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
-      const context: OperationContext = { principal, access, query, body: request.body, at, stores, db };
+      const context: OperationContext = { principal, access, query, body, at, stores, db };
       const result = handlers[operation.operationId]!(context);
       const charged = spend.get(result.cost, principal.workspaceId, result.cost);
       if (!charged) {
@@ -286,14 +262,25 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
         const remainingRequests = remainingOf.get(principal.workspaceId)!.remaining_requests;
         throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
       }
-      const body = successBody(operation, result.status, result.data, result.metadata, charged.remaining_requests, result.cost);
-      if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body }, at);
-      return { status: result.status, body, replayed: false };
-    });
+      const json = successJson({ ...result, remaining: charged.remaining_requests });
+      if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body: json }, at);
+      return { status: result.status, body: json, replayed: false };
+    },
+  );
 
-    const { status, body, replayed } = run();
+  // Not async: the body is sent from here, and an exception reaches Fastify's error handler without a promise.
+  function handle(request: FastifyRequest, reply: FastifyReply): void {
+    const operation = request.routeOptions.config.operation!;
+    if (operation.operationId === 'getHealth') {
+      reply.send({ success: true, data: { status: 'ok', version: spec.version } });
+      return;
+    }
+    const query = decodeAndValidate(operation, request);
+    const idempotencyKey = operation.idempotent ? (request.headers['idempotency-key'] as string | undefined) : undefined;
+    const hash = idempotencyKey && requestHash(operation.operationId, query, request.body);
+    const { status, body, replayed } = runOperation(operation, request.principal!, query, request.body, options.now(), idempotencyKey, hash);
     if (replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(status).type('application/json; charset=utf-8').send(body);
+    reply.code(status).type('application/json; charset=utf-8').send(body);
   }
 
   registerDocsSite(app, sendError);
