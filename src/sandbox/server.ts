@@ -34,6 +34,7 @@ import { snippetHandlers } from './routes/snippets.ts';
 import { variationHandlers } from './routes/variations.ts';
 import { decodeQuery, validateBody, validateParameters } from './validation.ts';
 import { prepareGroupStore } from './store/groups.ts';
+import { SnippetReadCache } from './store/snippet-reads.ts';
 import { prepareSnippetStore } from './store/snippets.ts';
 import { prepareVariationStore } from './store/variations.ts';
 
@@ -97,6 +98,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   const stores: Stores = {
     variations,
     snippets: prepareSnippetStore(db, variations),
+    snippetReads: new SnippetReadCache(db),
     folders: prepareGroupStore(db, 'folders'),
     tags: prepareGroupStore(db, 'tags'),
     unfileSnippets: (folderId, at) => unfile.run(at, folderId).changes,
@@ -276,6 +278,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       return;
     }
     const query = decodeAndValidate(operation, request);
+    // Whatever this operation writes, no cached read may outlive it (snippet-reads.ts).
+    if (!operation.readOnly) stores.snippetReads.clear();
     const idempotencyKey = operation.idempotent ? (request.headers['idempotency-key'] as string | undefined) : undefined;
     const hash = idempotencyKey && requestHash(operation.operationId, query, request.body);
     const { status, body, replayed } = runOperation(operation, request.principal!, query, request.body, options.now(), idempotencyKey, hash);
