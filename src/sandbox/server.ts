@@ -110,7 +110,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   );
 
   const app = Fastify({
-    logger: { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
+    // At `silent` no logger at all: pino would write nothing, but Fastify would still build a child logger per request.
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
     // One log line per request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => `req_${randomUUID().replace(/-/g, '')}`,
