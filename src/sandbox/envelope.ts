@@ -10,8 +10,6 @@ export interface SuccessParts {
   status: number;
   data: unknown;
   metadata?: unknown;
-  /** The workspace's quota after this call. */
-  remaining: number;
   /** What this call cost. */
   cost: number;
 }
@@ -21,7 +19,8 @@ function property(name: string, value: unknown): string {
   return text === undefined ? '' : `,"${name}":${text}`;
 }
 
-export function successJson({ status, data, metadata, remaining, cost }: SuccessParts): string {
+/** The body of a successful call; `remaining` is the workspace's quota after it. */
+export function successJson({ status, data, metadata, cost }: SuccessParts, remaining: number): string {
   // A 207 says which items failed, in the code/message shape of an error.
   const partial =
     status === 207

@@ -201,8 +201,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   });
 
   /** Before the body is read: who is calling, whether they may, and any injected fault. */
-  function admit(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
-    const operation = request.routeOptions.config.operation!;
+  function admit(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
     const now = options.now();
     try {
       if (operation.authenticated) {
@@ -265,15 +264,14 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
         const remainingRequests = remainingOf.get(principal.workspaceId)!.remaining_requests;
         throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
       }
-      const json = successJson({ ...result, remaining: charged.remaining_requests });
+      const json = successJson(result, charged.remaining_requests);
       if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body: json }, at);
       return { status: result.status, body: json, replayed: false };
     },
   );
 
   // Not async: the body is sent from here, and an exception reaches Fastify's error handler without a promise.
-  function handle(request: FastifyRequest, reply: FastifyReply): void {
-    const operation = request.routeOptions.config.operation!;
+  function handle(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply): void {
     if (operation.operationId === 'getHealth') {
       reply.send({ success: true, data: { status: 'ok', version: spec.version } });
       return;
@@ -298,8 +296,9 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       method: operation.method,
       url: operation.path,
       config: { operation },
-      onRequest: admit,
-      handler: handle,
+      // The operation is passed along rather than read from request.routeOptions, a getter that builds an object per call.
+      onRequest: (request, reply, done) => admit(operation, request, reply, done),
+      handler: (request, reply) => handle(operation, request, reply),
     });
   }
 
