@@ -105,9 +105,12 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   };
   const remainingOf = db.prepare<[string], { remaining_requests: number }>('SELECT remaining_requests FROM workspaces WHERE id = ?');
   // One statement charges the cost and says what remains, or changes nothing when the quota cannot pay.
-  const spend = db.prepare<[number, string, number], { remaining_requests: number }>(
-    'UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ? AND remaining_requests >= ? RETURNING remaining_requests',
-  );
+  // Plucked: the number itself, without a row object per request.
+  const spend = db
+    .prepare<[number, string, number], number>(
+      'UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ? AND remaining_requests >= ? RETURNING remaining_requests',
+    )
+    .pluck();
 
   const app = Fastify({
     // At `silent` no logger at all: pino would write nothing, but Fastify would still build a child logger per request.
@@ -258,13 +261,13 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
       const context: OperationContext = { principal, access, query, body, at, stores, db };
       const result = handlers[operation.operationId]!(context);
-      const charged = spend.get(result.cost, principal.workspaceId, result.cost);
-      if (!charged) {
+      const remaining = spend.get(result.cost, principal.workspaceId, result.cost);
+      if (remaining === undefined) {
         const code: ErrorCode = operation.batchField ? 'BATCH_QUOTA_INSUFFICIENT' : 'QUOTA_INSUFFICIENT';
         const remainingRequests = remainingOf.get(principal.workspaceId)!.remaining_requests;
         throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
       }
-      const json = successJson(result, charged.remaining_requests);
+      const json = successJson(result, remaining);
       if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body: json }, at);
       return { status: result.status, body: json, replayed: false };
     },
