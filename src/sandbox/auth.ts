@@ -19,7 +19,8 @@ interface KeyRow {
 interface KnownKey {
   hash: string;
   row: KeyRow;
-  teamIds: ReadonlySet<string>;
+  /** What the key authenticates as, built once. */
+  principal: Principal;
 }
 
 export class Authenticator {
@@ -71,7 +72,7 @@ export class Authenticator {
       throw new ApiError('AUTH_KEY_EXPIRED', 'The API key has expired', { error: `Expired at ${row.expires_at}` });
     }
     if (row.subscription !== 'active') throw new ApiError('SUBSCRIPTION_INACTIVE', 'The workspace subscription is inactive');
-    return { keyHash: hash, workspaceId: row.workspace_id, teamIds: found.teamIds, rateLimit: row.rate_limit_per_minute ?? this.defaultRateLimit };
+    return found.principal;
   }
 
   private lookUp(hash: string): KnownKey | undefined {
@@ -79,7 +80,13 @@ export class Authenticator {
     // The lookup is by hash, which reveals nothing about the key; the
     // comparison that accepts the key is constant-time all the same.
     if (!row || !timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(hash, 'hex'))) return undefined;
-    const known = { hash, row, teamIds: new Set(this.teamsOfKey.all(hash).map((t) => t.team_id)) };
+    const principal: Principal = {
+      keyHash: hash,
+      workspaceId: row.workspace_id,
+      teamIds: new Set(this.teamsOfKey.all(hash).map((t) => t.team_id)),
+      rateLimit: row.rate_limit_per_minute ?? this.defaultRateLimit,
+    };
+    const known = { hash, row, principal };
     if (this.known.size < 10_000) this.known.set(hash, known);
     return known;
   }

@@ -17,6 +17,8 @@ export interface OperationInfo {
   method: string;
   path: string;
   authenticated: boolean;
+  /** A GET: changes nothing but the quota (so cached reads stay valid through it). */
+  readOnly: boolean;
   /** Statuses the spec documents for this operation. */
   statuses: ReadonlySet<number>;
   /** Statuses whose response must carry Retry-After. */
@@ -82,6 +84,7 @@ export function readContract(doc: Json): Contract {
         method: method.toUpperCase(),
         path,
         authenticated: security.length > 0,
+        readOnly: method === 'get',
         statuses: new Set(Object.keys(op.responses).map(Number)),
         retryAfterStatuses: new Set(
           Object.entries<Json>(op.responses)

@@ -1,7 +1,7 @@
 // The one way an error leaves the sandbox: an ApiError carrying a catalog
 // code, turned into the ErrorResponse envelope by `errorBody`. The status
 // comes from the catalog, never from the code that throws.
-import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
+import { errorCatalog, errorCodes, type ErrorCode } from '../../generated/error-catalog.js';
 
 export interface ErrorDetail {
   field: string;
@@ -44,4 +44,9 @@ export function errorBody(error: ApiError, requestId: string) {
     ...(usage && { usage }),
     ...(details && details.length > 0 && { details }),
   };
+}
+
+/** The catalog code a status stands for when it is injected or reported without one (429, 5xx, 207). */
+export function codeForStatus(status: number): ErrorCode {
+  return errorCodes.find((code) => errorCatalog[code].status === status)!;
 }

@@ -7,7 +7,8 @@ import { ApiError } from './errors.ts';
 
 export interface StoredResponse {
   status: number;
-  body: unknown;
+  /** The body as JSON text, sent again as it is. */
+  body: string;
 }
 
 /** JSON with object keys sorted, so that key order does not make two equal bodies differ. */
@@ -41,10 +42,10 @@ export function prepareIdempotencyStore(db: Db, keepHours: number) {
       if (row.request_hash !== hash) {
         throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
       }
-      return { status: row.status, body: JSON.parse(row.body) };
+      return { status: row.status, body: row.body };
     },
     remember(workspaceId: string, key: string, hash: string, response: StoredResponse, at: string): void {
-      insert.run(workspaceId, key, hash, response.status, JSON.stringify(response.body), at);
+      insert.run(workspaceId, key, hash, response.status, response.body, at);
     },
   };
 }

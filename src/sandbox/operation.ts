@@ -4,14 +4,18 @@
 import type { Access } from './access.ts';
 import type { Db } from './database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
+import type { JsonText } from './json-text.ts';
 import type { Principal } from './principal.ts';
 import type { GroupStore } from './store/groups.ts';
+import type { SnippetReadCache } from './store/snippet-reads.ts';
 import type { SnippetStore } from './store/snippets.ts';
 import type { VariationStore } from './store/variations.ts';
 import type { ErrorCode } from '../../generated/error-catalog.js';
 
 export interface Stores {
   snippets: SnippetStore;
+  /** getSnippet's serialized answers; emptied before every operation that is not read-only. */
+  snippetReads: SnippetReadCache;
   variations: VariationStore;
   folders: GroupStore;
   tags: GroupStore;
@@ -33,7 +37,8 @@ export interface OperationContext {
 export interface OperationResult {
   status: number;
   data: unknown;
-  metadata?: Record<string, unknown>;
+  /** JsonText (like `data`) when already serialized. */
+  metadata?: Record<string, unknown> | JsonText;
   /** Requests this call costs, charged only if it succeeds. */
   cost: number;
 }

@@ -1,8 +1,9 @@
 // Who is calling: the API key's workspace and teams, once authenticated.
+// One object per known key, shared by its requests: never changed.
 export interface Principal {
-  keyHash: string;
-  workspaceId: string;
-  teamIds: ReadonlySet<string>;
+  readonly keyHash: string;
+  readonly workspaceId: string;
+  readonly teamIds: ReadonlySet<string>;
   /** Requests per rate-limit window for this key. */
-  rateLimit: number;
+  readonly rateLimit: number;
 }

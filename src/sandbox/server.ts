@@ -12,14 +12,15 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { errorCatalog, errorCodes, type ErrorCode } from '../../generated/error-catalog.js';
+import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
 import { Authenticator } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
 import { registerDocsSite } from './docs-site.ts';
-import { ApiError, errorBody } from './errors.ts';
+import { successJson } from './envelope.ts';
+import { ApiError, codeForStatus, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
 import { seedFixtures } from './seed.ts';
@@ -33,6 +34,7 @@ import { snippetHandlers } from './routes/snippets.ts';
 import { variationHandlers } from './routes/variations.ts';
 import { decodeQuery, validateBody, validateParameters } from './validation.ts';
 import { prepareGroupStore } from './store/groups.ts';
+import { SnippetReadCache } from './store/snippet-reads.ts';
 import { prepareSnippetStore } from './store/snippets.ts';
 import { prepareVariationStore } from './store/variations.ts';
 
@@ -55,11 +57,6 @@ export interface Sandbox {
 }
 
 const handlers: Record<string, Handler> = { ...snippetHandlers, ...variationHandlers, ...groupHandlers };
-
-/** The catalog code a status stands for when it is injected or reported without one (429, 5xx, 207). */
-function codeForStatus(status: number): ErrorCode {
-  return errorCodes.find((code) => errorCatalog[code].status === status)!;
-}
 
 /** Maps anything thrown while handling a request to an ApiError. */
 function toApiError(error: unknown): ApiError {
@@ -101,18 +98,23 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   const stores: Stores = {
     variations,
     snippets: prepareSnippetStore(db, variations),
+    snippetReads: new SnippetReadCache(db),
     folders: prepareGroupStore(db, 'folders'),
     tags: prepareGroupStore(db, 'tags'),
     unfileSnippets: (folderId, at) => unfile.run(at, folderId).changes,
   };
   const remainingOf = db.prepare<[string], { remaining_requests: number }>('SELECT remaining_requests FROM workspaces WHERE id = ?');
   // One statement charges the cost and says what remains, or changes nothing when the quota cannot pay.
-  const spend = db.prepare<[number, string, number], { remaining_requests: number }>(
-    'UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ? AND remaining_requests >= ? RETURNING remaining_requests',
-  );
+  // Plucked: the number itself, without a row object per request.
+  const spend = db
+    .prepare<[number, string, number], number>(
+      'UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ? AND remaining_requests >= ? RETURNING remaining_requests',
+    )
+    .pluck();
 
   const app = Fastify({
-    logger: { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
+    // At `silent` no logger at all: pino would write nothing, but Fastify would still build a child logger per request.
+    logger: options.logLevel === 'silent' ? false : { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
     // One log line per request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => `req_${randomUUID().replace(/-/g, '')}`,
@@ -202,8 +204,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   });
 
   /** Before the body is read: who is calling, whether they may, and any injected fault. */
-  function admit(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
-    const operation = request.routeOptions.config.operation!;
+  function admit(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void {
     const now = options.now();
     try {
       if (operation.authenticated) {
@@ -237,20 +238,6 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     else finish();
   }
 
-  function successBody(operation: OperationInfo, status: number, data: unknown, metadata: unknown, remaining: number, cost: number) {
-    const partial = status === 207 ? codeForStatus(207) : undefined;
-    return {
-      success: true,
-      ...(partial && {
-        code: partial,
-        message: `${(metadata as { failedCount: number }).failedCount} of ${(metadata as { requestedCount: number }).requestedCount} items failed; see data.errors`,
-      }),
-      data,
-      usage: { remainingRequests: remaining, usageDeducted: cost },
-      ...(metadata !== undefined && { metadata }),
-    };
-  }
-
   function decodeAndValidate(operation: OperationInfo, request: FastifyRequest) {
     const query = decodeQuery(operation, request.query as Record<string, string>);
     if (operation.statuses.has(400)) {
@@ -260,40 +247,46 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     return query;
   }
 
-  async function handle(request: FastifyRequest, reply: FastifyReply) {
-    const operation = request.routeOptions.config.operation!;
-    if (operation.operationId === 'getHealth') {
-      return reply.send({ success: true, data: { status: 'ok', version: spec.version } });
-    }
-    const query = decodeAndValidate(operation, request);
-    const principal = request.principal!;
-    const now = options.now();
-    const at = new Date(now).toISOString();
-    const idempotencyKey = operation.idempotent ? (request.headers['idempotency-key'] as string | undefined) : undefined;
-    const hash = idempotencyKey && requestHash(operation.operationId, query, request.body);
-
-    const run = db.transaction(() => {
+  /**
+   * The operation in one transaction: idempotency replay, the handler, the
+   * quota charge; any throw rolls all of it back. Created once, not per request.
+   */
+  const runOperation = db.transaction(
+    (operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, now: number, idempotencyKey?: string, hash?: string) => {
       if (idempotencyKey && hash) {
         const stored = idempotency.replay(principal.workspaceId, idempotencyKey, hash, now);
         if (stored) return { ...stored, replayed: true };
       }
+      const at = new Date(now).toISOString();
       const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
-      const context: OperationContext = { principal, access, query, body: request.body, at, stores, db };
+      const context: OperationContext = { principal, access, query, body, at, stores, db };
       const result = handlers[operation.operationId]!(context);
-      const charged = spend.get(result.cost, principal.workspaceId, result.cost);
-      if (!charged) {
+      const remaining = spend.get(result.cost, principal.workspaceId, result.cost);
+      if (remaining === undefined) {
         const code: ErrorCode = operation.batchField ? 'BATCH_QUOTA_INSUFFICIENT' : 'QUOTA_INSUFFICIENT';
         const remainingRequests = remainingOf.get(principal.workspaceId)!.remaining_requests;
         throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
       }
-      const body = successBody(operation, result.status, result.data, result.metadata, charged.remaining_requests, result.cost);
-      if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body }, at);
-      return { status: result.status, body, replayed: false };
-    });
+      const json = successJson(result, remaining);
+      if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body: json }, at);
+      return { status: result.status, body: json, replayed: false };
+    },
+  );
 
-    const { status, body, replayed } = run();
+  // Not async: the body is sent from here, and an exception reaches Fastify's error handler without a promise.
+  function handle(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply): void {
+    if (operation.operationId === 'getHealth') {
+      reply.send({ success: true, data: { status: 'ok', version: spec.version } });
+      return;
+    }
+    const query = decodeAndValidate(operation, request);
+    // Whatever this operation writes, no cached read may outlive it (snippet-reads.ts).
+    if (!operation.readOnly) stores.snippetReads.clear();
+    const idempotencyKey = operation.idempotent ? (request.headers['idempotency-key'] as string | undefined) : undefined;
+    const hash = idempotencyKey && requestHash(operation.operationId, query, request.body);
+    const { status, body, replayed } = runOperation(operation, request.principal!, query, request.body, options.now(), idempotencyKey, hash);
     if (replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(status).type('application/json; charset=utf-8').send(body);
+    reply.code(status).type('application/json; charset=utf-8').send(body);
   }
 
   registerDocsSite(app, sendError);
@@ -306,8 +299,9 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       method: operation.method,
       url: operation.path,
       config: { operation },
-      onRequest: admit,
-      handler: handle,
+      // The operation is passed along rather than read from request.routeOptions, a getter that builds an object per call.
+      onRequest: (request, reply, done) => admit(operation, request, reply, done),
+      handler: (request, reply) => handle(operation, request, reply),
     });
   }
 

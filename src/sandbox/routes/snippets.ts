@@ -1,5 +1,6 @@
 // Snippet operations: getSnippet, createSnippet, updateSnippet, deleteSnippet,
 // getSnippets, createSnippets, deleteSnippets.
+import { JsonText } from '../json-text.ts';
 import { batchResult, eachItem, type Handler, type OperationContext } from '../operation.ts';
 import type { NewSnippet, SnippetChanges } from '../store/snippets.ts';
 
@@ -21,10 +22,12 @@ function snippetMetadata(snippet: { variations: unknown[]; tagIds: unknown[] }) 
 
 export const snippetHandlers: Record<string, Handler> = {
   getSnippet(ctx) {
-    const found = ctx.stores.snippets.get(ctx.query.id);
+    const found = ctx.stores.snippetReads.get(ctx.query.id, (id) => {
+      const snippet = ctx.stores.snippets.get(id);
+      return snippet && { teamId: snippet.teamId, data: JsonText.of(snippet), metadata: JsonText.of(snippetMetadata(snippet)) };
+    });
     ctx.access.requireOwner('snippet', ctx.query.id, found?.teamId);
-    const snippet = found!;
-    return { status: 200, data: snippet, metadata: snippetMetadata(snippet), cost: 1 };
+    return { status: 200, data: found!.data, metadata: found!.metadata, cost: 1 };
   },
 
   createSnippet(ctx) {
