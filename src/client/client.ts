@@ -11,7 +11,7 @@ import type { EventHook } from './events.ts';
 import { RequestLimiter, type LimiterOptions } from './limiter.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
-import { ATTEMPT_CONTROL, createTransport, invalidResponse, type AttemptControl } from './transport.ts';
+import { createTransport, invalidResponse } from './transport.ts';
 
 export interface SnippetsClientOptions {
   /** The server, e.g. `http://127.0.0.1:4010` (paths start with /api/prompts). */
@@ -124,16 +124,8 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
     return async (url: string, init?: Record<string, unknown>) => {
       const where = { method, path: url };
       const callerSignal = init?.signal as AbortSignal | undefined;
-      let sendInit = init;
-      if (timeoutMs > 0) {
-        // The Request is born following a controller the transport may abort on a timeout (see AttemptControl).
-        const control: AttemptControl = { controller: new AbortController(), callerSignal };
-        if (callerSignal?.aborted) control.controller.abort(callerSignal.reason);
-        else callerSignal?.addEventListener('abort', () => control.controller.abort(callerSignal.reason), { once: true });
-        sendInit = { ...init, signal: control.controller.signal, [ATTEMPT_CONTROL]: control };
-      }
       try {
-        const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(url, sendInit);
+        const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(url, init);
         if (result.error !== undefined) return { error: await toClientError(where, result.response, result.error, redact), response: result.response };
         return result;
       } catch (error) {

@@ -24,15 +24,6 @@ export interface TransportOptions {
   redact: (text: string) => string;
 }
 
-/** Where the client puts the per-call controller on the Request it makes (openapi-fetch copies unknown init keys onto it). */
-export const ATTEMPT_CONTROL = 'snippetsAttemptControl';
-
-/** The controller a call's Request follows, and the caller's own signal, if any. */
-export interface AttemptControl {
-  controller: AbortController;
-  callerSignal: AbortSignal | undefined;
-}
-
 /** The path of a URL, without building a URL object. */
 function pathOf(url: string): string {
   const start = url.indexOf('/', url.indexOf('//') + 2);
@@ -77,32 +68,31 @@ export function createTransport(options: TransportOptions): (request: Request) =
 
   /**
    * One attempt, with the timeout covering the wait for the answer's headers.
-   * The first attempt of a call made through the client uses the controller
-   * its Request was born with (see AttemptControl): no second signal, no
-   * copied Request, which cost more than the rest of the client together.
-   * Later attempts (after a timeout aborted that controller) get their own.
+   * The attempt's signal goes to fetch as its init, so that fetch's copy of
+   * the Request follows it instead of the Request's own signal: one signal
+   * followed per attempt, not a chain of two (each costs a WeakRef and a
+   * finalizer in undici). The caller's abort reaches it through the
+   * Request's signal, which follows the caller's; that listener stays, so
+   * that an abort while the body is read still stops the read.
    */
-  async function attempt(request: Request, control: AttemptControl | undefined, path: string): Promise<Response> {
+  async function attempt(request: Request, path: string): Promise<Response> {
     if (options.timeoutMs <= 0) return options.fetch(request);
-    const timeout = () => new TimeoutError(options.timeoutMs, request.method, path);
-    const own = control && !control.controller.signal.aborted ? undefined : new AbortController();
-    const controller = own ?? control!.controller;
+    const controller = new AbortController();
+    const caller = request.signal;
+    if (caller.aborted) throw caller.reason;
+    caller.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(timeout());
+      controller.abort(new TimeoutError(options.timeoutMs, request.method, path));
     }, options.timeoutMs);
-    const caller = control ? control.callerSignal : request.signal;
-    const onCallerAbort = () => controller.abort(caller!.reason);
-    if (own) caller?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      return await (own ? options.fetch(request, { signal: own.signal }) : options.fetch(request));
+      return await options.fetch(request, { signal: controller.signal });
     } catch (error) {
-      if (timedOut && !caller?.aborted) throw timeout();
+      if (timedOut && !caller.aborted) throw controller.signal.reason;
       throw error;
     } finally {
       clearTimeout(timer);
-      if (own) caller?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -116,9 +106,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
     const retry = options.retry;
     const started = Date.now();
 
-    const control = (request as Request & { [ATTEMPT_CONTROL]?: AttemptControl })[ATTEMPT_CONTROL];
-    // The caller's own signal: with a control, request.signal also aborts on a timeout.
-    const callerSignal = control ? control.callerSignal : request.signal;
+    // Follows the caller's signal, if any (openapi-fetch gave the caller's init to the Request).
+    const callerSignal = request.signal;
     const cancelled = () => callerSignal?.aborted === true;
 
     for (let attemptNumber = 1; ; attemptNumber++) {
@@ -128,7 +117,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       try {
         if (options.limiter && !options.limiter.tryAcquire()) await options.limiter.acquire(callerSignal);
         // A body can be read once: each attempt sends a copy. Without a body there is nothing to copy.
-        response = await attempt(request.body === null ? request : request.clone(), control, path);
+        response = await attempt(request.body === null ? request : request.clone(), path);
         options.limiter?.observe(response.headers);
       } catch (error) {
         if (cancelled()) {

@@ -12,6 +12,8 @@ export interface ScriptedAnswer {
   delayMs?: number;
   /** Drop the connection instead of answering. */
   hangUp?: boolean;
+  /** Send the headers and the start of the body, then the rest this long after. */
+  bodyDelayMs?: number;
 }
 
 export interface ReceivedRequest {
@@ -54,7 +56,9 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
           'x-request-id': 'req_scripted0001',
           ...answer.headers,
         });
-        response.end(payload);
+        if (!answer.bodyDelayMs) return response.end(payload);
+        response.write(payload.slice(0, 1));
+        setTimeout(() => response.end(payload.slice(1)), answer.bodyDelayMs);
       };
       if (answer.delayMs) setTimeout(send, answer.delayMs);
       else send();
