@@ -1,6 +1,7 @@
 // The sandbox's SQLite database: schema and connection settings. Every write
-// of a request happens inside one transaction (see server.ts), so a crash
-// leaves each request either fully applied or not at all.
+// of a request happens inside one transaction (its turn's group commit, see
+// group-commit.ts), so a crash leaves each request either fully applied or not
+// at all, and a request is answered only once its writes are committed.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';

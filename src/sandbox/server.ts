@@ -5,9 +5,10 @@
 //   onRequest   request id, then for authenticated operations: key, rate
 //               limit, and fault injection (Prefer), before the body is read
 //   body        read by body.ts (JSON only, size-limited)
-//   handler     parameters and body validated against the spec, idempotency
-//               replay, then the operation in one transaction that also
-//               charges its cost to the quota
+//   handler     parameters and body validated against the spec, then, in
+//               the event-loop turn's group commit (group-commit.ts): the
+//               idempotency replay and the operation in one savepoint that
+//               also charges its cost to the quota; answered once committed
 //   errors      every failure leaves through errorBody(), with a catalog code
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -19,6 +20,7 @@ import { readJsonBody } from './body.ts';
 import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
 import { registerDocsSite } from './docs-site.ts';
+import { GroupCommit } from './group-commit.ts';
 import { successJson } from './envelope.ts';
 import { ApiError, codeForStatus, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
@@ -250,6 +252,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   /**
    * The operation in one transaction: idempotency replay, the handler, the
    * quota charge; any throw rolls all of it back. Created once, not per request.
+   * It runs inside the group commit's transaction (group-commit.ts), so it is
+   * a savepoint there.
    */
   const runOperation = db.transaction(
     (operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, now: number, idempotencyKey?: string, hash?: string) => {
@@ -273,20 +277,34 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     },
   );
 
-  // Not async: the body is sent from here, and an exception reaches Fastify's error handler without a promise.
+  type Answered = { status: number; body: string; replayed: boolean };
+  const groupCommit = new GroupCommit<Answered>(db);
+
+  // Not async: the answer is sent by the group commit's delivery; an exception before that reaches Fastify's error handler without a promise.
   function handle(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply): void {
     if (operation.operationId === 'getHealth') {
       reply.send({ success: true, data: { status: 'ok', version: spec.version } });
       return;
     }
     const query = decodeAndValidate(operation, request);
-    // Whatever this operation writes, no cached read may outlive it (snippet-reads.ts).
-    if (!operation.readOnly) stores.snippetReads.clear();
     const idempotencyKey = operation.idempotent ? (request.headers['idempotency-key'] as string | undefined) : undefined;
     const hash = idempotencyKey && requestHash(operation.operationId, query, request.body);
-    const { status, body, replayed } = runOperation(operation, request.principal!, query, request.body, options.now(), idempotencyKey, hash);
-    if (replayed) reply.header('idempotent-replayed', 'true');
-    reply.code(status).type('application/json; charset=utf-8').send(body);
+    const principal = request.principal!;
+    const now = options.now();
+    groupCommit.submit(
+      () => {
+        // Whatever this operation writes, no cached read may outlive it (snippet-reads.ts).
+        if (!operation.readOnly) stores.snippetReads.clear();
+        return runOperation(operation, principal, query, request.body, now, idempotencyKey, hash);
+      },
+      (outcome) => {
+        // An Error given to send() goes to the error handler above.
+        if (!outcome.ok) return void reply.send(outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error)));
+        const { status, body, replayed } = outcome.value;
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        reply.code(status).type('application/json; charset=utf-8').send(body);
+      },
+    );
   }
 
   registerDocsSite(app, sendError);

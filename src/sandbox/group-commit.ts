@@ -1,0 +1,67 @@
+// Group commit: the operations of the requests handled in one event-loop turn
+// run, in arrival order, inside one SQLite transaction at the end of that turn
+// (setImmediate), and their answers are delivered only once it has committed.
+//
+// Each operation still runs in its own savepoint (the caller passes a
+// better-sqlite3 transaction function, which nests as a savepoint), so a
+// failing request rolls back alone and sees exactly what it would have seen
+// run on its own: the requests before it in the turn have been applied. What
+// the group saves is one BEGIN/COMMIT per request, the largest SQLite cost of
+// a cached GET. An answered request is committed: a crash before the commit
+// loses only requests that were never answered. If BEGIN or COMMIT fails,
+// every request of the group gets that error and nothing of it is stored.
+import type { Db } from './database.ts';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+interface Pending<T> {
+  run: () => T;
+  deliver: (outcome: Outcome<T>) => void;
+}
+
+export class GroupCommit<T> {
+  private pending: Pending<T>[] = [];
+  private readonly runGroup;
+
+  constructor(db: Db) {
+    // IMMEDIATE: the group writes (quota charges), so take the write lock at
+    // BEGIN; a deferred read that later upgrades can fail with SQLITE_BUSY
+    // when another process committed in between.
+    this.runGroup = db.transaction((group: Pending<T>[]) =>
+      group.map((item): Outcome<T> => {
+        try {
+          return { ok: true, value: item.run() };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    ).immediate;
+  }
+
+  /** Runs `run` in this turn's transaction; `deliver` gets its result after the commit. */
+  submit(run: () => T, deliver: (outcome: Outcome<T>) => void): void {
+    if (this.pending.length === 0) setImmediate(this.flush);
+    this.pending.push({ run, deliver });
+  }
+
+  private readonly flush = (): void => {
+    const group = this.pending;
+    this.pending = [];
+    let outcomes: Outcome<T>[];
+    try {
+      outcomes = this.runGroup(group);
+    } catch (error) {
+      outcomes = group.map(() => ({ ok: false, error }));
+    }
+    // Every answer is delivered even if one delivery throws; the first such error is rethrown after.
+    let failure: { error: unknown } | undefined;
+    group.forEach((item, i) => {
+      try {
+        item.deliver(outcomes[i]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    });
+    if (failure) throw failure.error;
+  };
+}
