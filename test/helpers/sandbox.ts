@@ -100,3 +100,13 @@ export class ContractClient {
     return { status: response.status, headers: response.headers, body };
   }
 }
+
+/**
+ * A sandbox on the demo fixtures with every key allowed 100 000 requests a
+ * minute, and a client of the Acme key: for files about behaviour, not limits.
+ */
+export async function startRoomySandbox(): Promise<{ sandbox: Sandbox; api: ContractClient }> {
+  const file = fixturesFile((f) => f.apiKeys.forEach((k) => (k.rateLimitPerMinute = 100_000)));
+  const sandbox = await startSandbox({ fixtures: file });
+  return { sandbox, api: new ContractClient(sandbox.url, demoKeys.acme) };
+}

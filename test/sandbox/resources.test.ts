@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { ContractClient, demoKeys, demoTeams, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
+import { type ContractClient, demoTeams, startRoomySandbox } from '../helpers/sandbox.ts';
 
 const content = (text: string) => ({ type: 'plaintext', content: text });
 let sandbox: Sandbox;
@@ -9,9 +9,7 @@ let api: ContractClient;
 const team = demoTeams.platform;
 
 beforeAll(async () => {
-  const file = fixturesFile((f) => f.apiKeys.forEach((k) => (k.rateLimitPerMinute = 100_000)));
-  sandbox = await startSandbox({ fixtures: file });
-  api = new ContractClient(sandbox.url, demoKeys.acme);
+  ({ sandbox, api } = await startRoomySandbox());
 });
 afterAll(() => sandbox?.close());
 

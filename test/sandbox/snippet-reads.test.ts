@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { ContractClient, demoKeys, demoTeams, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
+import { ContractClient, demoKeys, demoTeams, fixturesFile, startRoomySandbox, startSandbox } from '../helpers/sandbox.ts';
 
 const content = (text: string) => ({ type: 'plaintext', content: text });
 let sandbox: Sandbox;
@@ -16,9 +16,7 @@ let api: ContractClient;
 const team = demoTeams.platform;
 
 beforeAll(async () => {
-  const file = fixturesFile((f) => f.apiKeys.forEach((k) => (k.rateLimitPerMinute = 100_000)));
-  sandbox = await startSandbox({ fixtures: file });
-  api = new ContractClient(sandbox.url, demoKeys.acme);
+  ({ sandbox, api } = await startRoomySandbox());
 });
 afterAll(() => sandbox?.close());
 
