@@ -64,6 +64,7 @@ import { parseArgs } from 'node:util';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
 import { benchFixtures, DEMO_KEY, QUOTA, RATE_LIMIT, seedExampleSnippet } from './lib/bench-fixtures.ts';
+import { median } from './lib/median.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -401,11 +402,6 @@ function percentile(sorted: number[], p: number): number {
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 // ------------------------------------------------------------------ report
 

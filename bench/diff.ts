@@ -12,10 +12,10 @@ import { parseArgs } from 'node:util';
 import { dump, load } from 'js-yaml';
 import { diffSources } from '../src/contract/index.ts';
 import { TEN_CHANGES } from './lib/ten-changes.ts';
+import { median } from './lib/median.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Number(values.runs);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const specPath = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
 const head = load(readFileSync(specPath, 'utf8')) as Record<string, any>;

@@ -26,6 +26,7 @@ import { OpenAPIBackend } from 'openapi-backend';
 import { parse as parseYaml } from 'yaml';
 import { validatorFor, type Validator } from '../generated/validators.js';
 import { downgradeToOpenApi30, type JsonObject } from './lib/downgrade-to-openapi-30.ts';
+import { median } from './lib/median.ts';
 
 // CommonJS module: under NodeNext its callable sits on `.default`.
 const addFormats = addFormatsModule.default;
@@ -246,11 +247,6 @@ function calibrate(candidate: Candidate, targetMs: number): number {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 export interface TimingOptions {
   warmupMs: number;

@@ -8,11 +8,9 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { documentFromText } from '../src/contract/diff/load.ts';
-import { checkReleasePolicy } from '../src/contract/diff/policy.ts';
+import { checkReleasePolicy, RELEASED_SPEC } from '../src/contract/diff/policy.ts';
 import { DiffInputError } from '../src/contract/diff/source.ts';
 import { changeList, withChangeList } from './lib/changelog.ts';
-
-export const RELEASED_SPEC = 'released/openapi.yaml';
 
 function fail(message: string): never {
   console.error(`release: ${message}`);
@@ -23,7 +21,7 @@ function read(root: string, file: string, fallback?: string): string {
   const path = join(root, file);
   if (!existsSync(path)) {
     if (fallback !== undefined) return fallback;
-    fail(`${path} is missing${file === RELEASED_SPEC ? '; restore it from git (git checkout -- released/openapi.yaml)' : ''}`);
+    fail(`${path} is missing${file === RELEASED_SPEC ? `; restore it from git (git checkout -- ${RELEASED_SPEC})` : ''}`);
   }
   return readFileSync(path, 'utf8');
 }

@@ -9,6 +9,7 @@ import { junitDiffReport } from './diff/format/junit.ts';
 import { markdownReport } from './diff/format/markdown.ts';
 import { summaryLine } from './diff/format/counts.ts';
 import { textReport } from './diff/format/text.ts';
+import { RELEASED_SPEC } from './diff/policy.ts';
 import { reaches, type Level } from './diff/rules.ts';
 import { DEFAULT_SPEC, DiffInputError } from './diff/source.ts';
 import { deliver, problem } from './output.ts';
@@ -51,7 +52,7 @@ function parse(argv: string[]) {
     throw flagProblem(error, 'diff');
   }
   if (values.help) return { help: true as const };
-  if (values.base === undefined) throw new UsageError('--base is required: the document to compare against, e.g. --base git:origin/main or --base released/openapi.yaml');
+  if (values.base === undefined) throw new UsageError(`--base is required: the document to compare against, e.g. --base git:origin/main or --base ${RELEASED_SPEC}`);
   if (!(FORMATS as readonly string[]).includes(values.format!)) throw new UsageError(`--format must be ${FORMATS.join(', ')}; got "${values.format}"`);
   if (!(FAIL_ON as readonly string[]).includes(values['fail-on']!)) throw new UsageError(`--fail-on must be breaking or warning; got "${values['fail-on']}"`);
   return { help: false as const, base: values.base, head: values.head!, format: values.format as Format, failOn: values['fail-on'] as Level, output: values.output };

@@ -4,21 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './database.ts';
 import { ApiError } from './errors.ts';
+import { canonicalJson as canonical } from '../json/canonical.ts';
 
 export interface StoredResponse {
   status: number;
   /** The body as JSON text, sent again as it is. */
   body: string;
-}
-
-/** JSON with object keys sorted, so that key order does not make two equal bodies differ. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 export function requestHash(operationId: string, query: unknown, body: unknown): string {

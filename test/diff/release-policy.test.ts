@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkReleasePolicy } from '../../src/contract/diff/policy.ts';
+import { checkReleasePolicy, RELEASED_SPEC } from '../../src/contract/diff/policy.ts';
 import { repoRoot } from '../helpers/spec.ts';
 import { RULE_CASES } from './rule-cases.ts';
 
@@ -23,7 +23,7 @@ describe('the release policy on this repository', () => {
   it('holds: openapi.yaml against released/openapi.yaml, CHANGELOG.md and package.json', () => {
     const result = checkReleasePolicy({
       spec: load(readRepo('openapi.yaml')) as any,
-      released: load(readRepo('released/openapi.yaml')) as any,
+      released: load(readRepo(RELEASED_SPEC)) as any,
       changelog: readRepo('CHANGELOG.md'),
       packageVersion: JSON.parse(readRepo('package.json')).version,
     });

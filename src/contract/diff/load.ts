@@ -14,7 +14,8 @@ export interface LoadedDocument {
 }
 
 // `$ref: x.yaml#/...` or `"$ref": "x.json"`: a value not starting with '#'.
-const REF_TO_ANOTHER_FILE = /["']?\$ref["']?\s*:\s*(?!["']?#)/;
+// The lookahead skips spaces and quotes itself, so that backtracking cannot get round it.
+const REF_TO_ANOTHER_FILE = /\$ref["']?\s*:(?![\s"']*#)/;
 
 /** Loads and bundles `spec` (a path, `git:REF` or `git:REF:PATH`). */
 export function loadDocument(spec: string, cwd = process.cwd()): LoadedDocument {
@@ -43,7 +44,7 @@ export function loadDocument(spec: string, cwd = process.cwd()): LoadedDocument 
 export function documentFromText(text: string, label: string): LoadedDocument {
   const document = parseText(text, label);
   checkOpenApi(document, label);
-  if (JSON.stringify(document).match(/"\$ref":"(?!#)/)) throw new DiffInputError(`${label} refers to other files; load it with loadDocument(path) so that they can be read`);
+  if (REF_TO_ANOTHER_FILE.test(text)) throw new DiffInputError(`${label} refers to other files; load it with loadDocument(path) so that they can be read`);
   return { label, document: document as Document };
 }
 

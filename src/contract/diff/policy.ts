@@ -8,6 +8,9 @@ import type { Document } from './load.ts';
 import { resolvePointer } from '../../openapi/pointer.ts';
 import { isObject, keyOf } from './walk.ts';
 
+/** Where the spec as last released is committed, from the repository's root. */
+export const RELEASED_SPEC = 'released/openapi.yaml';
+
 export interface PolicyInput {
   /** openapi.yaml as it is now. */
   spec: Document;
@@ -82,7 +85,7 @@ export function checkReleasePolicy(input: PolicyInput): PolicyResult {
 
   if (version !== input.packageVersion) problems.push(`openapi.yaml info.version is ${version} but package.json's version is ${input.packageVersion}; they must be equal: set both to the version being released`);
   if (!current) problems.push(`openapi.yaml info.version "${version}" is not MAJOR.MINOR.PATCH; write it as 1.2.0`);
-  if (!released) problems.push(`released/openapi.yaml info.version "${releasedVersion}" is not MAJOR.MINOR.PATCH; restore the released file from git`);
+  if (!released) problems.push(`${RELEASED_SPEC} info.version "${releasedVersion}" is not MAJOR.MINOR.PATCH; restore the released file from git`);
   const changed = findings.length > 0 || meaningOf(input.spec) !== meaningOf(input.released);
   if (current && released && changed) {
     const breaking = findings.filter((f) => f.level === 'breaking');

@@ -4,7 +4,7 @@
 // and what to do about it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, normalize, posix, resolve } from 'node:path';
+import { dirname, normalize, posix, resolve } from 'node:path';
 
 export class DiffInputError extends Error {}
 
@@ -91,5 +91,5 @@ function gitSource(spec: string, cwd: string): SourceReader {
 
 /** For messages: a path inside a source, as the user would write it. */
 export function describe(reader: SourceReader, file: string): string {
-  return file === reader.root ? reader.label : `${reader.label} (${join(file)})`;
+  return file === reader.root ? reader.label : `${reader.label} (${file})`;
 }

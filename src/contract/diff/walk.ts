@@ -1,6 +1,7 @@
 // What the comparison carries while it walks both documents side by side.
 import type { Document } from './load.ts';
 import type { Change, Findings } from './findings.ts';
+import { canonicalJson } from '../../json/canonical.ts';
 import { resolvePointer } from '../../openapi/pointer.ts';
 
 /** A node and where it is in its document (a JSON pointer). */
@@ -71,17 +72,8 @@ export function report(walk: Walk, operation: string | null, rule: Change['rule'
   record(walk, { rule, operation, base: place(base), head: place(head), what });
 }
 
-/** A JSON value as text with object keys sorted: equal values, equal keys, whatever the key order. */
-export function keyOf(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(keyOf).join(',')}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${keyOf(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
+/** Equal for equal JSON values, whatever their key order. */
+export const keyOf = canonicalJson;
 
 export function isObject(value: unknown): value is Record<string, any> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
