@@ -9,6 +9,8 @@ import type { paths } from '../../generated/openapi.js';
 import { apiErrorFromBody, InvalidResponseError, SnippetsError } from './errors.ts';
 import type { EventHook } from './events.ts';
 import { RequestLimiter, type LimiterOptions } from './limiter.ts';
+import { headersTimer } from './headers-timer.ts';
+import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
 import { createTransport, invalidResponse } from './transport.ts';
@@ -88,7 +90,22 @@ async function toClientError(request: { method: string; path: string }, response
   return invalidResponse(response, method, path, redact);
 }
 
+/** The base URL, checked once: a typo would otherwise surface on every call as a misleading network error. */
+function checkedBaseUrl(baseUrl: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(`createSnippetsClient: baseUrl must be an absolute http(s) URL such as "http://127.0.0.1:4010", got ${JSON.stringify(baseUrl)}`);
+  }
+  return baseUrl as string;
+}
+
 export function createSnippetsClient(options: SnippetsClientOptions): SnippetsClient {
+  const baseUrl = checkedBaseUrl(options.baseUrl);
   const retry = options.retry === false ? undefined : { ...defaultRetryOptions, ...options.retry };
   const limiter = limiterFrom(options.limiter);
   // The key must never reach what the client keeps or reports, even when a server echoes it.
@@ -100,32 +117,39 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
     retry,
     limiter,
     timeoutMs,
+    // Only Node's own fetch runs undici's timer; a fetch of the caller's gets the timeout as a signal.
+    headersTimer: options.fetch === undefined || options.fetch === globalThis.fetch ? headersTimer(timeoutMs) : undefined,
     onEvent: options.onEvent,
   });
   const raw = createClient<paths>({
-    baseUrl: options.baseUrl,
+    baseUrl,
     // A header of the client, not a middleware: cheaper, and the same on every request.
     headers: { authorization: `Bearer ${options.apiKey}` },
     fetch: transport,
     // The spec's list parameters (ids, variationIds) are comma-separated: style form, explode false.
     querySerializer: { array: { style: 'form', explode: false } },
   });
-  // A POST is retried only under an Idempotency-Key, so that a retry never creates twice.
-  if (retry) {
-    raw.use({
-      onRequest({ request }) {
-        if (request.method === 'POST' && !request.headers.has('idempotency-key')) request.headers.set('idempotency-key', globalThis.crypto.randomUUID());
-        return request;
-      },
-    });
-  }
+  // Until a middleware of the user's is registered, nothing but the transport sees what openapi-fetch
+  // builds for a call, so it builds a PlannedRequest (see planned-request.ts) instead of a Request.
+  // Once one is, every call builds a real Request, for good: middleware may keep or compare requests.
+  let plan = true;
+  const use = raw.use;
+  raw.use = (...middleware) => {
+    plan = false;
+    use(...middleware);
+  };
+  const planned = { Request: PlannedRequest as unknown as typeof Request };
 
   function call<M extends 'GET' | 'POST' | 'PUT' | 'DELETE'>(method: M) {
     return async (url: string, init?: Record<string, unknown>) => {
       const where = { method, path: url };
       const callerSignal = init?.signal as AbortSignal | undefined;
       try {
-        const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(url, init);
+        const plannable = plan && init?.middleware === undefined;
+        const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
+          url,
+          plannable ? (init ? { ...init, ...planned } : planned) : init,
+        );
         if (result.error !== undefined) return { error: await toClientError(where, result.response, result.error, redact), response: result.response };
         return result;
       } catch (error) {

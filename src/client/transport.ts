@@ -8,17 +8,21 @@ import { operations } from '../../generated/operations.js';
 import { delay } from './delay.ts';
 import { InvalidResponseError, NetworkError, TimeoutError } from './errors.ts';
 import type { ClientEvent, EventHook } from './events.ts';
+import { isHeadersTimeout, type HeadersTimer } from './headers-timer.ts';
 import type { RequestLimiter } from './limiter.ts';
+import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { backoffMs, KEY_BLOCKED_CODE, mayRetryMethod, RETRYABLE_STATUSES, type RetryOptions, type RetryReason } from './retry-policy.ts';
 
 export interface TransportOptions {
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>;
+  fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   /** Retry policy, or undefined for a single attempt. */
   retry: RetryOptions | undefined;
   limiter: RequestLimiter | undefined;
   /** Per attempt; 0 for none. */
   timeoutMs: number;
+  /** Runs the timeout inside Node's fetch, when it can (headers-timer.ts); else the timeout is a signal. */
+  headersTimer: HeadersTimer | undefined;
   onEvent: EventHook | undefined;
   /** Removes the API key from text the client keeps (bodies it quotes in errors). */
   redact: (text: string) => string;
@@ -63,40 +67,77 @@ async function errorFacts(response: Response): Promise<{ code: string | undefine
   }
 }
 
-export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
+export function createTransport(options: TransportOptions): (request: Request | PlannedRequest) => Promise<Response> {
   const hook = options.onEvent;
 
   /**
-   * One attempt, with the timeout covering the wait for the answer's headers.
-   * The attempt's signal goes to fetch as its init, so that fetch's copy of
-   * the Request follows it instead of the Request's own signal: one signal
-   * followed per attempt, not a chain of two (each costs a WeakRef and a
-   * finalizer in undici). The caller's abort reaches it through the
-   * Request's signal, which follows the caller's; that listener stays, so
-   * that an abort while the body is read still stops the read.
+   * Hands one attempt to fetch. A planned request goes as its URL and init,
+   * which fetch turns into one Request; a real one is copied by fetch (and a
+   * body can be read once: each attempt sends a copy of its own).
    */
-  async function attempt(request: Request, path: string): Promise<Response> {
-    if (options.timeoutMs <= 0) return options.fetch(request);
+  function sendOnce(request: Request | PlannedRequest, init: RequestInit | undefined): Promise<Response> {
+    if (request instanceof PlannedRequest) return options.fetch(request.url, init ? { ...request.init, ...init } : request.init);
+    const copy = request.body === null ? request : request.clone();
+    return init ? options.fetch(copy, init) : options.fetch(copy);
+  }
+
+  // Until a fetch shows that it ignores the dispatcher (not Node's own), the timeout rides on undici's headers timer.
+  let timer = options.headersTimer;
+  const timerInit = timer && ({ dispatcher: timer.dispatcher } as RequestInit);
+
+  /** One attempt, the timeout run by undici's headers timer. The caller's abort reaches fetch through the Request's signal. */
+  async function attemptTimed(request: Request | PlannedRequest, path: string): Promise<Response> {
+    let response: Response;
+    try {
+      if (request instanceof PlannedRequest) {
+        // Its init is its own (openapi-fetch builds one per call): set on it rather than copy it.
+        (request.init as { dispatcher?: unknown }).dispatcher = timer!.dispatcher;
+        response = await sendOnce(request, undefined);
+      } else {
+        response = await sendOnce(request, timerInit);
+      }
+    } catch (error) {
+      if (isHeadersTimeout(error)) throw new TimeoutError(options.timeoutMs, request.method, path);
+      throw error;
+    }
+    if (!options.headersTimer!.used) timer = undefined;
+    return response;
+  }
+
+  /**
+   * One attempt, with the timeout covering the wait for the answer's headers.
+   * The attempt's signal goes to fetch in the init, so that the Request
+   * fetch builds follows it alone: one signal followed per attempt. A real
+   * Request's own signal follows the caller's; the caller's abort reaches
+   * the attempt through a listener on it, which stays, so that an abort
+   * while the body is read still stops the read. A planned request has no
+   * caller's signal (it is never planned with one).
+   */
+  async function attempt(request: Request | PlannedRequest, path: string): Promise<Response> {
+    if (options.timeoutMs <= 0) return sendOnce(request, undefined);
+    if (timer) return attemptTimed(request, path);
     const controller = new AbortController();
-    const caller = request.signal;
-    if (caller.aborted) throw caller.reason;
-    caller.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
+    const caller = request instanceof PlannedRequest ? undefined : request.signal;
+    if (caller) {
+      if (caller.aborted) throw caller.reason;
+      caller.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
+    }
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const timeout = setTimeout(() => {
       timedOut = true;
       controller.abort(new TimeoutError(options.timeoutMs, request.method, path));
     }, options.timeoutMs);
     try {
-      return await options.fetch(request, { signal: controller.signal });
+      return await sendOnce(request, { signal: controller.signal });
     } catch (error) {
-      if (timedOut && !caller.aborted) throw controller.signal.reason;
+      if (timedOut && !caller?.aborted) throw controller.signal.reason;
       throw error;
     } finally {
-      clearTimeout(timer);
+      clearTimeout(timeout);
     }
   }
 
-  return async function send(request: Request): Promise<Response> {
+  return async function send(request: Request | PlannedRequest): Promise<Response> {
     const { method } = request;
     const path = pathOf(request.url);
     const operationId = operationIdOf.get(`${method} ${path}`);
@@ -107,8 +148,11 @@ export function createTransport(options: TransportOptions): (request: Request) =
     const started = Date.now();
 
     // Follows the caller's signal, if any (openapi-fetch gave the caller's init to the Request).
-    const callerSignal = request.signal;
+    const callerSignal = request instanceof PlannedRequest ? undefined : request.signal;
     const cancelled = () => callerSignal?.aborted === true;
+    // A POST is retried only under an Idempotency-Key, so that a retry never creates twice: one the caller
+    // gave, or one added here, before the first attempt, so that every attempt carries the same.
+    if (retry && method === 'POST' && !request.headers.has('idempotency-key')) request.headers.set('idempotency-key', globalThis.crypto.randomUUID());
 
     for (let attemptNumber = 1; ; attemptNumber++) {
       emit(() => ({ type: 'request', ...common(), attempt: attemptNumber }));
@@ -116,8 +160,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       let failure: NetworkError | TimeoutError | undefined;
       try {
         if (options.limiter && !options.limiter.tryAcquire()) await options.limiter.acquire(callerSignal);
-        // A body can be read once: each attempt sends a copy. Without a body there is nothing to copy.
-        response = await attempt(request.body === null ? request : request.clone(), path);
+        response = await attempt(request, path);
         options.limiter?.observe(response.headers);
       } catch (error) {
         if (cancelled()) {

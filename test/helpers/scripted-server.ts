@@ -1,7 +1,7 @@
 // A local HTTP server that answers from a script, for testing what a client
 // does with each kind of answer. It records every request it receives.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface ScriptedAnswer {
   status?: number;
@@ -23,6 +23,8 @@ export interface ReceivedRequest {
   body: string;
   /** performance.now() when the request arrived. */
   at: number;
+  /** performance.now() when its connection closed, if it has (a client giving up closes it). */
+  connectionClosedAt?: number;
 }
 
 export interface ScriptedServer {
@@ -42,11 +44,23 @@ export function errorBody(code: string, message = code) {
 export async function startScriptedServer(): Promise<ScriptedServer> {
   let answers: ScriptedAnswer[] = [{}];
   const received: ReceivedRequest[] = [];
+  const requestsOn = new WeakMap<Socket, ReceivedRequest[]>();
   const server: Server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
-      received.push({ method: request.method!, url: request.url!, headers: request.headers, body, at: performance.now() });
+      const record: ReceivedRequest = { method: request.method!, url: request.url!, headers: request.headers, body, at: performance.now() };
+      received.push(record);
+      // One listener per connection, however many requests it carries.
+      const onSocket = requestsOn.get(request.socket);
+      if (onSocket) onSocket.push(record);
+      else {
+        requestsOn.set(request.socket, [record]);
+        request.socket.once('close', () => {
+          const now = performance.now();
+          for (const each of requestsOn.get(request.socket)!) each.connectionClosedAt = now;
+        });
+      }
       const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
       const send = () => {
         if (answer.hangUp) return request.socket.destroy();
