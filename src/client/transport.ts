@@ -81,6 +81,10 @@ export function createTransport(options: TransportOptions): (request: Request | 
     return init ? options.fetch(copy, init) : options.fetch(copy);
   }
 
+  /** A dispatcher the call was given (openapi-fetch puts unknown init members on the request too) is kept: the timeout is then a signal. */
+  const hasOwnDispatcher = (request: Request | PlannedRequest) =>
+    (request instanceof PlannedRequest ? (request.init as { dispatcher?: unknown }).dispatcher : (request as { dispatcher?: unknown }).dispatcher) !== undefined;
+
   // Until a fetch shows that it ignores the dispatcher (not Node's own), the timeout rides on undici's headers timer.
   let timer = options.headersTimer;
   const timerInit = timer && ({ dispatcher: timer.dispatcher } as RequestInit);
@@ -115,7 +119,7 @@ export function createTransport(options: TransportOptions): (request: Request | 
    */
   async function attempt(request: Request | PlannedRequest, path: string): Promise<Response> {
     if (options.timeoutMs <= 0) return sendOnce(request, undefined);
-    if (timer) return attemptTimed(request, path);
+    if (timer && !hasOwnDispatcher(request)) return attemptTimed(request, path);
     const controller = new AbortController();
     const caller = request instanceof PlannedRequest ? undefined : request.signal;
     if (caller) {

@@ -46,8 +46,9 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
   let timerServer: ScriptedServer;
   let signalServer: ScriptedServer;
   let fallbackServer: ScriptedServer;
+  let ownServer: ScriptedServer;
   beforeAll(async () => {
-    [timerServer, signalServer, fallbackServer] = await Promise.all([server(), server(), server()]);
+    [timerServer, signalServer, fallbackServer, ownServer] = await Promise.all([server(), server(), server(), server()]);
   });
 
   it("with Node's own fetch: runs on undici's headers timer (no signal), closes the connection, and the client goes on", async () => {
@@ -77,8 +78,10 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
   });
 
   it('with a global fetch that ignores the dispatcher: falls back to the signal after the first answer', async () => {
-    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => nodeFetch(input, init && { ...init, dispatcher: undefined } as RequestInit));
+    // The client takes the global fetch when it is created: the stub is needed only that long (the tests run at once).
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => nodeFetch(input, init && ({ ...init, dispatcher: undefined } as RequestInit)));
     const api = client(fallbackServer.url);
+    vi.unstubAllGlobals();
     fallbackServer.script({});
     expect((await api.GET('/api/prompts/tags')).data).toBeDefined();
     fallbackServer.script({ delayMs: TIMEOUT + 3_000 });
@@ -86,4 +89,18 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(tookMs).toBeLessThan(TIMEOUT + SIGNAL_LATENESS_MS);
   });
+
+  it('keeps a dispatcher given to the call (the timeout is then a signal)', async () => {
+    const api = client(ownServer.url);
+    const dispatched: string[] = [];
+    const global = (globalThis as Record<symbol, { dispatch(options: object, handler: object): boolean }>)[Symbol.for('undici.globalDispatcher.1')]!;
+    const own = { dispatch: (options: { path: string }, handler: object) => (dispatched.push(options.path), global.dispatch(options, handler)) };
+    ownServer.script({ delayMs: TIMEOUT + 3_000 });
+    const started = performance.now();
+    const { error } = await api.GET('/api/prompts/tags', { dispatcher: own } as Record<string, unknown>);
+    expect(dispatched).toEqual(['/api/prompts/tags']);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(TIMEOUT + SIGNAL_LATENESS_MS);
+  });
 });
+
