@@ -101,6 +101,8 @@ function checkedBaseUrl(baseUrl: unknown): string {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new TypeError(`createSnippetsClient: baseUrl must be an absolute http(s) URL such as "http://127.0.0.1:4010", got ${JSON.stringify(baseUrl)}`);
   }
+  // fetch refuses such URLs on every request; the key goes in `apiKey`.
+  if (url.username || url.password) throw new TypeError('createSnippetsClient: baseUrl must not contain a user name or password; the API key goes in `apiKey`');
   return baseUrl as string;
 }
 
@@ -145,7 +147,8 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
       const where = { method, path: url };
       const callerSignal = init?.signal as AbortSignal | undefined;
       try {
-        const plannable = plan && init?.middleware === undefined;
+        // A call's own middleware, fetch or Request class gets what openapi-fetch normally builds.
+        const plannable = plan && init?.middleware === undefined && init?.fetch === undefined && init?.Request === undefined;
         const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
           url,
           plannable ? (init ? { ...init, ...planned } : planned) : init,

@@ -10,10 +10,14 @@
 // signal in the init, if any. So a planned request saves a Request and a
 // followed signal per call (docs/benchmarks.md, "Client overhead").
 //
-// Only what can be sent again as is is planned: no body or a string body
-// (openapi-fetch's JSON), and no signal of the caller's. Anything else is
-// built as a real Request (the constructor returns one), which the
-// transport handles as before.
+// Only the plainest calls are planned: the members openapi-fetch always
+// sets (method, headers, redirect 'follow', a string body or none) and
+// nothing else, a URL that parses, and no body on GET or HEAD. Anything
+// else (a caller's signal or dispatcher, cache, credentials ...) is built as
+// a real Request (the constructor returns one), so that whatever a Request
+// would refuse is refused as before, and the transport handles it as before.
+const PLANNABLE_MEMBERS = new Set(['method', 'headers', 'redirect', 'body']);
+
 export class PlannedRequest {
   readonly url: string;
   readonly method: string;
@@ -27,11 +31,17 @@ export class PlannedRequest {
     this.headers = init.headers as Headers;
     this.init = init;
     // `new` yields what a constructor returns, when it is an object.
-    if (!PlannedRequest.canPlan(init)) return new Request(url, init) as unknown as PlannedRequest;
+    if (!PlannedRequest.canPlan(url, init)) return new Request(url, init) as unknown as PlannedRequest;
   }
 
-  /** openapi-fetch gives a Headers object and a serialized body; anything unusual takes the real Request. */
-  static canPlan(init: RequestInit): boolean {
-    return (init.body === undefined || typeof init.body === 'string') && init.signal == null && init.headers instanceof Headers;
+  static canPlan(url: string, init: RequestInit): boolean {
+    for (const member in init) if (!PLANNABLE_MEMBERS.has(member)) return false;
+    const { body, method } = init;
+    return (
+      init.redirect === 'follow' &&
+      init.headers instanceof Headers &&
+      (body === undefined || (typeof body === 'string' && method !== 'GET' && method !== 'HEAD')) &&
+      URL.canParse(url)
+    );
   }
 }

@@ -8,7 +8,7 @@ import { operations } from '../../generated/operations.js';
 import { delay } from './delay.ts';
 import { InvalidResponseError, NetworkError, TimeoutError } from './errors.ts';
 import type { ClientEvent, EventHook } from './events.ts';
-import { isHeadersTimeout, type HeadersTimer } from './headers-timer.ts';
+import { isHeadersTimeout, timerHoldsFor, type HeadersTimer } from './headers-timer.ts';
 import type { RequestLimiter } from './limiter.ts';
 import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
@@ -26,6 +26,12 @@ export interface TransportOptions {
   onEvent: EventHook | undefined;
   /** Removes the API key from text the client keeps (bodies it quotes in errors). */
   redact: (text: string) => string;
+}
+
+/** The scheme and authority of a URL, without building a URL object (which would throw on a bad one). */
+function originOf(url: string): string {
+  const end = url.indexOf('/', url.indexOf('//') + 2);
+  return end < 0 ? url : url.slice(0, end);
 }
 
 /** The path of a URL, without building a URL object. */
@@ -72,40 +78,46 @@ export function createTransport(options: TransportOptions): (request: Request | 
 
   /**
    * Hands one attempt to fetch. A planned request goes as its URL and init,
-   * which fetch turns into one Request; a real one is copied by fetch (and a
-   * body can be read once: each attempt sends a copy of its own).
+   * which fetch turns into one Request; a real one is copied by fetch. A
+   * body can be read once, so each attempt sends a clone of a request with
+   * one, naming the signal: a clone follows the original's signal only
+   * weakly in undici (nodejs/undici#4068), and after a garbage collection
+   * the caller's abort would no longer reach it.
    */
   function sendOnce(request: Request | PlannedRequest, init: RequestInit | undefined): Promise<Response> {
     if (request instanceof PlannedRequest) return options.fetch(request.url, init ? { ...request.init, ...init } : request.init);
-    const copy = request.body === null ? request : request.clone();
-    return init ? options.fetch(copy, init) : options.fetch(copy);
+    if (request.body === null) return init ? options.fetch(request, init) : options.fetch(request);
+    return options.fetch(request.clone(), { signal: request.signal, ...init });
   }
 
-  /** A dispatcher the call was given (openapi-fetch puts unknown init members on the request too) is kept: the timeout is then a signal. */
-  const hasOwnDispatcher = (request: Request | PlannedRequest) =>
-    (request instanceof PlannedRequest ? (request.init as { dispatcher?: unknown }).dispatcher : (request as { dispatcher?: unknown }).dispatcher) !== undefined;
-
-  // Until a fetch shows that it ignores the dispatcher (not Node's own), the timeout rides on undici's headers timer.
-  let timer = options.headersTimer;
+  const timer = options.headersTimer;
   const timerInit = timer && ({ dispatcher: timer.dispatcher } as RequestInit);
 
-  /** One attempt, the timeout run by undici's headers timer. The caller's abort reaches fetch through the Request's signal. */
+  /**
+   * Whether this attempt may name the client's dispatcher (headers-timer.ts).
+   * Never for a planned request's own: a dispatcher of the caller's is kept
+   * (a request with one is never planned; openapi-fetch puts unknown init
+   * members on a real Request too), and the timeout is then a signal.
+   */
+  function timerMayServe(request: Request | PlannedRequest): boolean {
+    if (!timer || timer.state === 'off') return false;
+    if (!(request instanceof PlannedRequest) && (request as { dispatcher?: unknown }).dispatcher !== undefined) return false;
+    return timerHoldsFor(request.url);
+  }
+
+  /** One attempt, the timeout run by undici's headers timer alone. The caller's abort reaches fetch through the Request's signal. */
   async function attemptTimed(request: Request | PlannedRequest, path: string): Promise<Response> {
-    let response: Response;
     try {
       if (request instanceof PlannedRequest) {
         // Its init is its own (openapi-fetch builds one per call): set on it rather than copy it.
         (request.init as { dispatcher?: unknown }).dispatcher = timer!.dispatcher;
-        response = await sendOnce(request, undefined);
-      } else {
-        response = await sendOnce(request, timerInit);
+        return await sendOnce(request, undefined);
       }
+      return await sendOnce(request, timerInit);
     } catch (error) {
       if (isHeadersTimeout(error)) throw new TimeoutError(options.timeoutMs, request.method, path);
       throw error;
     }
-    if (!options.headersTimer!.used) timer = undefined;
-    return response;
   }
 
   /**
@@ -115,11 +127,14 @@ export function createTransport(options: TransportOptions): (request: Request | 
    * Request's own signal follows the caller's; the caller's abort reaches
    * the attempt through a listener on it, which stays, so that an abort
    * while the body is read still stops the read. A planned request has no
-   * caller's signal (it is never planned with one).
+   * caller's signal (it is never planned with one). While the headers
+   * timer is being probed, the attempt names its dispatcher too, and its
+   * answer settles whether the timer can take over.
    */
   async function attempt(request: Request | PlannedRequest, path: string): Promise<Response> {
     if (options.timeoutMs <= 0) return sendOnce(request, undefined);
-    if (timer && !hasOwnDispatcher(request)) return attemptTimed(request, path);
+    const probe = timerMayServe(request);
+    if (probe && timer!.state === 'on') return attemptTimed(request, path);
     const controller = new AbortController();
     const caller = request instanceof PlannedRequest ? undefined : request.signal;
     if (caller) {
@@ -132,9 +147,11 @@ export function createTransport(options: TransportOptions): (request: Request | 
       controller.abort(new TimeoutError(options.timeoutMs, request.method, path));
     }, options.timeoutMs);
     try {
-      return await sendOnce(request, { signal: controller.signal });
+      const response = await sendOnce(request, probe ? { signal: controller.signal, dispatcher: timer!.dispatcher } as RequestInit : { signal: controller.signal });
+      if (probe && timer!.state === 'probing') timer!.state = timer!.used ? 'on' : 'off';
+      return response;
     } catch (error) {
-      if (timedOut && !caller?.aborted) throw controller.signal.reason;
+      if ((timedOut || isHeadersTimeout(error)) && !caller?.aborted) throw timedOut ? controller.signal.reason : new TimeoutError(options.timeoutMs, request.method, path);
       throw error;
     } finally {
       clearTimeout(timeout);
@@ -171,7 +188,7 @@ export function createTransport(options: TransportOptions): (request: Request | 
           emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: undefined, code: undefined, requestId: undefined, durationMs: Date.now() - started, error: 'aborted' }));
           throw callerSignal!.reason;
         }
-        failure = error instanceof TimeoutError ? error : new NetworkError(`No answer from ${new URL(request.url).origin}: ${(error as Error).message}`, method, path, { cause: error });
+        failure = error instanceof TimeoutError ? error : new NetworkError(`No answer from ${originOf(request.url)}: ${(error as Error).message}`, method, path, { cause: error });
       }
 
       if (response?.ok) {

@@ -73,7 +73,56 @@ describe('a middleware of the user’s', () => {
   });
 });
 
+describe('a call’s own options, with no middleware registered', () => {
+  const key = 'sk_test_middlewareTestsKey000000000001';
+
+  it('a fetch of the call’s gets a Request, and a Request class of the call’s is used', async () => {
+    const api = createSnippetsClient({ baseUrl: server.url, apiKey: key });
+    server.script({});
+    const given: unknown[] = [];
+    const own = (input: Request) => (given.push(input), globalThis.fetch(input));
+    expect((await api.GET('/api/prompts/tags', { fetch: own } as Record<string, unknown>)).data).toBeDefined();
+    expect(given).toHaveLength(1);
+    expect(given[0]).toBeInstanceOf(Request);
+
+    const built: string[] = [];
+    class CountingRequest extends Request {
+      constructor(input: RequestInfo | URL, init?: RequestInit) {
+        super(input, init);
+        built.push(this.url);
+      }
+    }
+    expect((await api.GET('/api/prompts/tags', { Request: CountingRequest } as Record<string, unknown>)).data).toBeDefined();
+    expect(built).toEqual([`${server.url}/api/prompts/tags`]);
+  });
+
+  it.each([
+    ['cache', 'only-if-cached'],
+    ['redirect', 'nope'],
+    ['mode', 'navigate'],
+  ])('%s: %j, refused as a Request refuses it: at once, not retried, the same with a middleware', async (member, value) => {
+    const outcomes = [];
+    for (const withMiddleware of [false, true]) {
+      const events: string[] = [];
+      const api = createSnippetsClient({ baseUrl: server.url, apiKey: key, retry: { attempts: 3, baseDelayMs: 1 }, onEvent: (event) => events.push(event.type) });
+      if (withMiddleware) api.raw.use({ onRequest() {} });
+      server.script({});
+      const { error } = await api.GET('/api/prompts/tags', { [member]: value } as Record<string, unknown>);
+      outcomes.push({ error: error?.constructor.name, message: error?.message, events, sent: server.received.length });
+    }
+    expect(outcomes[0]).toEqual(outcomes[1]);
+    expect(outcomes[0]!.error).toBeDefined();
+    expect(outcomes[0]!.events).not.toContain('retry');
+    expect(outcomes[0]!.sent).toBe(0);
+  });
+});
+
 describe('createSnippetsClient', () => {
+  it('refuses a base URL with a user name or password, without repeating it', () => {
+    expect(() => createSnippetsClient({ baseUrl: 'http://me:s3cret@127.0.0.1:4010', apiKey: 'sk_test_x' })).toThrow(/must not contain a user name or password/);
+    expect(() => createSnippetsClient({ baseUrl: 'http://me:s3cret@127.0.0.1:4010', apiKey: 'sk_test_x' })).not.toThrow(/s3cret/);
+  });
+
   it.each([['not a url'], ['/api/prompts'], ['ftp://example.com'], [''], [undefined]])('refuses the base URL %j, naming it and the fix', (baseUrl) => {
     let message = '';
     try {

@@ -51,9 +51,14 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
     [timerServer, signalServer, fallbackServer, ownServer] = await Promise.all([server(), server(), server(), server()]);
   });
 
-  it("with Node's own fetch: runs on undici's headers timer (no signal), closes the connection, and the client goes on", async () => {
+  it("with Node's own fetch: once an answer shows fetch uses the dispatcher, runs on undici's headers timer (no signal), closes the connection, and the client goes on", async () => {
     const sent = vi.spyOn(globalThis, 'fetch');
     const api = client(timerServer.url);
+    timerServer.script({});
+    expect((await api.GET('/api/prompts/tags')).data).toBeDefined();
+    const probe = sent.mock.calls.find(([input]) => String(input instanceof Request ? input.url : input).startsWith(timerServer.url))?.[1];
+    expect(probe).toMatchObject({ dispatcher: expect.any(Object), signal: expect.any(AbortSignal) });
+    sent.mockClear();
     timerServer.script({ delayMs: TIMEOUT + 3_000 }, {});
     const { error, tookMs, closedAfterMs } = await lateCall(api, timerServer);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -77,17 +82,21 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
     expect(closedAfterMs).toBeLessThan(TIMEOUT + SIGNAL_LATENESS_MS);
   });
 
-  it('with a global fetch that ignores the dispatcher: falls back to the signal after the first answer', async () => {
+  it('with a global fetch that ignores the dispatcher (a mock, a wrapper): a signal, before the first answer and after it', async () => {
     // The client takes the global fetch when it is created: the stub is needed only that long (the tests run at once).
     vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => nodeFetch(input, init && ({ ...init, dispatcher: undefined } as RequestInit)));
     const api = client(fallbackServer.url);
     vi.unstubAllGlobals();
+    fallbackServer.script({ delayMs: TIMEOUT + 3_000 });
+    const first = await lateCall(api, fallbackServer);
+    expect(first.error).toBeInstanceOf(TimeoutError);
+    expect(first.tookMs).toBeLessThan(TIMEOUT + SIGNAL_LATENESS_MS);
     fallbackServer.script({});
     expect((await api.GET('/api/prompts/tags')).data).toBeDefined();
     fallbackServer.script({ delayMs: TIMEOUT + 3_000 });
-    const { error, tookMs } = await lateCall(api, fallbackServer);
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect(tookMs).toBeLessThan(TIMEOUT + SIGNAL_LATENESS_MS);
+    const after = await lateCall(api, fallbackServer);
+    expect(after.error).toBeInstanceOf(TimeoutError);
+    expect(after.tookMs).toBeLessThan(TIMEOUT + SIGNAL_LATENESS_MS);
   });
 
   it('keeps a dispatcher given to the call (the timeout is then a signal)', async () => {
@@ -104,3 +113,31 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
   });
 });
 
+describe(`a ${TIMEOUT} ms timeout, with a global dispatcher of the user's`, () => {
+  const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+  type Dispatcher = { dispatch(options: { headersTimeout?: number }, handler: object): boolean };
+  const globals = globalThis as unknown as Record<symbol, Dispatcher>;
+  let agent: Dispatcher;
+  afterEach(() => {
+    if (agent) globals[GLOBAL_DISPATCHER] = agent;
+  });
+
+  it('that ignores headersTimeout (as a MockAgent does): the signal serves, even after fetch was seen to use the dispatcher', async () => {
+    const at = await server();
+    const api = client(at.url);
+    at.script({});
+    expect((await api.GET('/api/prompts/tags')).data).toBeDefined(); // the probe: fetch uses the dispatcher
+    agent = globals[GLOBAL_DISPATCHER]!;
+    const real = agent;
+    globals[GLOBAL_DISPATCHER] = {
+      dispatch(options, handler) {
+        delete options.headersTimeout;
+        return real.dispatch(options, handler);
+      },
+    };
+    at.script({ delayMs: TIMEOUT + 3_000 });
+    const { error, tookMs } = await lateCall(api, at);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(tookMs).toBeLessThan(TIMEOUT + SIGNAL_LATENESS_MS);
+  });
+});
