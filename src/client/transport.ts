@@ -95,9 +95,9 @@ export function createTransport(options: TransportOptions): (request: Request | 
 
   /**
    * Whether this attempt may name the client's dispatcher (headers-timer.ts).
-   * Never for a planned request's own: a dispatcher of the caller's is kept
-   * (a request with one is never planned; openapi-fetch puts unknown init
-   * members on a real Request too), and the timeout is then a signal.
+   * Not when the call has a dispatcher of its own: that one is kept, and the
+   * timeout is then a signal. Such a call is never planned, and openapi-fetch
+   * copies unknown init members onto the real Request, where it is seen here.
    */
   function timerMayServe(request: Request | PlannedRequest): boolean {
     if (!timer || timer.state === 'off') return false;
