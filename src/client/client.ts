@@ -147,8 +147,8 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
       const where = { method, path: url };
       const callerSignal = init?.signal as AbortSignal | undefined;
       try {
-        // A call's own middleware, fetch or Request class gets what openapi-fetch normally builds.
-        const plannable = plan && init?.middleware === undefined && init?.fetch === undefined && init?.Request === undefined;
+        // A call's own middleware, fetch, Request class or base URL (checked by no one) gets what openapi-fetch normally builds.
+        const plannable = plan && init?.middleware === undefined && init?.fetch === undefined && init?.Request === undefined && init?.baseUrl === undefined;
         const result = await (raw[method] as (u: string, i?: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(
           url,
           plannable ? (init ? { ...init, ...planned } : planned) : init,

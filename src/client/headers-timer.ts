@@ -24,7 +24,8 @@
 //   over TLS);
 // - the timeout must be at least HEADERS_TIMER_MIN_MS: undici's timer ticks
 //   about every half second and may fire that much late.
-const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+/** Where undici (Node's and the npm package's alike) keeps the global dispatcher. */
+export const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
 /** Below this, the half-second tick of undici's timer is too coarse: more than 10% late. */
 export const HEADERS_TIMER_MIN_MS = 5_000;
@@ -53,9 +54,8 @@ export function headersTimer(timeoutMs: number): HeadersTimer | undefined {
     dispatcher: {
       dispatch(options, handler) {
         timer.used = true;
-        // The global dispatcher at the time of sending, as fetch itself would use.
-        const global = globalDispatcher();
-        if (!global) throw new Error('no global undici dispatcher to send through');
+        // The global dispatcher at the time of sending, as fetch itself would use (timerHoldsFor saw it).
+        const global = globalDispatcher()!;
         // fetch builds these options for this one request: set on them, not on a copy (cheaper, and one shape for undici).
         options.headersTimeout = timeoutMs;
         return global.dispatch(options, handler);

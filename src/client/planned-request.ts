@@ -12,7 +12,8 @@
 //
 // Only the plainest calls are planned: the members openapi-fetch always
 // sets (method, headers, redirect 'follow', a string body or none) and
-// nothing else, a URL that parses, and no body on GET or HEAD. Anything
+// nothing else, and no body on GET or HEAD. The URL needs no check: the
+// client plans no call with a base URL of its own, and checked its own. Anything
 // else (a caller's signal or dispatcher, cache, credentials ...) is built as
 // a real Request (the constructor returns one), so that whatever a Request
 // would refuse is refused as before, and the transport handles it as before.
@@ -31,17 +32,16 @@ export class PlannedRequest {
     this.headers = init.headers as Headers;
     this.init = init;
     // `new` yields what a constructor returns, when it is an object.
-    if (!PlannedRequest.canPlan(url, init)) return new Request(url, init) as unknown as PlannedRequest;
+    if (!PlannedRequest.canPlan(init)) return new Request(url, init) as unknown as PlannedRequest;
   }
 
-  static canPlan(url: string, init: RequestInit): boolean {
+  static canPlan(init: RequestInit): boolean {
     for (const member in init) if (!PLANNABLE_MEMBERS.has(member)) return false;
     const { body, method } = init;
     return (
       init.redirect === 'follow' &&
       init.headers instanceof Headers &&
-      (body === undefined || (typeof body === 'string' && method !== 'GET' && method !== 'HEAD')) &&
-      URL.canParse(url)
+      (body === undefined || (typeof body === 'string' && method !== 'GET' && method !== 'HEAD'))
     );
   }
 }

@@ -28,6 +28,9 @@ export const defaultRetryOptions: RetryOptions = {
 /** Statuses worth another attempt: the server said "later", or failed on its side. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
+/** The header under which the server runs a repeated POST once (the spec's Idempotency-Key parameter). */
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
 /** Methods safe to send twice. POST joins them only under an Idempotency-Key. */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
@@ -43,5 +46,5 @@ export function backoffMs(retry: number, options: RetryOptions): number {
 }
 
 export function mayRetryMethod(method: string, headers: Headers): boolean {
-  return IDEMPOTENT_METHODS.has(method) || (method === 'POST' && headers.has('idempotency-key'));
+  return IDEMPOTENT_METHODS.has(method) || (method === 'POST' && headers.has(IDEMPOTENCY_HEADER));
 }

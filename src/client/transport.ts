@@ -12,7 +12,7 @@ import { isHeadersTimeout, timerHoldsFor, type HeadersTimer } from './headers-ti
 import type { RequestLimiter } from './limiter.ts';
 import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
-import { backoffMs, KEY_BLOCKED_CODE, mayRetryMethod, RETRYABLE_STATUSES, type RetryOptions, type RetryReason } from './retry-policy.ts';
+import { backoffMs, IDEMPOTENCY_HEADER, KEY_BLOCKED_CODE, mayRetryMethod, RETRYABLE_STATUSES, type RetryOptions, type RetryReason } from './retry-policy.ts';
 
 export interface TransportOptions {
   fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
@@ -173,7 +173,7 @@ export function createTransport(options: TransportOptions): (request: Request | 
     const cancelled = () => callerSignal?.aborted === true;
     // A POST is retried only under an Idempotency-Key, so that a retry never creates twice: one the caller
     // gave, or one added here, before the first attempt, so that every attempt carries the same.
-    if (retry && method === 'POST' && !request.headers.has('idempotency-key')) request.headers.set('idempotency-key', globalThis.crypto.randomUUID());
+    if (retry && method === 'POST' && !request.headers.has(IDEMPOTENCY_HEADER)) request.headers.set(IDEMPOTENCY_HEADER, globalThis.crypto.randomUUID());
 
     for (let attemptNumber = 1; ; attemptNumber++) {
       emit(() => ({ type: 'request', ...common(), attempt: attemptNumber }));

@@ -6,7 +6,7 @@
 // that ignores the dispatcher and fall back to the signal.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSnippetsClient, TimeoutError, type SnippetsClientOptions } from '../../src/client/index.ts';
-import { HEADERS_TIMER_MIN_MS } from '../../src/client/headers-timer.ts';
+import { GLOBAL_DISPATCHER, HEADERS_TIMER_MIN_MS } from '../../src/client/headers-timer.ts';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server.ts';
 
 const TIMEOUT = HEADERS_TIMER_MIN_MS;
@@ -102,7 +102,7 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
   it('keeps a dispatcher given to the call (the timeout is then a signal)', async () => {
     const api = client(ownServer.url);
     const dispatched: string[] = [];
-    const global = (globalThis as Record<symbol, { dispatch(options: object, handler: object): boolean }>)[Symbol.for('undici.globalDispatcher.1')]!;
+    const global = (globalThis as Record<symbol, { dispatch(options: object, handler: object): boolean }>)[GLOBAL_DISPATCHER]!;
     const own = { dispatch: (options: { path: string }, handler: object) => (dispatched.push(options.path), global.dispatch(options, handler)) };
     ownServer.script({ delayMs: TIMEOUT + 3_000 });
     const started = performance.now();
@@ -114,7 +114,6 @@ describe.concurrent(`a ${TIMEOUT} ms timeout`, () => {
 });
 
 describe(`a ${TIMEOUT} ms timeout, with a global dispatcher of the user's`, () => {
-  const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
   type Dispatcher = { dispatch(options: { headersTimeout?: number }, handler: object): boolean };
   const globals = globalThis as unknown as Record<symbol, Dispatcher>;
   let agent: Dispatcher;
