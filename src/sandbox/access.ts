@@ -24,7 +24,11 @@ export function notFound(kind: ResourceKind): ApiError {
 type Statement<P extends unknown[], R> = Database.Statement<P, R>;
 
 export interface AccessStatements {
-  /** Team id -> workspace id: teams come from the fixtures and do not change while the sandbox runs. */
+  /**
+   * Team id -> workspace id: teams come from the fixtures and do not change
+   * while the sandbox runs. Removed teams are left out: their data answers
+   * like another workspace's, not found.
+   */
   workspaceOfTeam: Map<string, string>;
   tombstone: Statement<[string, string], { team_id: string }>;
   insertTombstone: Statement<unknown[], unknown>;
@@ -36,7 +40,7 @@ export function prepareAccessStatements(db: Db): AccessStatements {
   const owner = (kind: ResourceKind) => db.prepare<[string], { team_id: string }>(`SELECT team_id FROM ${TABLE[kind]} WHERE id = ?`);
   return {
     workspaceOfTeam: new Map(
-      db.prepare<[], { id: string; workspace_id: string }>('SELECT id, workspace_id FROM teams').all().map((t) => [t.id, t.workspace_id]),
+      db.prepare<[], { id: string; workspace_id: string }>('SELECT id, workspace_id FROM teams WHERE removed = 0').all().map((t) => [t.id, t.workspace_id]),
     ),
     tombstone: db.prepare<[string, string], { team_id: string }>('SELECT team_id FROM tombstones WHERE id = ? AND kind = ?'),
     insertTombstone: db.prepare('INSERT OR REPLACE INTO tombstones (id, kind, team_id, deleted_at) VALUES (?, ?, ?, ?)'),
@@ -45,6 +49,9 @@ export function prepareAccessStatements(db: Db): AccessStatements {
 }
 
 export class Access {
+  /** Every team this request was allowed to use: what a replay of its answer needs again (idempotency.ts). */
+  readonly granted = new Set<string>();
+
   constructor(
     private readonly sql: AccessStatements,
     readonly principal: Principal,
@@ -62,12 +69,16 @@ export class Access {
       this.requireTeam(only);
       return [only];
     }
+    for (const teamId of this.principal.teamIds) this.granted.add(teamId);
     return [...this.principal.teamIds];
   }
 
   /** A team named in a request: the key's own, or a 403 that says why not. */
   requireTeam(teamId: string): void {
-    if (this.principal.teamIds.has(teamId)) return;
+    if (this.principal.teamIds.has(teamId)) {
+      this.granted.add(teamId);
+      return;
+    }
     if (!this.inWorkspace(teamId)) {
       // Unknown teams and teams of other workspaces get the same answer.
       throw new ApiError('WORKSPACE_MISMATCH', "The team is not in this API key's workspace");
@@ -108,7 +119,10 @@ export class Access {
       const row = this.sql.ownerTeam[kind].get(id);
       if (!row || !this.inWorkspace(row.team_id)) result.missing.push(id);
       else if (!this.principal.teamIds.has(row.team_id)) result.inaccessible.push(id);
-      else result.usable.push(id);
+      else {
+        this.granted.add(row.team_id);
+        result.usable.push(id);
+      }
     }
     return result;
   }

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrate } from './migrations.ts';
 
 export type Db = Database.Database;
 
@@ -15,10 +16,13 @@ CREATE TABLE IF NOT EXISTS workspaces (
   subscription TEXT NOT NULL CHECK (subscription IN ('active', 'inactive')),
   remaining_requests INTEGER NOT NULL CHECK (remaining_requests >= 0)
 );
+-- A team no longer in the fixtures is marked removed, not deleted: its data
+-- refers to it and stays in the database, unreachable (seed.ts, access.ts).
 CREATE TABLE IF NOT EXISTS teams (
   id TEXT PRIMARY KEY,
   workspace_id TEXT NOT NULL REFERENCES workspaces(id),
-  name TEXT NOT NULL
+  name TEXT NOT NULL,
+  removed INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS api_keys (
   key_hash TEXT PRIMARY KEY,
@@ -99,15 +103,19 @@ CREATE TABLE IF NOT EXISTS tombstones (
   team_id TEXT NOT NULL,
   deleted_at TEXT NOT NULL
 );
+-- Per API key; a revoked key takes its stored answers with it. team_ids: the
+-- teams the first request used, space-separated (idempotency.ts).
 CREATE TABLE IF NOT EXISTS idempotency_keys (
-  workspace_id TEXT NOT NULL,
+  key_hash TEXT NOT NULL REFERENCES api_keys(key_hash) ON DELETE CASCADE,
   key TEXT NOT NULL,
   request_hash TEXT NOT NULL,
+  team_ids TEXT NOT NULL,
   status INTEGER NOT NULL,
   body TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  PRIMARY KEY (workspace_id, key)
+  PRIMARY KEY (key_hash, key)
 );
+CREATE INDEX IF NOT EXISTS idempotency_keys_by_age ON idempotency_keys(created_at);
 `;
 
 /** Opens (creating if needed) the database at `path`, or an in-memory one for `:memory:`. */
@@ -121,6 +129,10 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  // One transaction: a database is either upgraded and complete, or left as it was.
+  db.transaction(() => {
+    migrate(db);
+    db.exec(SCHEMA);
+  })();
   return db;
 }

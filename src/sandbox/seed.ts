@@ -8,19 +8,33 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
+/** What a start took away: keys and teams that were in the database but are no longer in the fixtures. */
+export interface SeedOutcome {
+  revokedKeys: number;
+  removedTeams: number;
+}
+
 /**
- * Seeds the database. Workspaces keep their quota when they already exist, so
- * restarting on the same database file does not refill what was spent; keys
- * and teams take the file's current settings.
+ * Makes the fixtures the truth about who may call, at every start, in one
+ * transaction (a failed start changes nothing):
+ * - a key not in the fixtures is deleted, with its teams and stored
+ *   idempotent answers (cascade): it answers as an unknown key;
+ * - a team not in the fixtures is marked removed: its data stays in the
+ *   database (it refers to the team) but no key reaches it (access.ts);
+ * - a workspace not in the fixtures has no key and no team left; its row
+ *   stays, with its quota.
+ * Workspaces keep their quota when they already exist, so restarting on the
+ * same database file does not refill what was spent; keys and teams take the
+ * file's current settings.
  */
-export function seedFixtures(db: Db, fixtures: Fixtures): void {
+export function seedFixtures(db: Db, fixtures: Fixtures): SeedOutcome {
   const insertWorkspace = db.prepare(
     `INSERT INTO workspaces (id, name, subscription, remaining_requests) VALUES (@id, @name, @subscription, @remainingRequests)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, subscription = excluded.subscription`,
   );
   const insertTeam = db.prepare(
     `INSERT INTO teams (id, workspace_id, name) VALUES (@id, @workspaceId, @name)
-     ON CONFLICT(id) DO UPDATE SET workspace_id = excluded.workspace_id, name = excluded.name`,
+     ON CONFLICT(id) DO UPDATE SET workspace_id = excluded.workspace_id, name = excluded.name, removed = 0`,
   );
   const insertKey = db.prepare(
     `INSERT INTO api_keys (key_hash, workspace_id, status, expires_at, rate_limit_per_minute)
@@ -30,14 +44,21 @@ export function seedFixtures(db: Db, fixtures: Fixtures): void {
   );
   const clearKeyTeams = db.prepare('DELETE FROM api_key_teams WHERE key_hash = ?');
   const insertKeyTeam = db.prepare('INSERT INTO api_key_teams (key_hash, team_id) VALUES (?, ?)');
-  db.transaction(() => {
+  // The file's ids and hashes as one JSON array parameter.
+  const revokeKeys = db.prepare('DELETE FROM api_keys WHERE key_hash NOT IN (SELECT value FROM json_each(?))');
+  const removeTeams = db.prepare('UPDATE teams SET removed = 1 WHERE removed = 0 AND id NOT IN (SELECT value FROM json_each(?))');
+  return db.transaction(() => {
+    const hashes = fixtures.apiKeys.map((key) => hashKey(key.key));
+    const revokedKeys = revokeKeys.run(JSON.stringify(hashes)).changes;
     for (const workspace of fixtures.workspaces) insertWorkspace.run(workspace);
     for (const team of fixtures.teams) insertTeam.run(team);
-    for (const key of fixtures.apiKeys) {
-      const hash = hashKey(key.key);
+    const removedTeams = removeTeams.run(JSON.stringify(fixtures.teams.map((team) => team.id))).changes;
+    fixtures.apiKeys.forEach((key, i) => {
+      const hash = hashes[i]!;
       insertKey.run({ hash, workspaceId: key.workspaceId, status: key.status, expiresAt: key.expiresAt, rateLimit: key.rateLimitPerMinute ?? null });
       clearKeyTeams.run(hash);
       for (const teamId of key.teamIds) insertKeyTeam.run(hash, teamId);
-    }
+    });
+    return { revokedKeys, removedTeams };
   })();
 }

@@ -7,8 +7,9 @@
 //   body        read by body.ts (JSON only, size-limited)
 //   handler     parameters and body validated against the spec, then, in
 //               the event-loop turn's group commit (group-commit.ts): the
-//               idempotency replay and the operation in one savepoint that
-//               also charges its cost to the quota; answered once committed
+//               idempotency replay (the key's own, if it may still use the
+//               teams) and the operation in one savepoint that also
+//               charges its cost to the quota; answered once committed
 //   errors      every failure leaves through errorBody(), with a catalog code
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -87,7 +88,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   // Fixtures first: a bad file must not leave a new database behind.
   const fixtures = readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern);
   const db = openDatabase(options.db);
-  seedFixtures(db, fixtures);
+  const seeded = seedFixtures(db, fixtures);
 
   const windowMs = options.rateWindowSeconds * 1000;
   const rateLimiter = new RateLimiter(windowMs);
@@ -142,6 +143,11 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       void sendError(request, reply, new ApiError('ENDPOINT_NOT_FOUND', 'No endpoint at this path'));
     },
   });
+
+  // Once at start: what the fixtures took away from an existing database (seed.ts).
+  if (seeded.revokedKeys > 0 || seeded.removedTeams > 0) {
+    app.log.info(seeded, 'fixtures: keys and teams no longer in the fixtures file are revoked');
+  }
 
   function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
     request.errorCode = error.code;
@@ -257,12 +263,12 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
    */
   const runOperation = db.transaction(
     (operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, now: number, idempotencyKey?: string, hash?: string) => {
+      const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
       if (idempotencyKey && hash) {
-        const stored = idempotency.replay(principal.workspaceId, idempotencyKey, hash, now);
+        const stored = idempotency.replay(access, idempotencyKey, hash, now);
         if (stored) return { ...stored, replayed: true };
       }
       const at = new Date(now).toISOString();
-      const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
       const context: OperationContext = { principal, access, query, body, at, stores, db };
       const result = handlers[operation.operationId]!(context);
       const remaining = spend.get(result.cost, principal.workspaceId, result.cost);
@@ -272,7 +278,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
         throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
       }
       const json = successJson(result, remaining);
-      if (idempotencyKey && hash) idempotency.remember(principal.workspaceId, idempotencyKey, hash, { status: result.status, body: json }, at);
+      if (idempotencyKey && hash) idempotency.remember(access, idempotencyKey, hash, { status: result.status, body: json }, now);
       return { status: result.status, body: json, replayed: false };
     },
   );
