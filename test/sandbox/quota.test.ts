@@ -124,7 +124,7 @@ describe('idempotency', () => {
     expect(snippetCount()).toBe(before + 1);
   });
 
-  it('keeps keys per workspace: another workspace may use the same key', async () => {
+  it('keeps keys per API key: a key of another workspace may use the same key', async () => {
     const key = randomUUID();
     const mine = await api.send('createTag', 'POST', '/api/prompts/tag', { body: { tagName: 'a', teamId: demoTeams.platform }, headers: { 'idempotency-key': key } });
     const globex = new ContractClient(sandbox.url, demoKeys.globex);
