@@ -30,6 +30,7 @@ export type ErrorCode =
   | "VARIATION_NOT_FOUND"
   | "VARIATION_NOT_IN_SNIPPET"
   | "VARIATION_LAST_REMAINING"
+  | "VARIATION_LIMIT_REACHED"
   | "BATCH_EMPTY"
   | "BATCH_TOO_LARGE"
   | "BATCH_PARTIAL_FAILURE"
@@ -147,6 +148,9 @@ export declare const errorCatalog: {
   };
   readonly VARIATION_LAST_REMAINING: ErrorCatalogEntry<409, "variation"> & {
     readonly userMessage: "A snippet needs at least one version, so this one cannot be removed.";
+  };
+  readonly VARIATION_LIMIT_REACHED: ErrorCatalogEntry<409, "variation"> & {
+    readonly userMessage: "This snippet has as many versions as it can hold. Remove one to add another.";
   };
   readonly BATCH_EMPTY: ErrorCatalogEntry<400, "batch"> & {
     readonly userMessage: "There is nothing to save.";

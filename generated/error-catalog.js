@@ -391,6 +391,19 @@ export const errorCatalog = deepFreeze({
     ],
     "userMessage": "A snippet needs at least one version, so this one cannot be removed."
   },
+  VARIATION_LIMIT_REACHED: {
+    "status": 409,
+    "category": "variation",
+    "summary": "The snippet already holds the most variations a snippet may have (maxVariationsPerSnippet); nothing was added.",
+    "causes": [
+      "Adding a variation to a snippet that has 25 already"
+    ],
+    "fixes": [
+      "Delete a variation you no longer need",
+      "Create another snippet for the extra versions"
+    ],
+    "userMessage": "This snippet has as many versions as it can hold. Remove one to add another."
+  },
   BATCH_EMPTY: {
     "status": 400,
     "category": "batch",

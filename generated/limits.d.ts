@@ -7,4 +7,6 @@ export declare const limits: {
   readonly maxBodyBytes: 1048576;
   readonly maxBatchItems: 100;
   readonly idempotencyKeyHours: 24;
+  readonly maxPageBytes: 1048576;
+  readonly maxVariationsPerSnippet: 25;
 };

@@ -6,5 +6,7 @@ export const limits = Object.freeze({
   "keyBlockSeconds": 300,
   "maxBodyBytes": 1048576,
   "maxBatchItems": 100,
-  "idempotencyKeyHours": 24
+  "idempotencyKeyHours": 24,
+  "maxPageBytes": 1048576,
+  "maxVariationsPerSnippet": 25
 });

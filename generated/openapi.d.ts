@@ -79,6 +79,8 @@ export interface paths {
          * @description Returns the snippets the key can access among `ids`. Ids that do not
          *     exist, were deleted, or belong to a team the key lacks are counted in
          *     `metadata` and left out of `data`; the call does not fail for them.
+         *     Large snippets are paged (see Paging): the counts in `metadata` are
+         *     those of all of `ids`, `data` holds this page's snippets.
          *
          *     Cost: N, where N is the number of snippets returned.
          */
@@ -139,7 +141,9 @@ export interface paths {
         /**
          * Add a variation to a snippet
          * @description Appends a variation to the snippet `snippetId`. The change is recorded
-         *     in the variation's history.
+         *     in the variation's history. A snippet holds at most 25 variations
+         *     (`maxVariationsPerSnippet` in `x-limits`): one more fails with `409`
+         *     and code `VARIATION_LIMIT_REACHED`.
          *
          *     Cost: 1
          */
@@ -171,8 +175,8 @@ export interface paths {
          * Get the change history of a variation
          * @description Returns the recorded states of a variation, newest first: one record
          *     per creation, update and deletion. `fromDate` and `toDate` bound
-         *     `recordedAt` (both inclusive); `metadata.hasMore` tells whether older
-         *     records exist beyond `limit`.
+         *     `recordedAt` (both inclusive). Paged (see Paging): `limit` counts
+         *     records, and `metadata.nextCursor` leads to older ones.
          *
          *     Cost: N, where N is the number of history records returned.
          */
@@ -194,7 +198,9 @@ export interface paths {
         };
         /**
          * Get a folder with its snippets
-         * @description Returns the folder and the snippets filed directly in it.
+         * @description Returns the folder and the snippets filed directly in it, oldest first.
+         *     Paged (see Paging): `limit` counts snippets, and every page repeats
+         *     the folder.
          *
          *     Cost: 1 + N, where N is the number of snippets returned.
          */
@@ -239,7 +245,11 @@ export interface paths {
         /**
          * List folders with their snippets
          * @description Returns every folder of the teams the key can access (or of `teamId`
-         *     alone), each with the snippets filed directly in it.
+         *     alone), each with the snippets filed directly in it, oldest first.
+         *     Paged (see Paging): a page holds at most `limit` folders and at most
+         *     `limit` snippets in all; a folder whose snippets do not fit goes on
+         *     to the next page, which starts with it again and the rest of its
+         *     snippets.
          *
          *     Cost: M + N, where M is the number of folders and N the number of snippets returned.
          */
@@ -284,7 +294,9 @@ export interface paths {
         };
         /**
          * Get a tag with its snippets
-         * @description Returns the tag and the snippets that carry it.
+         * @description Returns the tag and the snippets that carry it, oldest first.
+         *     Paged (see Paging): `limit` counts snippets, and every page repeats
+         *     the tag.
          *
          *     Cost: 1 + N, where N is the number of snippets returned.
          */
@@ -329,7 +341,7 @@ export interface paths {
         /**
          * List tags
          * @description Returns every tag of the teams the key can access (or of `teamId`
-         *     alone).
+         *     alone), oldest first. Paged (see Paging): `limit` counts tags.
          *
          *     Cost: N, where N is the number of tags returned.
          */
@@ -387,7 +399,7 @@ export interface components {
          *     codes it does not know and fall back on the HTTP status for them.
          * @enum {string}
          */
-        ErrorCode: "AUTH_HEADER_MISSING" | "AUTH_KEY_MALFORMED" | "AUTH_KEY_UNKNOWN" | "AUTH_KEY_INACTIVE" | "AUTH_KEY_DELETED" | "AUTH_KEY_EXPIRED" | "PARAMETER_MISSING" | "BODY_INVALID_JSON" | "PARAMETER_INVALID" | "TYPE_MISMATCH" | "FIELD_LENGTH_INVALID" | "FIELD_UNKNOWN" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "TEAM_ACCESS_DENIED" | "SUBSCRIPTION_INACTIVE" | "WORKSPACE_MISMATCH" | "QUOTA_INSUFFICIENT" | "SNIPPET_NOT_FOUND" | "FOLDER_NOT_FOUND" | "TAG_NOT_FOUND" | "RESOURCE_DELETED" | "ENDPOINT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "VARIATION_NOT_FOUND" | "VARIATION_NOT_IN_SNIPPET" | "VARIATION_LAST_REMAINING" | "BATCH_EMPTY" | "BATCH_TOO_LARGE" | "BATCH_PARTIAL_FAILURE" | "BATCH_QUOTA_INSUFFICIENT" | "RATE_LIMIT_EXCEEDED" | "KEY_TEMPORARILY_BLOCKED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "AUTH_HEADER_MISSING" | "AUTH_KEY_MALFORMED" | "AUTH_KEY_UNKNOWN" | "AUTH_KEY_INACTIVE" | "AUTH_KEY_DELETED" | "AUTH_KEY_EXPIRED" | "PARAMETER_MISSING" | "BODY_INVALID_JSON" | "PARAMETER_INVALID" | "TYPE_MISMATCH" | "FIELD_LENGTH_INVALID" | "FIELD_UNKNOWN" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "TEAM_ACCESS_DENIED" | "SUBSCRIPTION_INACTIVE" | "WORKSPACE_MISMATCH" | "QUOTA_INSUFFICIENT" | "SNIPPET_NOT_FOUND" | "FOLDER_NOT_FOUND" | "TAG_NOT_FOUND" | "RESOURCE_DELETED" | "ENDPOINT_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "VARIATION_NOT_FOUND" | "VARIATION_NOT_IN_SNIPPET" | "VARIATION_LAST_REMAINING" | "VARIATION_LIMIT_REACHED" | "BATCH_EMPTY" | "BATCH_TOO_LARGE" | "BATCH_PARTIAL_FAILURE" | "BATCH_QUOTA_INSUFFICIENT" | "RATE_LIMIT_EXCEEDED" | "KEY_TEMPORARILY_BLOCKED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE";
         /**
          * @description Identifies one request; sent as `X-Request-Id` and, on errors, as `requestId`.
          * @example req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c
@@ -433,6 +445,10 @@ export interface components {
         Uuid: string;
         /** Format: date-time */
         Timestamp: string;
+        /** @description Whether another page follows this one. */
+        HasMore: boolean;
+        /** @description The `cursor` that asks for the next page; null on the last page. */
+        NextCursor: string | null;
         /** @description A piece of text and how to read it. */
         Content: {
             /** @enum {string} */
@@ -448,7 +464,7 @@ export interface components {
             /** Format: uuid */
             folderId: string | null;
             tagIds: components["schemas"]["Uuid"][];
-            /** @description In order; the first is the snippet's default content. */
+            /** @description In order; the first is the snippet's default content. At most `maxVariationsPerSnippet` (`x-limits`). */
             variations: components["schemas"]["Variation"][];
             createdAt: components["schemas"]["Timestamp"];
             updatedAt: components["schemas"]["Timestamp"];
@@ -614,6 +630,8 @@ export interface components {
                 accessibleCount: number;
                 inaccessibleCount: number;
                 missingCount: number;
+                hasMore: components["schemas"]["HasMore"];
+                nextCursor: components["schemas"]["NextCursor"];
             };
         };
         SnippetBatchResponse: {
@@ -672,8 +690,9 @@ export interface components {
             data: components["schemas"]["VariationHistoryEntry"][];
             usage: components["schemas"]["Usage"];
             metadata: {
-                hasMore: boolean;
-                /** @description Records matching the date bounds, returned or not. */
+                hasMore: components["schemas"]["HasMore"];
+                nextCursor: components["schemas"]["NextCursor"];
+                /** @description Records matching the date bounds, on this page or any other. */
                 totalRecords: number;
             };
         };
@@ -689,7 +708,10 @@ export interface components {
             data: components["schemas"]["FolderWithSnippets"];
             usage: components["schemas"]["Usage"];
             metadata: {
+                /** @description The snippets on this page. */
                 snippetCount: number;
+                hasMore: components["schemas"]["HasMore"];
+                nextCursor: components["schemas"]["NextCursor"];
             };
         };
         FolderListResponse: {
@@ -698,8 +720,12 @@ export interface components {
             data: components["schemas"]["FolderWithSnippets"][];
             usage: components["schemas"]["Usage"];
             metadata: {
+                /** @description The folders on this page. */
                 folderCount: number;
+                /** @description The snippets on this page. */
                 snippetCount: number;
+                hasMore: components["schemas"]["HasMore"];
+                nextCursor: components["schemas"]["NextCursor"];
             };
         };
         FolderDeletedResponse: {
@@ -745,7 +771,10 @@ export interface components {
             data: components["schemas"]["TagWithSnippets"];
             usage: components["schemas"]["Usage"];
             metadata: {
+                /** @description The snippets on this page. */
                 snippetCount: number;
+                hasMore: components["schemas"]["HasMore"];
+                nextCursor: components["schemas"]["NextCursor"];
             };
         };
         TagListResponse: {
@@ -754,7 +783,10 @@ export interface components {
             data: components["schemas"]["Tag"][];
             usage: components["schemas"]["Usage"];
             metadata: {
+                /** @description The tags on this page. */
                 tagCount: number;
+                hasMore: components["schemas"]["HasMore"];
+                nextCursor: components["schemas"]["NextCursor"];
             };
         };
         TagBatchResponse: {
@@ -966,6 +998,10 @@ export interface components {
         VariationId: string;
         /** @description Up to 100 variation ids, comma-separated. */
         VariationIds: string[];
+        /** @description How many items a page holds at most. */
+        PageLimit: number;
+        /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
+        PageCursor: string;
         /** @description Only resources of this team. Without it, every team the key can access. */
         TeamFilter: string;
         /**
@@ -1177,6 +1213,8 @@ export interface operations {
             query: {
                 /** @description Up to 100 ids, comma-separated. */
                 ids: components["parameters"]["ResourceIds"];
+                /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
+                cursor?: components["parameters"]["PageCursor"];
             };
             header?: never;
             path?: never;
@@ -1411,6 +1449,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
@@ -1461,8 +1500,10 @@ export interface operations {
             query: {
                 /** @description The id of the variation. */
                 variationId: components["parameters"]["VariationId"];
-                /** @description How many records to return at most. */
-                limit?: number;
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
+                cursor?: components["parameters"]["PageCursor"];
                 /** @description Only records at or after this time. */
                 fromDate?: string;
                 /** @description Only records at or before this time. */
@@ -1501,6 +1542,10 @@ export interface operations {
             query: {
                 /** @description The id of the resource. */
                 id: components["parameters"]["ResourceId"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
+                cursor?: components["parameters"]["PageCursor"];
             };
             header?: never;
             path?: never;
@@ -1654,6 +1699,10 @@ export interface operations {
             query?: {
                 /** @description Only resources of this team. Without it, every team the key can access. */
                 teamId?: components["parameters"]["TeamFilter"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
+                cursor?: components["parameters"]["PageCursor"];
             };
             header?: never;
             path?: never;
@@ -1826,6 +1875,10 @@ export interface operations {
             query: {
                 /** @description The id of the resource. */
                 id: components["parameters"]["ResourceId"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
+                cursor?: components["parameters"]["PageCursor"];
             };
             header?: never;
             path?: never;
@@ -1979,6 +2032,10 @@ export interface operations {
             query?: {
                 /** @description Only resources of this team. Without it, every team the key can access. */
                 teamId?: components["parameters"]["TeamFilter"];
+                /** @description How many items a page holds at most. */
+                limit?: components["parameters"]["PageLimit"];
+                /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
+                cursor?: components["parameters"]["PageCursor"];
             };
             header?: never;
             path?: never;

@@ -120,6 +120,7 @@ export declare const validateCreateVariation400: Validator<ResponseBody<"createV
 export declare const validateCreateVariation401: Validator<ResponseBody<"createVariation", 401>>;
 export declare const validateCreateVariation403: Validator<ResponseBody<"createVariation", 403>>;
 export declare const validateCreateVariation404: Validator<ResponseBody<"createVariation", 404>>;
+export declare const validateCreateVariation409: Validator<ResponseBody<"createVariation", 409>>;
 export declare const validateCreateVariation413: Validator<ResponseBody<"createVariation", 413>>;
 export declare const validateCreateVariation415: Validator<ResponseBody<"createVariation", 415>>;
 export declare const validateCreateVariation422: Validator<ResponseBody<"createVariation", 422>>;
@@ -440,6 +441,7 @@ export declare const responseValidators: {
     readonly "401": Validator<ResponseBody<"createVariation", 401>>;
     readonly "403": Validator<ResponseBody<"createVariation", 403>>;
     readonly "404": Validator<ResponseBody<"createVariation", 404>>;
+    readonly "409": Validator<ResponseBody<"createVariation", 409>>;
     readonly "413": Validator<ResponseBody<"createVariation", 413>>;
     readonly "415": Validator<ResponseBody<"createVariation", 415>>;
     readonly "422": Validator<ResponseBody<"createVariation", 422>>;

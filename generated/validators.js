@@ -12,7 +12,7 @@ const runtime2 = moduleExports(runtime2Namespace);
 
 export const validateErrorResponse = validate20;
 const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"description":"One entry per violated field, on validation errors.","items":{"$ref":"ErrorDetail"}}}};
-const schema32 = {"$id":"ErrorCode","type":"string","description":"Stable machine-readable code of an error, one of the error catalog\n(`x-error-catalog`). Branch on it instead of on `message`. New codes\nmay be added in later minor versions of the API: a client must expect\ncodes it does not know and fall back on the HTTP status for them.\n","enum":["AUTH_HEADER_MISSING","AUTH_KEY_MALFORMED","AUTH_KEY_UNKNOWN","AUTH_KEY_INACTIVE","AUTH_KEY_DELETED","AUTH_KEY_EXPIRED","PARAMETER_MISSING","BODY_INVALID_JSON","PARAMETER_INVALID","TYPE_MISMATCH","FIELD_LENGTH_INVALID","FIELD_UNKNOWN","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","TEAM_ACCESS_DENIED","SUBSCRIPTION_INACTIVE","WORKSPACE_MISMATCH","QUOTA_INSUFFICIENT","SNIPPET_NOT_FOUND","FOLDER_NOT_FOUND","TAG_NOT_FOUND","RESOURCE_DELETED","ENDPOINT_NOT_FOUND","METHOD_NOT_ALLOWED","VARIATION_NOT_FOUND","VARIATION_NOT_IN_SNIPPET","VARIATION_LAST_REMAINING","BATCH_EMPTY","BATCH_TOO_LARGE","BATCH_PARTIAL_FAILURE","BATCH_QUOTA_INSUFFICIENT","RATE_LIMIT_EXCEEDED","KEY_TEMPORARILY_BLOCKED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]};
+const schema32 = {"$id":"ErrorCode","type":"string","description":"Stable machine-readable code of an error, one of the error catalog\n(`x-error-catalog`). Branch on it instead of on `message`. New codes\nmay be added in later minor versions of the API: a client must expect\ncodes it does not know and fall back on the HTTP status for them.\n","enum":["AUTH_HEADER_MISSING","AUTH_KEY_MALFORMED","AUTH_KEY_UNKNOWN","AUTH_KEY_INACTIVE","AUTH_KEY_DELETED","AUTH_KEY_EXPIRED","PARAMETER_MISSING","BODY_INVALID_JSON","PARAMETER_INVALID","TYPE_MISMATCH","FIELD_LENGTH_INVALID","FIELD_UNKNOWN","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","TEAM_ACCESS_DENIED","SUBSCRIPTION_INACTIVE","WORKSPACE_MISMATCH","QUOTA_INSUFFICIENT","SNIPPET_NOT_FOUND","FOLDER_NOT_FOUND","TAG_NOT_FOUND","RESOURCE_DELETED","ENDPOINT_NOT_FOUND","METHOD_NOT_ALLOWED","VARIATION_NOT_FOUND","VARIATION_NOT_IN_SNIPPET","VARIATION_LAST_REMAINING","VARIATION_LIMIT_REACHED","BATCH_EMPTY","BATCH_TOO_LARGE","BATCH_PARTIAL_FAILURE","BATCH_QUOTA_INSUFFICIENT","RATE_LIMIT_EXCEEDED","KEY_TEMPORARILY_BLOCKED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]};
 const schema33 = {"$id":"RequestId","type":"string","description":"Identifies one request; sent as `X-Request-Id` and, on errors, as `requestId`.","minLength":8,"maxLength":128,"pattern":"^[A-Za-z0-9_-]+$","examples":["req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c"]};
 const schema34 = {"$id":"QuotaShortfall","type":"object","description":"Sent with quota errors.","additionalProperties":false,"required":["remainingRequests","requiredRequests"],"properties":{"remainingRequests":{"type":"integer","minimum":0},"requiredRequests":{"type":"integer","minimum":1}}};
 const schema35 = {"$id":"ErrorDetail","type":"object","additionalProperties":false,"required":["field","issue"],"properties":{"field":{"type":"string","description":"The parameter name or the body property path (`title`, `snippets.3.title`)."},"issue":{"type":"string","description":"What is wrong with it."}}};
@@ -155,7 +155,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!((((((((((((((((((((((((((((((((((((data3 === "AUTH_HEADER_MISSING") || (data3 === "AUTH_KEY_MALFORMED")) || (data3 === "AUTH_KEY_UNKNOWN")) || (data3 === "AUTH_KEY_INACTIVE")) || (data3 === "AUTH_KEY_DELETED")) || (data3 === "AUTH_KEY_EXPIRED")) || (data3 === "PARAMETER_MISSING")) || (data3 === "BODY_INVALID_JSON")) || (data3 === "PARAMETER_INVALID")) || (data3 === "TYPE_MISMATCH")) || (data3 === "FIELD_LENGTH_INVALID")) || (data3 === "FIELD_UNKNOWN")) || (data3 === "PAYLOAD_TOO_LARGE")) || (data3 === "UNSUPPORTED_MEDIA_TYPE")) || (data3 === "IDEMPOTENCY_KEY_REUSED")) || (data3 === "TEAM_ACCESS_DENIED")) || (data3 === "SUBSCRIPTION_INACTIVE")) || (data3 === "WORKSPACE_MISMATCH")) || (data3 === "QUOTA_INSUFFICIENT")) || (data3 === "SNIPPET_NOT_FOUND")) || (data3 === "FOLDER_NOT_FOUND")) || (data3 === "TAG_NOT_FOUND")) || (data3 === "RESOURCE_DELETED")) || (data3 === "ENDPOINT_NOT_FOUND")) || (data3 === "METHOD_NOT_ALLOWED")) || (data3 === "VARIATION_NOT_FOUND")) || (data3 === "VARIATION_NOT_IN_SNIPPET")) || (data3 === "VARIATION_LAST_REMAINING")) || (data3 === "BATCH_EMPTY")) || (data3 === "BATCH_TOO_LARGE")) || (data3 === "BATCH_PARTIAL_FAILURE")) || (data3 === "BATCH_QUOTA_INSUFFICIENT")) || (data3 === "RATE_LIMIT_EXCEEDED")) || (data3 === "KEY_TEMPORARILY_BLOCKED")) || (data3 === "INTERNAL_ERROR")) || (data3 === "SERVICE_UNAVAILABLE"))){
+if(!(((((((((((((((((((((((((((((((((((((data3 === "AUTH_HEADER_MISSING") || (data3 === "AUTH_KEY_MALFORMED")) || (data3 === "AUTH_KEY_UNKNOWN")) || (data3 === "AUTH_KEY_INACTIVE")) || (data3 === "AUTH_KEY_DELETED")) || (data3 === "AUTH_KEY_EXPIRED")) || (data3 === "PARAMETER_MISSING")) || (data3 === "BODY_INVALID_JSON")) || (data3 === "PARAMETER_INVALID")) || (data3 === "TYPE_MISMATCH")) || (data3 === "FIELD_LENGTH_INVALID")) || (data3 === "FIELD_UNKNOWN")) || (data3 === "PAYLOAD_TOO_LARGE")) || (data3 === "UNSUPPORTED_MEDIA_TYPE")) || (data3 === "IDEMPOTENCY_KEY_REUSED")) || (data3 === "TEAM_ACCESS_DENIED")) || (data3 === "SUBSCRIPTION_INACTIVE")) || (data3 === "WORKSPACE_MISMATCH")) || (data3 === "QUOTA_INSUFFICIENT")) || (data3 === "SNIPPET_NOT_FOUND")) || (data3 === "FOLDER_NOT_FOUND")) || (data3 === "TAG_NOT_FOUND")) || (data3 === "RESOURCE_DELETED")) || (data3 === "ENDPOINT_NOT_FOUND")) || (data3 === "METHOD_NOT_ALLOWED")) || (data3 === "VARIATION_NOT_FOUND")) || (data3 === "VARIATION_NOT_IN_SNIPPET")) || (data3 === "VARIATION_LAST_REMAINING")) || (data3 === "VARIATION_LIMIT_REACHED")) || (data3 === "BATCH_EMPTY")) || (data3 === "BATCH_TOO_LARGE")) || (data3 === "BATCH_PARTIAL_FAILURE")) || (data3 === "BATCH_QUOTA_INSUFFICIENT")) || (data3 === "RATE_LIMIT_EXCEEDED")) || (data3 === "KEY_TEMPORARILY_BLOCKED")) || (data3 === "INTERNAL_ERROR")) || (data3 === "SERVICE_UNAVAILABLE"))){
 const err11 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
@@ -592,7 +592,7 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateGetSnippet200 = validate22;
 const schema37 = {"$id":"SnippetResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Snippet"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["totalVariations","tagsAttached"],"properties":{"totalVariations":{"type":"integer","minimum":1},"tagsAttached":{"type":"integer","minimum":0}}}}};
 const schema50 = {"$id":"Usage","type":"object","description":"The workspace's quota after this call.","additionalProperties":false,"required":["remainingRequests","usageDeducted"],"properties":{"remainingRequests":{"type":"integer","minimum":0,"description":"Requests the workspace has left."},"usageDeducted":{"type":"integer","minimum":0,"description":"What this call cost."}}};
-const schema38 = {"$id":"Snippet","type":"object","additionalProperties":false,"required":["id","teamId","title","note","shortcut","folderId","tagIds","variations","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","uniqueItems":true,"items":{"$ref":"Uuid"}},"variations":{"type":"array","minItems":1,"description":"In order; the first is the snippet's default content.","items":{"$ref":"Variation"}},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+const schema38 = {"$id":"Snippet","type":"object","additionalProperties":false,"required":["id","teamId","title","note","shortcut","folderId","tagIds","variations","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","uniqueItems":true,"items":{"$ref":"Uuid"}},"variations":{"type":"array","minItems":1,"maxItems":25,"description":"In order; the first is the snippet's default content. At most `maxVariationsPerSnippet` (`x-limits`).","items":{"$ref":"Variation"}},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 const schema39 = {"$id":"Uuid","type":"string","format":"uuid"};
 const schema46 = {"$id":"Timestamp","type":"string","format":"date-time"};
 const func4 = Object.prototype.hasOwnProperty;
@@ -1316,13 +1316,23 @@ errors++;
 if(data.variations !== undefined){
 let data8 = data.variations;
 if(Array.isArray(data8)){
-if(data8.length < 1){
-const err28 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data8.length > 25){
+const err28 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/maxItems",keyword:"maxItems",params:{limit: 25},message:"must NOT have more than 25 items"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+if(data8.length < 1){
+const err29 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -1335,21 +1345,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.createdAt !== undefined){
-let data10 = data.createdAt;
-if(typeof data10 === "string"){
-if(!(formats12.validate(data10))){
-const err30 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+const err30 = {instancePath:instancePath+"/variations",schemaPath:"#/properties/variations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1359,8 +1355,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.createdAt !== undefined){
+let data10 = data.createdAt;
+if(typeof data10 === "string"){
+if(!(formats12.validate(data10))){
+const err31 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1370,11 +1369,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data11 = data.updatedAt;
-if(typeof data11 === "string"){
-if(!(formats12.validate(data11))){
-const err32 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err32 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1384,8 +1380,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updatedAt !== undefined){
+let data11 = data.updatedAt;
+if(typeof data11 === "string"){
+if(!(formats12.validate(data11))){
+const err33 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1395,14 +1394,25 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -1994,7 +2004,9 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetSnippets200 = validate28;
-const schema54 = {"$id":"SnippetListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"Snippet"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","foundCount","accessibleCount","inaccessibleCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"foundCount":{"type":"integer","minimum":0},"accessibleCount":{"type":"integer","minimum":0},"inaccessibleCount":{"type":"integer","minimum":0},"missingCount":{"type":"integer","minimum":0}}}}};
+const schema54 = {"$id":"SnippetListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"Snippet"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","foundCount","accessibleCount","inaccessibleCount","missingCount","hasMore","nextCursor"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"foundCount":{"type":"integer","minimum":0},"accessibleCount":{"type":"integer","minimum":0},"inaccessibleCount":{"type":"integer","minimum":0},"missingCount":{"type":"integer","minimum":0},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema56 = {"$id":"HasMore","type":"boolean","description":"Whether another page follows this one."};
+const schema57 = {"$id":"NextCursor","type":["string","null"],"description":"The `cursor` that asks for the next page; null on the last page.","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"};
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="SnippetListResponse" */;
@@ -2086,6 +2098,16 @@ errors++;
 if(data.data !== undefined){
 let data1 = data.data;
 if(Array.isArray(data1)){
+if(data1.length > 100){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
@@ -2095,21 +2117,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.usage !== undefined){
-let data3 = data.usage;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.remainingRequests === undefined){
-const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+const err8 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2118,8 +2126,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.usageDeducted === undefined){
-const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+}
+if(data.usage !== undefined){
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2128,9 +2140,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
-const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.usageDeducted === undefined){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2139,11 +2150,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data3.remainingRequests !== undefined){
-let data4 = data3.remainingRequests;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err11 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2152,9 +2161,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2163,12 +2174,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2177,9 +2185,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2188,11 +2199,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2202,11 +2211,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.requestedCount === undefined){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2215,8 +2223,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.foundCount === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "foundCount"},message:"must have required property '"+"foundCount"+"'"};
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.requestedCount === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2225,8 +2237,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.accessibleCount === undefined){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "accessibleCount"},message:"must have required property '"+"accessibleCount"+"'"};
+if(data6.foundCount === undefined){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "foundCount"},message:"must have required property '"+"foundCount"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2235,8 +2247,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data6.inaccessibleCount === undefined){
-const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "inaccessibleCount"},message:"must have required property '"+"inaccessibleCount"+"'"};
+if(data6.accessibleCount === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "accessibleCount"},message:"must have required property '"+"accessibleCount"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2245,8 +2257,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data6.missingCount === undefined){
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
+if(data6.inaccessibleCount === undefined){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "inaccessibleCount"},message:"must have required property '"+"inaccessibleCount"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2255,9 +2267,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((((key2 === "requestedCount") || (key2 === "foundCount")) || (key2 === "accessibleCount")) || (key2 === "inaccessibleCount")) || (key2 === "missingCount"))){
-const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data6.missingCount === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2266,11 +2277,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data6.requestedCount !== undefined){
-let data7 = data6.requestedCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err22 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.hasMore === undefined){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2279,9 +2287,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 100 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data6.nextCursor === undefined){
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2290,8 +2297,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data7 < 1 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key2 in data6){
+if(!(((((((key2 === "requestedCount") || (key2 === "foundCount")) || (key2 === "accessibleCount")) || (key2 === "inaccessibleCount")) || (key2 === "missingCount")) || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2301,11 +2309,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-if(data6.foundCount !== undefined){
-let data8 = data6.foundCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err25 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.requestedCount !== undefined){
+let data7 = data6.requestedCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err25 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2314,9 +2321,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err26 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err26 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2325,12 +2332,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-if(data6.accessibleCount !== undefined){
-let data9 = data6.accessibleCount;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err27 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data7 < 1 || isNaN(data7)){
+const err27 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2339,9 +2342,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err28 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data6.foundCount !== undefined){
+let data8 = data6.foundCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err28 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2350,12 +2356,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-if(data6.inaccessibleCount !== undefined){
-let data10 = data6.inaccessibleCount;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err29 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err29 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2364,9 +2367,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err30 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data6.accessibleCount !== undefined){
+let data9 = data6.accessibleCount;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err30 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2375,12 +2381,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data6.missingCount !== undefined){
-let data11 = data6.missingCount;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err31 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err31 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2389,9 +2392,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err32 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data6.inaccessibleCount !== undefined){
+let data10 = data6.inaccessibleCount;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err32 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2400,11 +2406,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2415,13 +2419,108 @@ errors++;
 }
 }
 }
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.missingCount !== undefined){
+let data11 = data6.missingCount;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err34 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err35 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err36 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data6.nextCursor !== undefined){
+let data13 = data6.nextCursor;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err37 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(typeof data13 === "string"){
+if((data13.length > 512 && func1(data13) > 512)){
+const err38 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((data13.length < 2 && func1(data13) < 1)){
+const err39 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!pattern4.test(data13)){
+const err40 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -2431,9 +2530,9 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateSnippets201 = validate30;
-const schema56 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
-const schema61 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"succeededCount":{"type":"integer","minimum":0,"maximum":100},"failedCount":{"type":"integer","minimum":0,"maximum":100}}};
-const schema57 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"items":{"$ref":"ErrorDetail"}}}};
+const schema58 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+const schema63 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"succeededCount":{"type":"integer","minimum":0,"maximum":100},"failedCount":{"type":"integer","minimum":0,"maximum":100}}};
+const schema59 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"items":{"$ref":"ErrorDetail"}}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchItemError" */;
@@ -2551,7 +2650,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((((((((((((((((((((((((((((((((((((data2 === "AUTH_HEADER_MISSING") || (data2 === "AUTH_KEY_MALFORMED")) || (data2 === "AUTH_KEY_UNKNOWN")) || (data2 === "AUTH_KEY_INACTIVE")) || (data2 === "AUTH_KEY_DELETED")) || (data2 === "AUTH_KEY_EXPIRED")) || (data2 === "PARAMETER_MISSING")) || (data2 === "BODY_INVALID_JSON")) || (data2 === "PARAMETER_INVALID")) || (data2 === "TYPE_MISMATCH")) || (data2 === "FIELD_LENGTH_INVALID")) || (data2 === "FIELD_UNKNOWN")) || (data2 === "PAYLOAD_TOO_LARGE")) || (data2 === "UNSUPPORTED_MEDIA_TYPE")) || (data2 === "IDEMPOTENCY_KEY_REUSED")) || (data2 === "TEAM_ACCESS_DENIED")) || (data2 === "SUBSCRIPTION_INACTIVE")) || (data2 === "WORKSPACE_MISMATCH")) || (data2 === "QUOTA_INSUFFICIENT")) || (data2 === "SNIPPET_NOT_FOUND")) || (data2 === "FOLDER_NOT_FOUND")) || (data2 === "TAG_NOT_FOUND")) || (data2 === "RESOURCE_DELETED")) || (data2 === "ENDPOINT_NOT_FOUND")) || (data2 === "METHOD_NOT_ALLOWED")) || (data2 === "VARIATION_NOT_FOUND")) || (data2 === "VARIATION_NOT_IN_SNIPPET")) || (data2 === "VARIATION_LAST_REMAINING")) || (data2 === "BATCH_EMPTY")) || (data2 === "BATCH_TOO_LARGE")) || (data2 === "BATCH_PARTIAL_FAILURE")) || (data2 === "BATCH_QUOTA_INSUFFICIENT")) || (data2 === "RATE_LIMIT_EXCEEDED")) || (data2 === "KEY_TEMPORARILY_BLOCKED")) || (data2 === "INTERNAL_ERROR")) || (data2 === "SERVICE_UNAVAILABLE"))){
+if(!(((((((((((((((((((((((((((((((((((((data2 === "AUTH_HEADER_MISSING") || (data2 === "AUTH_KEY_MALFORMED")) || (data2 === "AUTH_KEY_UNKNOWN")) || (data2 === "AUTH_KEY_INACTIVE")) || (data2 === "AUTH_KEY_DELETED")) || (data2 === "AUTH_KEY_EXPIRED")) || (data2 === "PARAMETER_MISSING")) || (data2 === "BODY_INVALID_JSON")) || (data2 === "PARAMETER_INVALID")) || (data2 === "TYPE_MISMATCH")) || (data2 === "FIELD_LENGTH_INVALID")) || (data2 === "FIELD_UNKNOWN")) || (data2 === "PAYLOAD_TOO_LARGE")) || (data2 === "UNSUPPORTED_MEDIA_TYPE")) || (data2 === "IDEMPOTENCY_KEY_REUSED")) || (data2 === "TEAM_ACCESS_DENIED")) || (data2 === "SUBSCRIPTION_INACTIVE")) || (data2 === "WORKSPACE_MISMATCH")) || (data2 === "QUOTA_INSUFFICIENT")) || (data2 === "SNIPPET_NOT_FOUND")) || (data2 === "FOLDER_NOT_FOUND")) || (data2 === "TAG_NOT_FOUND")) || (data2 === "RESOURCE_DELETED")) || (data2 === "ENDPOINT_NOT_FOUND")) || (data2 === "METHOD_NOT_ALLOWED")) || (data2 === "VARIATION_NOT_FOUND")) || (data2 === "VARIATION_NOT_IN_SNIPPET")) || (data2 === "VARIATION_LAST_REMAINING")) || (data2 === "VARIATION_LIMIT_REACHED")) || (data2 === "BATCH_EMPTY")) || (data2 === "BATCH_TOO_LARGE")) || (data2 === "BATCH_PARTIAL_FAILURE")) || (data2 === "BATCH_QUOTA_INSUFFICIENT")) || (data2 === "RATE_LIMIT_EXCEEDED")) || (data2 === "KEY_TEMPORARILY_BLOCKED")) || (data2 === "INTERNAL_ERROR")) || (data2 === "SERVICE_UNAVAILABLE"))){
 const err9 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
@@ -3190,7 +3289,7 @@ return errors === 0;
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteSnippets200 = validate34;
-const schema62 = {"$id":"BatchDeleteResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["deletedIds"],"properties":{"deletedIds":{"type":"array","items":{"$ref":"Uuid"}}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","deletedCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"deletedCount":{"type":"integer","minimum":0,"maximum":100},"missingCount":{"type":"integer","minimum":0,"maximum":100,"description":"Ids that do not exist or that the key cannot access; the two are not told apart."}}}}};
+const schema64 = {"$id":"BatchDeleteResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["deletedIds"],"properties":{"deletedIds":{"type":"array","items":{"$ref":"Uuid"}}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","deletedCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"deletedCount":{"type":"integer","minimum":0,"maximum":100},"missingCount":{"type":"integer","minimum":0,"maximum":100,"description":"Ids that do not exist or that the key cannot access; the two are not told apart."}}}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchDeleteResponse" */;
@@ -3633,7 +3732,7 @@ return errors === 0;
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetVariation200 = validate35;
-const schema65 = {"$id":"VariationResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Variation"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["fieldsUpdated"],"properties":{"fieldsUpdated":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["variationName","content"]}}}}}};
+const schema67 = {"$id":"VariationResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Variation"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["fieldsUpdated"],"properties":{"fieldsUpdated":{"type":"array","uniqueItems":true,"items":{"type":"string","enum":["variationName","content"]}}}}}};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="VariationResponse" */;
@@ -3857,7 +3956,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!((data7 === "variationName") || (data7 === "content"))){
-const err17 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/enum",keyword:"enum",params:{allowedValues: schema65.properties.metadata.properties.fieldsUpdated.items.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/enum",keyword:"enum",params:{allowedValues: schema67.properties.metadata.properties.fieldsUpdated.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3932,8 +4031,8 @@ return errors === 0;
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetVariationHistory200 = validate37;
-const schema67 = {"$id":"VariationHistoryResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"VariationHistoryEntry"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["hasMore","totalRecords"],"properties":{"hasMore":{"type":"boolean"},"totalRecords":{"type":"integer","minimum":0,"description":"Records matching the date bounds, returned or not."}}}}};
-const schema68 = {"$id":"VariationHistoryEntry","type":"object","additionalProperties":false,"required":["id","variationId","snippetId","change","variationName","content","recordedAt"],"properties":{"id":{"$ref":"Uuid"},"variationId":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"change":{"type":"string","enum":["created","updated","deleted"]},"variationName":{"type":"string","minLength":1,"maxLength":100,"description":"The name after this change (before it, for a deletion)."},"content":{"$ref":"Content"},"recordedAt":{"$ref":"Timestamp"}}};
+const schema69 = {"$id":"VariationHistoryResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"VariationHistoryEntry"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["hasMore","nextCursor","totalRecords"],"properties":{"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"},"totalRecords":{"type":"integer","minimum":0,"description":"Records matching the date bounds, on this page or any other."}}}}};
+const schema70 = {"$id":"VariationHistoryEntry","type":"object","additionalProperties":false,"required":["id","variationId","snippetId","change","variationName","content","recordedAt"],"properties":{"id":{"$ref":"Uuid"},"variationId":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"change":{"type":"string","enum":["created","updated","deleted"]},"variationName":{"type":"string","minLength":1,"maxLength":100,"description":"The name after this change (before it, for a deletion)."},"content":{"$ref":"Content"},"recordedAt":{"$ref":"Timestamp"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="VariationHistoryEntry" */;
@@ -4117,7 +4216,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!(((data3 === "created") || (data3 === "updated")) || (data3 === "deleted"))){
-const err15 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/enum",keyword:"enum",params:{allowedValues: schema68.properties.change.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/enum",keyword:"enum",params:{allowedValues: schema70.properties.change.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4389,6 +4488,16 @@ errors++;
 if(data.data !== undefined){
 let data1 = data.data;
 if(Array.isArray(data1)){
+if(data1.length > 100){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate38(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
@@ -4398,21 +4507,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.usage !== undefined){
-let data3 = data.usage;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.remainingRequests === undefined){
-const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+const err8 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4421,8 +4516,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.usageDeducted === undefined){
-const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+}
+if(data.usage !== undefined){
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4431,9 +4530,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
-const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.usageDeducted === undefined){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4442,11 +4540,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data3.remainingRequests !== undefined){
-let data4 = data3.remainingRequests;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err11 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4455,9 +4551,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4466,12 +4564,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4480,9 +4575,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4491,11 +4589,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4505,11 +4601,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.hasMore === undefined){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4518,8 +4613,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.totalRecords === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalRecords"},message:"must have required property '"+"totalRecords"+"'"};
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.hasMore === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4528,9 +4627,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((key2 === "hasMore") || (key2 === "totalRecords"))){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data6.nextCursor === undefined){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4539,10 +4637,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data6.hasMore !== undefined){
-if(typeof data6.hasMore !== "boolean"){
-const err19 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"#/properties/metadata/properties/hasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data6.totalRecords === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalRecords"},message:"must have required property '"+"totalRecords"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4551,11 +4647,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data6.totalRecords !== undefined){
-let data8 = data6.totalRecords;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data6){
+if(!(((key2 === "hasMore") || (key2 === "nextCursor")) || (key2 === "totalRecords"))){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4564,9 +4658,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err21 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4576,10 +4671,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.nextCursor !== undefined){
+let data8 = data6.nextCursor;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err22 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4588,15 +4683,84 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data8 === "string"){
+if((data8.length > 512 && func1(data8) > 512)){
+const err23 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+if((data8.length < 2 && func1(data8) < 1)){
+const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(!pattern4.test(data8)){
+const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data6.totalRecords !== undefined){
+let data9 = data6.totalRecords;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err26 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err27 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -4606,9 +4770,9 @@ return errors === 0;
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetFolder200 = validate40;
-const schema75 = {"$id":"FolderDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"FolderWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount"],"properties":{"snippetCount":{"type":"integer","minimum":0}}}}};
-const schema76 = {"$id":"FolderWithSnippets","type":"object","additionalProperties":false,"required":["folder","snippets"],"properties":{"folder":{"$ref":"Folder"},"snippets":{"type":"array","items":{"$ref":"Snippet"}}}};
-const schema77 = {"$id":"Folder","type":"object","additionalProperties":false,"required":["id","teamId","folderName","folderColor","parentFolderId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+const schema79 = {"$id":"FolderDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"FolderWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount","hasMore","nextCursor"],"properties":{"snippetCount":{"type":"integer","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema80 = {"$id":"FolderWithSnippets","type":"object","additionalProperties":false,"required":["folder","snippets"],"properties":{"folder":{"$ref":"Folder"},"snippets":{"type":"array","maxItems":100,"items":{"$ref":"Snippet"}}}};
+const schema81 = {"$id":"Folder","type":"object","additionalProperties":false,"required":["id","teamId","folderName","folderColor","parentFolderId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="Folder" */;
@@ -4792,7 +4956,7 @@ errors++;
 if(data.folderColor !== undefined){
 let data3 = data.folderColor;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema77.properties.folderColor.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema81.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4817,7 +4981,7 @@ errors++;
 if(data.parentFolderId !== undefined){
 let data4 = data.parentFolderId;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err17 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema77.properties.parentFolderId.type},message:"must be string,null"};
+const err17 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema81.properties.parentFolderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4959,6 +5123,16 @@ errors = vErrors.length;
 if(data.snippets !== undefined){
 let data1 = data.snippets;
 if(Array.isArray(data1)){
+if(data1.length > 100){
+const err3 = {instancePath:instancePath+"/snippets",schemaPath:"#/properties/snippets/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
@@ -4968,24 +5142,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/snippets",schemaPath:"#/properties/snippets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/snippets",schemaPath:"#/properties/snippets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err4];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err4);
 }
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err5];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -5198,9 +5372,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!(key2 === "snippetCount")){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data5.hasMore === undefined){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5209,11 +5382,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data5.snippetCount !== undefined){
-let data6 = data5.snippetCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.nextCursor === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5222,9 +5392,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data5){
+if(!(((key2 === "snippetCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5234,10 +5404,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.snippetCount !== undefined){
+let data6 = data5.snippetCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err19 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5246,15 +5416,106 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 100 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data5.hasMore !== undefined){
+if(typeof data5.hasMore !== "boolean"){
+const err22 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data5.nextCursor !== undefined){
+let data8 = data5.nextCursor;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err23 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if((data8.length > 512 && func1(data8) > 512)){
+const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((data8.length < 2 && func1(data8) < 1)){
+const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!pattern4.test(data8)){
+const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -5264,7 +5525,7 @@ return errors === 0;
 validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateFolder200 = validate46;
-const schema83 = {"$id":"FolderResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Folder"},"usage":{"$ref":"Usage"}}};
+const schema89 = {"$id":"FolderResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Folder"},"usage":{"$ref":"Usage"}}};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderResponse" */;
@@ -5463,7 +5724,7 @@ return errors === 0;
 validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteFolder200 = validate48;
-const schema85 = {"$id":"FolderDeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["unfiledSnippetCount","movedFolderCount"],"properties":{"unfiledSnippetCount":{"type":"integer","minimum":0},"movedFolderCount":{"type":"integer","minimum":0}}}}};
+const schema91 = {"$id":"FolderDeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["unfiledSnippetCount","movedFolderCount"],"properties":{"unfiledSnippetCount":{"type":"integer","minimum":0},"movedFolderCount":{"type":"integer","minimum":0}}}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderDeletedResponse" */;
@@ -5858,7 +6119,7 @@ return errors === 0;
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetFolders200 = validate49;
-const schema88 = {"$id":"FolderListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"FolderWithSnippets"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["folderCount","snippetCount"],"properties":{"folderCount":{"type":"integer","minimum":0},"snippetCount":{"type":"integer","minimum":0}}}}};
+const schema94 = {"$id":"FolderListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"FolderWithSnippets"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["folderCount","snippetCount","hasMore","nextCursor"],"properties":{"folderCount":{"type":"integer","minimum":0,"maximum":100,"description":"The folders on this page."},"snippetCount":{"type":"integer","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderListResponse" */;
@@ -5950,6 +6211,16 @@ errors++;
 if(data.data !== undefined){
 let data1 = data.data;
 if(Array.isArray(data1)){
+if(data1.length > 100){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate41(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
@@ -5959,21 +6230,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.usage !== undefined){
-let data3 = data.usage;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.remainingRequests === undefined){
-const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+const err8 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5982,8 +6239,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.usageDeducted === undefined){
-const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+}
+if(data.usage !== undefined){
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5992,9 +6253,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
-const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.usageDeducted === undefined){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6003,11 +6263,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data3.remainingRequests !== undefined){
-let data4 = data3.remainingRequests;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err11 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6016,9 +6274,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6027,12 +6287,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6041,9 +6298,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6052,11 +6312,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6066,11 +6324,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.folderCount === undefined){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "folderCount"},message:"must have required property '"+"folderCount"+"'"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6079,8 +6336,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.snippetCount === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.folderCount === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "folderCount"},message:"must have required property '"+"folderCount"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6089,9 +6350,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((key2 === "folderCount") || (key2 === "snippetCount"))){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data6.snippetCount === undefined){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6100,11 +6360,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data6.folderCount !== undefined){
-let data7 = data6.folderCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.hasMore === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6113,9 +6370,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err20 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data6.nextCursor === undefined){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6124,12 +6380,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data6.snippetCount !== undefined){
-let data8 = data6.snippetCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err21 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data6){
+if(!((((key2 === "folderCount") || (key2 === "snippetCount")) || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6138,9 +6391,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err22 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data6.folderCount !== undefined){
+let data7 = data6.folderCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err22 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6149,11 +6404,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6162,15 +6415,130 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7 < 0 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data6.snippetCount !== undefined){
+let data8 = data6.snippetCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err25 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err28 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data6.nextCursor !== undefined){
+let data10 = data6.nextCursor;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err29 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(typeof data10 === "string"){
+if((data10.length > 512 && func1(data10) > 512)){
+const err30 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((data10.length < 2 && func1(data10) < 1)){
+const err31 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(!pattern4.test(data10)){
+const err32 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -6180,7 +6548,7 @@ return errors === 0;
 validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateFolders200 = validate51;
-const schema90 = {"$id":"FolderBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["folders","errors"],"properties":{"folders":{"type":"array","items":{"$ref":"Folder"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+const schema98 = {"$id":"FolderBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["folders","errors"],"properties":{"folders":{"type":"array","items":{"$ref":"Folder"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderBatchResponse" */;
@@ -6671,9 +7039,9 @@ return errors === 0;
 validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetTag200 = validate54;
-const schema93 = {"$id":"TagDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"TagWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount"],"properties":{"snippetCount":{"type":"integer","minimum":0}}}}};
-const schema94 = {"$id":"TagWithSnippets","type":"object","additionalProperties":false,"required":["tag","snippets"],"properties":{"tag":{"$ref":"Tag"},"snippets":{"type":"array","items":{"$ref":"Snippet"}}}};
-const schema95 = {"$id":"Tag","type":"object","additionalProperties":false,"required":["id","teamId","tagName","tagColor","parentTagId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+const schema101 = {"$id":"TagDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"TagWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount","hasMore","nextCursor"],"properties":{"snippetCount":{"type":"integer","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema102 = {"$id":"TagWithSnippets","type":"object","additionalProperties":false,"required":["tag","snippets"],"properties":{"tag":{"$ref":"Tag"},"snippets":{"type":"array","maxItems":100,"items":{"$ref":"Snippet"}}}};
+const schema103 = {"$id":"Tag","type":"object","additionalProperties":false,"required":["id","teamId","tagName","tagColor","parentTagId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="Tag" */;
@@ -6857,7 +7225,7 @@ errors++;
 if(data.tagColor !== undefined){
 let data3 = data.tagColor;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err15 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema95.properties.tagColor.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema103.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6882,7 +7250,7 @@ errors++;
 if(data.parentTagId !== undefined){
 let data4 = data.parentTagId;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err17 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema95.properties.parentTagId.type},message:"must be string,null"};
+const err17 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema103.properties.parentTagId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7024,6 +7392,16 @@ errors = vErrors.length;
 if(data.snippets !== undefined){
 let data1 = data.snippets;
 if(Array.isArray(data1)){
+if(data1.length > 100){
+const err3 = {instancePath:instancePath+"/snippets",schemaPath:"#/properties/snippets/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
@@ -7033,24 +7411,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/snippets",schemaPath:"#/properties/snippets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err4 = {instancePath:instancePath+"/snippets",schemaPath:"#/properties/snippets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err4];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err4);
 }
 errors++;
 }
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err5];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -7263,9 +7641,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!(key2 === "snippetCount")){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data5.hasMore === undefined){
+const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7274,11 +7651,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data5.snippetCount !== undefined){
-let data6 = data5.snippetCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.nextCursor === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7287,9 +7661,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data5){
+if(!(((key2 === "snippetCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7299,10 +7673,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.snippetCount !== undefined){
+let data6 = data5.snippetCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err19 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7311,15 +7685,106 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 100 || isNaN(data6)){
+const err20 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data5.hasMore !== undefined){
+if(typeof data5.hasMore !== "boolean"){
+const err22 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data5.nextCursor !== undefined){
+let data8 = data5.nextCursor;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err23 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if((data8.length > 512 && func1(data8) > 512)){
+const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((data8.length < 2 && func1(data8) < 1)){
+const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!pattern4.test(data8)){
+const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
@@ -7329,7 +7794,7 @@ return errors === 0;
 validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateTag200 = validate60;
-const schema101 = {"$id":"TagResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Tag"},"usage":{"$ref":"Usage"}}};
+const schema111 = {"$id":"TagResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Tag"},"usage":{"$ref":"Usage"}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagResponse" */;
@@ -7528,7 +7993,7 @@ return errors === 0;
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetTags200 = validate62;
-const schema103 = {"$id":"TagListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","items":{"$ref":"Tag"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["tagCount"],"properties":{"tagCount":{"type":"integer","minimum":0}}}}};
+const schema113 = {"$id":"TagListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"Tag"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["tagCount","hasMore","nextCursor"],"properties":{"tagCount":{"type":"integer","minimum":0,"maximum":100,"description":"The tags on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagListResponse" */;
@@ -7620,6 +8085,16 @@ errors++;
 if(data.data !== undefined){
 let data1 = data.data;
 if(Array.isArray(data1)){
+if(data1.length > 100){
+const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate56(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
@@ -7629,21 +8104,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.usage !== undefined){
-let data3 = data.usage;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.remainingRequests === undefined){
-const err8 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+const err8 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7652,8 +8113,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data3.usageDeducted === undefined){
-const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+}
+if(data.usage !== undefined){
+let data3 = data.usage;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.remainingRequests === undefined){
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7662,9 +8127,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
-const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.usageDeducted === undefined){
+const err10 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7673,11 +8137,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data3.remainingRequests !== undefined){
-let data4 = data3.remainingRequests;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data3){
+if(!((key1 === "remainingRequests") || (key1 === "usageDeducted"))){
+const err11 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7686,9 +8148,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.remainingRequests !== undefined){
+let data4 = data3.remainingRequests;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7697,12 +8161,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7711,9 +8172,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7722,11 +8186,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7736,11 +8198,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.tagCount === undefined){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagCount"},message:"must have required property '"+"tagCount"+"'"};
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7749,9 +8210,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(key2 === "tagCount")){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.tagCount === undefined){
+const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagCount"},message:"must have required property '"+"tagCount"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7760,11 +8224,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data6.tagCount !== undefined){
-let data7 = data6.tagCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.hasMore === undefined){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7773,9 +8234,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data6.nextCursor === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7784,11 +8244,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key2 in data6){
+if(!(((key2 === "tagCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7798,14 +8256,118 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.tagCount !== undefined){
+let data7 = data6.tagCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err21 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err22 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err23 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err24 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data6.nextCursor !== undefined){
+let data9 = data6.nextCursor;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if((data9.length > 512 && func1(data9) > 512)){
+const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((data9.length < 2 && func1(data9) < 1)){
+const err27 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!pattern4.test(data9)){
+const err28 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -7815,7 +8377,7 @@ return errors === 0;
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateTags200 = validate64;
-const schema105 = {"$id":"TagBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["tags","errors"],"properties":{"tags":{"type":"array","items":{"$ref":"Tag"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+const schema117 = {"$id":"TagBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["tags","errors"],"properties":{"tags":{"type":"array","items":{"$ref":"Tag"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagBatchResponse" */;
@@ -8306,7 +8868,7 @@ return errors === 0;
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateSnippetRequest = validate67;
-const schema108 = {"$id":"UpdateSnippetRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}}}};
+const schema120 = {"$id":"UpdateSnippetRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateSnippetRequest" */;
@@ -8380,7 +8942,7 @@ errors++;
 if(data.note !== undefined){
 let data1 = data.note;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema108.properties.note.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema120.properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8405,7 +8967,7 @@ errors++;
 if(data.shortcut !== undefined){
 let data2 = data.shortcut;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema108.properties.shortcut.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema120.properties.shortcut.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8430,7 +8992,7 @@ errors++;
 if(data.folderId !== undefined){
 let data3 = data.folderId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err9 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema108.properties.folderId.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema120.properties.folderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8540,8 +9102,8 @@ return errors === 0;
 validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateSnippetRequest = validate68;
-const schema110 = {"$id":"CreateSnippetRequest","type":"object","additionalProperties":false,"required":["title","content","teamId"],"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"content":{"$ref":"Content"},"teamId":{"$ref":"Uuid"},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}},"additionalVariations":{"type":"array","maxItems":20,"items":{"$ref":"NewVariation"}}}};
-const schema114 = {"$id":"NewVariation","type":"object","additionalProperties":false,"required":["variationName","content"],"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
+const schema122 = {"$id":"CreateSnippetRequest","type":"object","additionalProperties":false,"required":["title","content","teamId"],"properties":{"title":{"type":"string","minLength":1,"maxLength":200},"content":{"$ref":"Content"},"teamId":{"$ref":"Uuid"},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}},"additionalVariations":{"type":"array","maxItems":20,"items":{"$ref":"NewVariation"}}}};
+const schema126 = {"$id":"NewVariation","type":"object","additionalProperties":false,"required":["variationName","content"],"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="NewVariation" */;
@@ -8946,7 +9508,7 @@ errors++;
 if(data.note !== undefined){
 let data5 = data.note;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err17 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema110.properties.note.type},message:"must be string,null"};
+const err17 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema122.properties.note.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8971,7 +9533,7 @@ errors++;
 if(data.shortcut !== undefined){
 let data6 = data.shortcut;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err19 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema110.properties.shortcut.type},message:"must be string,null"};
+const err19 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/type",keyword:"type",params:{type: schema122.properties.shortcut.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8996,7 +9558,7 @@ errors++;
 if(data.folderId !== undefined){
 let data7 = data.folderId;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err21 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema110.properties.folderId.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/type",keyword:"type",params:{type: schema122.properties.folderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -9138,7 +9700,7 @@ return errors === 0;
 validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateSnippetsRequest = validate71;
-const schema116 = {"$id":"CreateSnippetsRequest","type":"object","additionalProperties":false,"required":["snippets"],"properties":{"snippets":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateSnippetRequest"}}}};
+const schema128 = {"$id":"CreateSnippetsRequest","type":"object","additionalProperties":false,"required":["snippets"],"properties":{"snippets":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateSnippetRequest"}}}};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateSnippetsRequest" */;
@@ -9233,7 +9795,7 @@ return errors === 0;
 validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateVariationRequest = validate73;
-const schema117 = {"$id":"UpdateVariationRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
+const schema129 = {"$id":"UpdateVariationRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"}}};
 
 function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateVariationRequest" */;
@@ -9416,7 +9978,7 @@ return errors === 0;
 validate73.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateVariationRequest = validate74;
-const schema119 = {"$id":"CreateVariationRequest","$ref":"NewVariation"};
+const schema131 = {"$id":"CreateVariationRequest","$ref":"NewVariation"};
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateVariationRequest" */;
@@ -9439,7 +10001,7 @@ return errors === 0;
 validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateFolderRequest = validate76;
-const schema120 = {"$id":"UpdateFolderRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
+const schema132 = {"$id":"UpdateFolderRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
 
 function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateFolderRequest" */;
@@ -9513,7 +10075,7 @@ errors++;
 if(data.folderColor !== undefined){
 let data1 = data.folderColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema120.properties.folderColor.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema132.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9538,7 +10100,7 @@ errors++;
 if(data.parentFolderId !== undefined){
 let data2 = data.parentFolderId;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema120.properties.parentFolderId.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema132.properties.parentFolderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9577,7 +10139,7 @@ return errors === 0;
 validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateFolderRequest = validate77;
-const schema121 = {"$id":"CreateFolderRequest","type":"object","additionalProperties":false,"required":["folderName","teamId"],"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
+const schema133 = {"$id":"CreateFolderRequest","type":"object","additionalProperties":false,"required":["folderName","teamId"],"properties":{"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentFolderId":{"type":["string","null"],"format":"uuid"}}};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateFolderRequest" */;
@@ -9661,7 +10223,7 @@ errors++;
 if(data.folderColor !== undefined){
 let data1 = data.folderColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema121.properties.folderColor.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/type",keyword:"type",params:{type: schema133.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9711,7 +10273,7 @@ errors++;
 if(data.parentFolderId !== undefined){
 let data3 = data.parentFolderId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err10 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema121.properties.parentFolderId.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/type",keyword:"type",params:{type: schema133.properties.parentFolderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9750,7 +10312,7 @@ return errors === 0;
 validate77.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateFoldersRequest = validate78;
-const schema123 = {"$id":"UpdateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}}}}};
+const schema135 = {"$id":"UpdateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"}}}}}};
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateFoldersRequest" */;
@@ -9908,7 +10470,7 @@ errors++;
 if(data1.folderColor !== undefined){
 let data4 = data1.folderColor;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/type",keyword:"type",params:{type: schema123.properties.folders.items.properties.folderColor.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/type",keyword:"type",params:{type: schema135.properties.folders.items.properties.folderColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9933,7 +10495,7 @@ errors++;
 if(data1.parentFolderId !== undefined){
 let data5 = data1.parentFolderId;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err14 = {instancePath:instancePath+"/folders/" + i0+"/parentFolderId",schemaPath:"#/properties/folders/items/properties/parentFolderId/type",keyword:"type",params:{type: schema123.properties.folders.items.properties.parentFolderId.type},message:"must be string,null"};
+const err14 = {instancePath:instancePath+"/folders/" + i0+"/parentFolderId",schemaPath:"#/properties/folders/items/properties/parentFolderId/type",keyword:"type",params:{type: schema135.properties.folders.items.properties.parentFolderId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9996,7 +10558,7 @@ return errors === 0;
 validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateFoldersRequest = validate79;
-const schema125 = {"$id":"CreateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateFolderRequest"}}}};
+const schema137 = {"$id":"CreateFoldersRequest","type":"object","additionalProperties":false,"required":["folders"],"properties":{"folders":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateFolderRequest"}}}};
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateFoldersRequest" */;
@@ -10091,7 +10653,7 @@ return errors === 0;
 validate79.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateTagRequest = validate81;
-const schema126 = {"$id":"UpdateTagRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
+const schema138 = {"$id":"UpdateTagRequest","type":"object","additionalProperties":false,"minProperties":1,"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
 
 function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateTagRequest" */;
@@ -10165,7 +10727,7 @@ errors++;
 if(data.tagColor !== undefined){
 let data1 = data.tagColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema126.properties.tagColor.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema138.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10190,7 +10752,7 @@ errors++;
 if(data.parentTagId !== undefined){
 let data2 = data.parentTagId;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema126.properties.parentTagId.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema138.properties.parentTagId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10229,7 +10791,7 @@ return errors === 0;
 validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateTagRequest = validate82;
-const schema127 = {"$id":"CreateTagRequest","type":"object","additionalProperties":false,"required":["tagName","teamId"],"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
+const schema139 = {"$id":"CreateTagRequest","type":"object","additionalProperties":false,"required":["tagName","teamId"],"properties":{"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"teamId":{"$ref":"Uuid"},"parentTagId":{"type":["string","null"],"format":"uuid"}}};
 
 function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateTagRequest" */;
@@ -10313,7 +10875,7 @@ errors++;
 if(data.tagColor !== undefined){
 let data1 = data.tagColor;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema127.properties.tagColor.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/type",keyword:"type",params:{type: schema139.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10363,7 +10925,7 @@ errors++;
 if(data.parentTagId !== undefined){
 let data3 = data.parentTagId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err10 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema127.properties.parentTagId.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/type",keyword:"type",params:{type: schema139.properties.parentTagId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10402,7 +10964,7 @@ return errors === 0;
 validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateTagsRequest = validate83;
-const schema129 = {"$id":"UpdateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}}}}};
+const schema141 = {"$id":"UpdateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["id"],"minProperties":2,"properties":{"id":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"}}}}}};
 
 function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="UpdateTagsRequest" */;
@@ -10560,7 +11122,7 @@ errors++;
 if(data1.tagColor !== undefined){
 let data4 = data1.tagColor;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err12 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/type",keyword:"type",params:{type: schema129.properties.tags.items.properties.tagColor.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/type",keyword:"type",params:{type: schema141.properties.tags.items.properties.tagColor.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -10585,7 +11147,7 @@ errors++;
 if(data1.parentTagId !== undefined){
 let data5 = data1.parentTagId;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err14 = {instancePath:instancePath+"/tags/" + i0+"/parentTagId",schemaPath:"#/properties/tags/items/properties/parentTagId/type",keyword:"type",params:{type: schema129.properties.tags.items.properties.parentTagId.type},message:"must be string,null"};
+const err14 = {instancePath:instancePath+"/tags/" + i0+"/parentTagId",schemaPath:"#/properties/tags/items/properties/parentTagId/type",keyword:"type",params:{type: schema141.properties.tags.items.properties.parentTagId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -10648,7 +11210,7 @@ return errors === 0;
 validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateTagsRequest = validate84;
-const schema131 = {"$id":"CreateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateTagRequest"}}}};
+const schema143 = {"$id":"CreateTagsRequest","type":"object","additionalProperties":false,"required":["tags"],"properties":{"tags":{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"CreateTagRequest"}}}};
 
 function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="CreateTagsRequest" */;
@@ -10743,7 +11305,7 @@ return errors === 0;
 validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetHealthParameters = validate86;
-const schema132 = {"$id":"getHealth-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema144 = {"$id":"getHealth-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getHealth-parameters" */;
@@ -10832,7 +11394,7 @@ return errors === 0;
 validate86.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetSnippetParameters = validate87;
-const schema133 = {"$id":"getSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema145 = {"$id":"getSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getSnippet-parameters" */;
@@ -10958,7 +11520,7 @@ return errors === 0;
 validate87.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateSnippetParameters = validate88;
-const schema134 = {"$id":"updateSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema146 = {"$id":"updateSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateSnippet-parameters" */;
@@ -11084,8 +11646,8 @@ return errors === 0;
 validate88.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateSnippetParameters = validate89;
-const schema135 = {"$id":"createSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
-const pattern5 = new RegExp("^[\\x21-\\x7E]+$", "u");
+const schema147 = {"$id":"createSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const pattern11 = new RegExp("^[\\x21-\\x7E]+$", "u");
 
 function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createSnippet-parameters" */;
@@ -11170,7 +11732,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
+if(!pattern11.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -11221,7 +11783,7 @@ return errors === 0;
 validate89.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteSnippetParameters = validate90;
-const schema136 = {"$id":"deleteSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema148 = {"$id":"deleteSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteSnippet-parameters" */;
@@ -11347,7 +11909,7 @@ return errors === 0;
 validate90.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetSnippetsParameters = validate91;
-const schema137 = {"$id":"getSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema149 = {"$id":"getSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}},"cursor":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getSnippets-parameters" */;
@@ -11395,7 +11957,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data0){
-if(!(key0 === "ids")){
+if(!((key0 === "ids") || (key0 === "cursor"))){
 const err3 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -11467,9 +12029,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.cursor !== undefined){
+let data3 = data0.cursor;
+if(typeof data3 === "string"){
+if((data3.length > 512 && func1(data3) > 512)){
+const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11478,11 +12042,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.header !== undefined){
-let data3 = data.header;
-if(!(data3 && typeof data3 == "object" && !Array.isArray(data3))){
-const err10 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((data3.length < 2 && func1(data3) < 1)){
+const err10 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11491,15 +12052,61 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.header !== undefined){
+let data4 = data.header;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err14 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -11509,7 +12116,7 @@ return errors === 0;
 validate91.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateSnippetsParameters = validate92;
-const schema138 = {"$id":"createSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const schema150 = {"$id":"createSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
 function validate92(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createSnippets-parameters" */;
@@ -11594,7 +12201,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
+if(!pattern11.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -11645,7 +12252,7 @@ return errors === 0;
 validate92.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteSnippetsParameters = validate93;
-const schema139 = {"$id":"deleteSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema151 = {"$id":"deleteSnippets-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteSnippets-parameters" */;
@@ -11807,7 +12414,7 @@ return errors === 0;
 validate93.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetVariationParameters = validate94;
-const schema140 = {"$id":"getVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationId"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema152 = {"$id":"getVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationId"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate94(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getVariation-parameters" */;
@@ -11968,7 +12575,7 @@ return errors === 0;
 validate94.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateVariationParameters = validate95;
-const schema141 = {"$id":"updateVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema153 = {"$id":"updateVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateVariation-parameters" */;
@@ -12094,7 +12701,7 @@ return errors === 0;
 validate95.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateVariationParameters = validate96;
-const schema142 = {"$id":"createVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId"],"properties":{"snippetId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const schema154 = {"$id":"createVariation-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId"],"properties":{"snippetId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
 function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createVariation-parameters" */;
@@ -12216,7 +12823,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern5.test(data3)){
+if(!pattern11.test(data3)){
 const err9 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -12267,7 +12874,7 @@ return errors === 0;
 validate96.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteVariationsParameters = validate97;
-const schema143 = {"$id":"deleteVariations-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationIds"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationIds":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema155 = {"$id":"deleteVariations-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["snippetId","variationIds"],"properties":{"snippetId":{"type":"string","format":"uuid"},"variationIds":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteVariations-parameters" */;
@@ -12464,7 +13071,7 @@ return errors === 0;
 validate97.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetVariationHistoryParameters = validate98;
-const schema144 = {"$id":"getVariationHistory-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"fromDate":{"type":"string","format":"date-time"},"toDate":{"type":"string","format":"date-time"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema156 = {"$id":"getVariationHistory-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["variationId"],"properties":{"variationId":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"cursor":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"},"fromDate":{"type":"string","format":"date-time"},"toDate":{"type":"string","format":"date-time"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getVariationHistory-parameters" */;
@@ -12512,7 +13119,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data0){
-if(!((((key0 === "variationId") || (key0 === "limit")) || (key0 === "fromDate")) || (key0 === "toDate"))){
+if(!(((((key0 === "variationId") || (key0 === "limit")) || (key0 === "cursor")) || (key0 === "fromDate")) || (key0 === "toDate"))){
 const err3 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -12583,11 +13190,11 @@ errors++;
 }
 }
 }
-if(data0.fromDate !== undefined){
-let data3 = data0.fromDate;
+if(data0.cursor !== undefined){
+let data3 = data0.cursor;
 if(typeof data3 === "string"){
-if(!(formats12.validate(data3))){
-const err9 = {instancePath:instancePath+"/query/fromDate",schemaPath:"#/properties/query/properties/fromDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if((data3.length > 512 && func1(data3) > 512)){
+const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -12596,9 +13203,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/query/fromDate",schemaPath:"#/properties/query/properties/fromDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data3.length < 2 && func1(data3) < 1)){
+const err10 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -12607,12 +13213,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data0.toDate !== undefined){
-let data4 = data0.toDate;
-if(typeof data4 === "string"){
-if(!(formats12.validate(data4))){
-const err11 = {instancePath:instancePath+"/query/toDate",schemaPath:"#/properties/query/properties/toDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(!pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -12623,7 +13225,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/query/toDate",schemaPath:"#/properties/query/properties/toDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12633,9 +13235,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.fromDate !== undefined){
+let data4 = data0.fromDate;
+if(typeof data4 === "string"){
+if(!(formats12.validate(data4))){
+const err13 = {instancePath:instancePath+"/query/fromDate",schemaPath:"#/properties/query/properties/fromDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12645,10 +13249,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.header !== undefined){
-let data5 = data.header;
-if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
-const err14 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+else {
+const err14 = {instancePath:instancePath+"/query/fromDate",schemaPath:"#/properties/query/properties/fromDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12658,14 +13260,64 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.toDate !== undefined){
+let data5 = data0.toDate;
+if(typeof data5 === "string"){
+if(!(formats12.validate(data5))){
+const err15 = {instancePath:instancePath+"/query/toDate",schemaPath:"#/properties/query/properties/toDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/query/toDate",schemaPath:"#/properties/query/properties/toDate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.header !== undefined){
+let data6 = data.header;
+if(!(data6 && typeof data6 == "object" && !Array.isArray(data6))){
+const err18 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -12675,7 +13327,7 @@ return errors === 0;
 validate98.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetFolderParameters = validate99;
-const schema145 = {"$id":"getFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema157 = {"$id":"getFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"cursor":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getFolder-parameters" */;
@@ -12723,7 +13375,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data0){
-if(!(key0 === "id")){
+if(!(((key0 === "id") || (key0 === "limit")) || (key0 === "cursor"))){
 const err3 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -12759,9 +13411,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.limit !== undefined){
+let data2 = data0.limit;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -12770,11 +13423,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.header !== undefined){
-let data2 = data.header;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err7 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -12783,15 +13434,96 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2 < 1 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data0.cursor !== undefined){
+let data3 = data0.cursor;
+if(typeof data3 === "string"){
+if((data3.length > 512 && func1(data3) > 512)){
+const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((data3.length < 2 && func1(data3) < 1)){
+const err10 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.header !== undefined){
+let data4 = data.header;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err14 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -12801,7 +13533,7 @@ return errors === 0;
 validate99.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateFolderParameters = validate100;
-const schema146 = {"$id":"updateFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema158 = {"$id":"updateFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateFolder-parameters" */;
@@ -12927,7 +13659,7 @@ return errors === 0;
 validate100.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateFolderParameters = validate101;
-const schema147 = {"$id":"createFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const schema159 = {"$id":"createFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
 function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createFolder-parameters" */;
@@ -13012,7 +13744,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
+if(!pattern11.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -13063,7 +13795,7 @@ return errors === 0;
 validate101.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteFolderParameters = validate102;
-const schema148 = {"$id":"deleteFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema160 = {"$id":"deleteFolder-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteFolder-parameters" */;
@@ -13189,7 +13921,7 @@ return errors === 0;
 validate102.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetFoldersParameters = validate103;
-const schema149 = {"$id":"getFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema161 = {"$id":"getFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"cursor":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getFolders-parameters" */;
@@ -13227,7 +13959,7 @@ if(data.query !== undefined){
 let data0 = data.query;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(key0 === "teamId")){
+if(!(((key0 === "teamId") || (key0 === "limit")) || (key0 === "cursor"))){
 const err2 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -13263,9 +13995,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.limit !== undefined){
+let data2 = data0.limit;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13274,11 +14007,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.header !== undefined){
-let data2 = data.header;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err6 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13287,15 +14018,96 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data0.cursor !== undefined){
+let data3 = data0.cursor;
+if(typeof data3 === "string"){
+if((data3.length > 512 && func1(data3) > 512)){
+const err8 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((data3.length < 2 && func1(data3) < 1)){
+const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern4.test(data3)){
+const err10 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.header !== undefined){
+let data4 = data.header;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err13 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -13305,7 +14117,7 @@ return errors === 0;
 validate103.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateFoldersParameters = validate104;
-const schema150 = {"$id":"updateFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema162 = {"$id":"updateFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateFolders-parameters" */;
@@ -13394,7 +14206,7 @@ return errors === 0;
 validate104.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateFoldersParameters = validate105;
-const schema151 = {"$id":"createFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const schema163 = {"$id":"createFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
 function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createFolders-parameters" */;
@@ -13479,7 +14291,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
+if(!pattern11.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -13530,7 +14342,7 @@ return errors === 0;
 validate105.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteFoldersParameters = validate106;
-const schema152 = {"$id":"deleteFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema164 = {"$id":"deleteFolders-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteFolders-parameters" */;
@@ -13692,7 +14504,7 @@ return errors === 0;
 validate106.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetTagParameters = validate107;
-const schema153 = {"$id":"getTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema165 = {"$id":"getTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"cursor":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getTag-parameters" */;
@@ -13740,7 +14552,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data0){
-if(!(key0 === "id")){
+if(!(((key0 === "id") || (key0 === "limit")) || (key0 === "cursor"))){
 const err3 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -13776,9 +14588,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.limit !== undefined){
+let data2 = data0.limit;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err6 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13787,11 +14600,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.header !== undefined){
-let data2 = data.header;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err7 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13800,15 +14611,96 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2 < 1 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+if(data0.cursor !== undefined){
+let data3 = data0.cursor;
+if(typeof data3 === "string"){
+if((data3.length > 512 && func1(data3) > 512)){
+const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if((data3.length < 2 && func1(data3) < 1)){
+const err10 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern4.test(data3)){
+const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.header !== undefined){
+let data4 = data.header;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err14 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -13818,7 +14710,7 @@ return errors === 0;
 validate107.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateTagParameters = validate108;
-const schema154 = {"$id":"updateTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema166 = {"$id":"updateTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateTag-parameters" */;
@@ -13944,7 +14836,7 @@ return errors === 0;
 validate108.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateTagParameters = validate109;
-const schema155 = {"$id":"createTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const schema167 = {"$id":"createTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
 function validate109(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createTag-parameters" */;
@@ -14029,7 +14921,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
+if(!pattern11.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -14080,7 +14972,7 @@ return errors === 0;
 validate109.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteTagParameters = validate110;
-const schema156 = {"$id":"deleteTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema168 = {"$id":"deleteTag-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteTag-parameters" */;
@@ -14206,7 +15098,7 @@ return errors === 0;
 validate110.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetTagsParameters = validate111;
-const schema157 = {"$id":"getTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema169 = {"$id":"getTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{"teamId":{"type":"string","format":"uuid"},"limit":{"type":"integer","minimum":1,"maximum":100,"default":20},"cursor":{"type":"string","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="getTags-parameters" */;
@@ -14244,7 +15136,7 @@ if(data.query !== undefined){
 let data0 = data.query;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(key0 === "teamId")){
+if(!(((key0 === "teamId") || (key0 === "limit")) || (key0 === "cursor"))){
 const err2 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -14280,9 +15172,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data0.limit !== undefined){
+let data2 = data0.limit;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err5 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -14291,11 +15184,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.header !== undefined){
-let data2 = data.header;
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err6 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14304,15 +15195,96 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2 < 1 || isNaN(data2)){
+const err7 = {instancePath:instancePath+"/query/limit",schemaPath:"#/properties/query/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data0.cursor !== undefined){
+let data3 = data0.cursor;
+if(typeof data3 === "string"){
+if((data3.length > 512 && func1(data3) > 512)){
+const err8 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((data3.length < 2 && func1(data3) < 1)){
+const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern4.test(data3)){
+const err10 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/query",schemaPath:"#/properties/query/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.header !== undefined){
+let data4 = data.header;
+if(!(data4 && typeof data4 == "object" && !Array.isArray(data4))){
+const err13 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -14322,7 +15294,7 @@ return errors === 0;
 validate111.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateTagsParameters = validate112;
-const schema158 = {"$id":"updateTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema170 = {"$id":"updateTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="updateTags-parameters" */;
@@ -14411,7 +15383,7 @@ return errors === 0;
 validate112.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateTagsParameters = validate113;
-const schema159 = {"$id":"createTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
+const schema171 = {"$id":"createTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
 
 function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createTags-parameters" */;
@@ -14496,7 +15468,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern5.test(data2)){
+if(!pattern11.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -14547,7 +15519,7 @@ return errors === 0;
 validate113.evaluated = {"props":{"query":true,"header":true},"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteTagsParameters = validate114;
-const schema160 = {"$id":"deleteTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
+const schema172 = {"$id":"deleteTags-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":["ids"],"properties":{"ids":{"type":"array","minItems":1,"maxItems":100,"items":{"type":"string","format":"uuid"}}}},"header":{"type":"object","required":[],"properties":{}}}};
 
 function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="deleteTags-parameters" */;
@@ -14789,6 +15761,7 @@ export const validateCreateVariation400 = validateErrorResponse;
 export const validateCreateVariation401 = validateErrorResponse;
 export const validateCreateVariation403 = validateErrorResponse;
 export const validateCreateVariation404 = validateErrorResponse;
+export const validateCreateVariation409 = validateErrorResponse;
 export const validateCreateVariation413 = validateErrorResponse;
 export const validateCreateVariation415 = validateErrorResponse;
 export const validateCreateVariation422 = validateErrorResponse;
@@ -15058,6 +16031,7 @@ export const responseValidators = {
     "401": validateCreateVariation401,
     "403": validateCreateVariation403,
     "404": validateCreateVariation404,
+    "409": validateCreateVariation409,
     "413": validateCreateVariation413,
     "415": validateCreateVariation415,
     "422": validateCreateVariation422,

@@ -61,27 +61,36 @@ function chunks<T>(items: readonly T[], size: number = limits.maxBatchItems): T[
 type LooseCall = (url: string, init: Record<string, unknown>) => Promise<{ data?: any; error?: SnippetsError }>;
 
 /**
- * The loop every helper shares: one call per chunk, stopping at the first
- * call that fails as a whole; `merge` adds a call's answer to the result.
+ * The loop every helper shares: one call per chunk (and per page of a
+ * paged answer: a read whose `metadata.hasMore` asks for the next page with
+ * its `nextCursor`), stopping at the first call that fails as a whole;
+ * `merge` adds a call's answer to the result, `firstPage` false for the
+ * chunk's later pages.
  */
 async function inChunks<T, R extends BatchRun>(
   items: readonly T[],
   run: R,
-  send: (chunk: T[]) => Promise<{ data?: any; error?: SnippetsError }>,
-  merge: (data: any, offset: number) => void,
+  send: (chunk: T[], cursor?: string) => Promise<{ data?: any; error?: SnippetsError }>,
+  merge: (data: any, offset: number, firstPage: boolean) => void,
 ): Promise<R> {
   let offset = 0;
   for (const chunk of chunks(items)) {
-    const { data, error } = await send(chunk);
-    run.calls++;
-    if (error) {
-      run.error = error;
-      run.unsent = items.length - offset;
-      break;
+    let cursor: string | undefined;
+    // Every page holds at least one item of the chunk, so a chunk has at most as many pages as items.
+    for (let page = 0; page < chunk.length; page++) {
+      const { data, error } = await send(chunk, cursor);
+      run.calls++;
+      if (error) {
+        run.error = error;
+        run.unsent = items.length - offset;
+        return run;
+      }
+      merge(data, offset, page === 0);
+      run.usageDeducted += data.usage.usageDeducted;
+      run.remainingRequests = data.usage.remainingRequests;
+      cursor = data.metadata?.hasMore ? (data.metadata.nextCursor as string) : undefined;
+      if (!cursor) break;
     }
-    merge(data, offset);
-    run.usageDeducted += data.usage.usageDeducted;
-    run.remainingRequests = data.usage.remainingRequests;
     offset += chunk.length;
   }
   return run;
@@ -131,10 +140,10 @@ export async function batchDelete(client: SnippetsClient, operation: keyof typeo
 
 export interface MergedRead extends BatchRun {
   snippets: Schemas['Snippet'][];
-  metadata: Schemas['SnippetListResponse']['metadata'];
+  metadata: Omit<Schemas['SnippetListResponse']['metadata'], 'hasMore' | 'nextCursor'>;
 }
 
-/** Reads any number of snippets by id, 100 per call. */
+/** Reads any number of snippets by id, 100 per call, following each call's pages. */
 export async function batchGetSnippets(client: SnippetsClient, ids: readonly string[], init: { signal?: AbortSignal } = {}): Promise<MergedRead> {
   const send = client.GET as unknown as LooseCall;
   const merged: MergedRead = {
@@ -142,8 +151,10 @@ export async function batchGetSnippets(client: SnippetsClient, ids: readonly str
     snippets: [],
     metadata: { requestedCount: 0, foundCount: 0, accessibleCount: 0, inaccessibleCount: 0, missingCount: 0 },
   };
-  return inChunks(ids, merged, (chunk) => send('/api/prompts/snippets', { params: { query: { ids: chunk } }, ...init }), (data) => {
+  const query = (chunk: string[], cursor?: string) => ({ ids: chunk, ...(cursor !== undefined && { cursor }) });
+  return inChunks(ids, merged, (chunk, cursor) => send('/api/prompts/snippets', { params: { query: query(chunk, cursor) }, ...init }), (data, _offset, firstPage) => {
     merged.snippets.push(...data.data);
-    addCounts(merged.metadata, data.metadata);
+    // Every page of a call repeats the counts of all its ids.
+    if (firstPage) addCounts(merged.metadata, data.metadata);
   });
 }

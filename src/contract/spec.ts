@@ -57,4 +57,4 @@ export const unmatchedResponses: Map<number, HeaderRule[]> = new Map(
 /** What a well-formed API key looks like (bearerAuth's x-key-pattern). */
 export const keyPattern = new RegExp(doc.components.securitySchemes.bearerAuth['x-key-pattern']);
 
-export const limits: { rateLimitPerMinute: number; invalidAttemptThreshold: number; keyBlockSeconds: number; maxBodyBytes: number; maxBatchItems: number } = doc['x-limits'];
+export const limits: { rateLimitPerMinute: number; invalidAttemptThreshold: number; keyBlockSeconds: number; maxBodyBytes: number; maxBatchItems: number; maxVariationsPerSnippet: number } = doc['x-limits'];

@@ -39,11 +39,16 @@ export interface Limits {
   maxBodyBytes: number;
   maxBatchItems: number;
   idempotencyKeyHours: number;
+  /** A page's `data` ends before it would pass this many bytes (it always holds one item). */
+  maxPageBytes: number;
+  maxVariationsPerSnippet: number;
 }
 
 export interface Contract {
   version: string;
   limits: Limits;
+  /** How many items a page holds when the request gives no `limit` (the PageLimit parameter's default). */
+  defaultPageLimit: number;
   /** What a well-formed API key looks like (bearerAuth's x-key-pattern). */
   keyPattern: RegExp;
   operations: OperationInfo[];
@@ -99,7 +104,8 @@ export function readContract(doc: Json): Contract {
     }
   }
   const keyPattern = new RegExp(doc.components.securitySchemes.bearerAuth['x-key-pattern']);
-  return { version: doc.info.version, limits: doc['x-limits'], keyPattern, operations, methodsByPath };
+  const defaultPageLimit = doc.components.parameters.PageLimit.schema.default;
+  return { version: doc.info.version, limits: doc['x-limits'], defaultPageLimit, keyPattern, operations, methodsByPath };
 }
 
 let loaded: Contract | undefined;

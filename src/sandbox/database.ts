@@ -65,6 +65,10 @@ CREATE TABLE IF NOT EXISTS snippets (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS snippets_by_folder ON snippets(folder_id);
+-- Pages: each listing reads its next items straight from an index in its order.
+CREATE INDEX IF NOT EXISTS snippets_by_folder_page ON snippets(folder_id, created_at, id);
+CREATE INDEX IF NOT EXISTS folders_by_team_page ON folders(team_id, created_at, id);
+CREATE INDEX IF NOT EXISTS tags_by_team_page ON tags(team_id, created_at, id);
 CREATE TABLE IF NOT EXISTS snippet_tags (
   snippet_id TEXT NOT NULL REFERENCES snippets(id) ON DELETE CASCADE,
   tag_id TEXT NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
@@ -72,6 +76,7 @@ CREATE TABLE IF NOT EXISTS snippet_tags (
   PRIMARY KEY (snippet_id, tag_id)
 );
 CREATE INDEX IF NOT EXISTS snippet_tags_by_tag ON snippet_tags(tag_id);
+CREATE INDEX IF NOT EXISTS snippet_tags_by_tag_page ON snippet_tags(tag_id, snippet_id);
 CREATE TABLE IF NOT EXISTS variations (
   id TEXT PRIMARY KEY,
   snippet_id TEXT NOT NULL REFERENCES snippets(id) ON DELETE CASCADE,

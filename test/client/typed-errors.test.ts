@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { errorCatalog, errorCodes, type ErrorCode, type ErrorCodeOfCategory } from '../../generated/error-catalog.js';
 import type { components } from '../../generated/openapi.js';
+import { limits } from '../../generated/limits.js';
 import {
   AuthenticationError,
   BatchError,
@@ -79,6 +80,8 @@ const loose = (api: SnippetsClient) => ({ GET: api.GET as unknown as Loose, POST
 /** State the cases refer to, created in beforeAll. */
 const state = {
   oneVariation: { id: '', variationId: '' },
+  /** A snippet holding the most variations a snippet may have. */
+  fullSnippetId: '',
   other: { id: '', variationId: '' },
   deletedFolderId: '',
   idempotencyKey: '',
@@ -96,6 +99,12 @@ beforeAll(async () => {
   const folder = await acme.POST('/api/prompts/folder', { body: { folderName: 'Gone', teamId: demoTeams.platform } });
   await acme.DELETE('/api/prompts/folder', { params: { query: { id: folder.data.id } } });
   state.deletedFolderId = folder.data.id;
+  const { maxVariationsPerSnippet } = limits;
+  const full = await acme.POST('/api/prompts/snippet', { body: snippet({ title: 'full' }) });
+  for (let n = 1; n < maxVariationsPerSnippet; n++) {
+    await acme.POST('/api/prompts/snippet/variation', { params: { query: { snippetId: full.data.id } }, body: { variationName: `V${n}`, content } });
+  }
+  state.fullSnippetId = full.data.id;
   state.idempotencyKey = randomUUID();
   await acme.POST('/api/prompts/snippet', { body: snippet({ title: 'first body' }), headers: { 'idempotency-key': state.idempotencyKey } });
 
@@ -218,6 +227,11 @@ const cases: Case[] = [
     how: 'removing the only variation',
     call: (api) =>
       api.DELETE('/api/prompts/snippet/variation', { params: { query: { snippetId: state.oneVariation.id, variationIds: [state.oneVariation.variationId] } } }),
+  },
+  {
+    code: 'VARIATION_LIMIT_REACHED',
+    how: 'a variation more than a snippet may hold',
+    call: (api) => api.POST('/api/prompts/snippet/variation', { params: { query: { snippetId: state.fullSnippetId } }, body: { variationName: 'One too many', content } }),
   },
   // batch
   { code: 'BATCH_EMPTY', how: 'no items', call: (api) => api.POST('/api/prompts/snippets', { body: { snippets: [] } }) },

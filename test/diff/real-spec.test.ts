@@ -34,9 +34,9 @@ describe('diff on the real openapi.yaml', () => {
     schemas.SnippetTitle = schemas.CreateSnippetRequest.properties.title;
     schemas.CreateSnippetRequest.properties.title = { $ref: '#/components/schemas/SnippetTitle' };
     const history = head.paths['/api/prompts/snippet/variation/history'].get.parameters;
-    const limit = history.find((p: any) => p.name === 'limit');
-    schemas.HistoryLimit = limit.schema;
-    limit.schema = { $ref: '#/components/schemas/HistoryLimit' };
+    const fromDate = history.find((p: any) => p.name === 'fromDate');
+    schemas.HistoryFrom = fromDate.schema;
+    fromDate.schema = { $ref: '#/components/schemas/HistoryFrom' };
     // And the other way: a shared schema written out inline where it is used.
     head.components.schemas.ErrorResponse.properties.code = structuredClone(schemas.ErrorCode);
     expect(diffDocuments(real, head)).toEqual([]);

@@ -63,6 +63,7 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'response-type-changed': (d) => (thing(d).properties.count.type = 'number'),
   'response-header-removed': (d) => delete getThing(d).responses['200'].headers['X-Request-Id'],
   'response-header-made-optional': (d) => delete d.components.headers['X-Request-Id'].required,
+  'response-max-items-decreased': (d) => (thing(d).properties.parts.maxItems = 20),
   'response-enum-value-added': (d) => thing(d).properties.status.enum.push('archived'),
   'response-status-added': (d) => (getThing(d).responses['410'] = { description: 'Gone.' }),
   'response-property-added': (d) => (thing(d).properties.color = { type: 'string' }),
@@ -100,6 +101,7 @@ export const COMPATIBLE_CHANGES: Record<string, (doc: Doc) => void> = {
   'a required body property made optional': (d) => (newThing(d).required = []),
   'a response enum value removed': (d) => (thing(d).properties.status.enum = ['active']),
   'an optional response property made required': (d) => thing(d).required.push('count'),
+  'a response maxItems raised': (d) => (thing(d).properties.parts.maxItems = 80),
   'a response type narrowed': (d) => (thing(d).properties.count.type = 'integer'),
   'a new error status on an operation': RULE_CASES['response-status-added'],
   'descriptions, summaries and examples': (d) => {

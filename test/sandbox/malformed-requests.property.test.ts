@@ -422,8 +422,16 @@ const unknownParamName = (op: FuzzOperation) =>
     .oneof(fc.constantFrom(...UNKNOWN_PARAM_NAMES, '__proto__'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }))
     .filter((name) => !op.query.some((q) => q.name === name) && !(KNOWN_BUGS.protoQueryParameterIgnored && name === '__proto__'));
 
+/** Cursors a client could forge: base64url JSON of every listing, with positions of wrong types, signs, sizes and lengths. */
+const forgedCursor = fc
+  .tuple(
+    fc.constantFrom('folder-snippets', 'tag-snippets', 'folders', 'tags', 'history', 'snippets', 'nope', 0, null),
+    fc.array(fc.oneof(fc.integer({ min: -5, max: 1_000 }), fc.constantFrom(-1, 2 ** 53, 1.5, 1e300, null, true, [], {}), fc.uuid(), anyString.map(String)), { maxLength: 7 }),
+  )
+  .map(([listing, position]) => Buffer.from(JSON.stringify([listing, ...position])).toString('base64url'));
+
 /** A raw query value for a parameter: right or wrong type, length, format, count. */
-function queryValueArb(schema: Json): fc.Arbitrary<string> {
+function queryValueArb(schema: Json, name = ''): fc.Arbitrary<string> {
   const wrong = fc.oneof(
     anyString.map(String),
     fc.constantFrom('', ' ', ',', ',,,', 'true', '1.5', '-1', '0', '1e3', '0x10', '99999999999999999999', 'Infinity', '[]', '{}', 'null'),
@@ -452,6 +460,7 @@ function queryValueArb(schema: Json): fc.Arbitrary<string> {
     return fc.oneof(fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()), fc.constantFrom('2024-13-01T00:00:00Z', '2024-01-01', 'yesterday'), wrong);
   }
   if (schema.format === 'uuid') return uuidish;
+  if (name === 'cursor') return fc.oneof({ arbitrary: forgedCursor, weight: 3 }, { arbitrary: wrong, weight: 1 });
   return wrong;
 }
 
@@ -509,7 +518,7 @@ function bodyDefect(op: FuzzOperation, headers: Record<string, string>, body: Bo
 }
 
 function operationRequestArb(op: FuzzOperation): fc.Arbitrary<FuzzRequest> {
-  const declared = fc.tuple(...op.query.map((q) => maybe(queryValueArb(q.schema), q.required ? 85 : 50)));
+  const declared = fc.tuple(...op.query.map((q) => maybe(queryValueArb(q.schema, q.name), q.required ? 85 : 50)));
   const repeated = maybe(
     fc.tuple(fc.constantFrom(...(op.query.length > 0 ? op.query.map((q) => q.name) : ['id'])), fc.oneof(fc.uuid(), anyString.map(String))),
     12,

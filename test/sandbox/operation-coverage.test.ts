@@ -148,11 +148,20 @@ describe.each([...ops.values()].map((op) => [op.operationId, op] as const))('%s'
     await expectStatus(op, 404, async () => call(op.operationId, await missingRequest(op)));
   });
 
-  it.runIf(op.statuses.has(409))('answers 409 when it would remove the last variation', async () => {
+  it.runIf(op.statuses.has(409) && op.operationId === 'deleteVariations')('answers 409 when it would remove the last variation', async () => {
     const snippet = await newSnippet();
     const all = snippet.variations.map((v: { id: string }) => v.id).join(',');
     const answer = await expectStatus(op, 409, () => call(op.operationId, { query: { snippetId: snippet.id, variationIds: all } }));
     expect(answer.body.code).toBe('VARIATION_LAST_REMAINING');
+  });
+
+  it.runIf(op.statuses.has(409) && op.operationId === 'createVariation')('answers 409 when the snippet holds the most variations it may', async () => {
+    const snippet = await newSnippet();
+    const { maxVariationsPerSnippet } = contract().limits;
+    for (let n = snippet.variations.length; n < maxVariationsPerSnippet; n++) await created('createVariation', { query: { snippetId: snippet.id }, body: { variationName: `V${n}`, content } });
+    const answer = await expectStatus(op, 409, () => call(op.operationId, { query: { snippetId: snippet.id }, body: { variationName: 'One too many', content } }));
+    expect(answer.body.code).toBe('VARIATION_LIMIT_REACHED');
+    expect((await call('getSnippet', { query: { id: snippet.id } })).body.data.variations).toHaveLength(maxVariationsPerSnippet);
   });
 
   it.runIf(op.statuses.has(413))('answers 413 for a body over the limit', async () => {

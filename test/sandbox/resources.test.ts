@@ -70,7 +70,7 @@ describe('folders', () => {
   it('list with their snippets, and cost one per folder and per snippet', async () => {
     const answer = await api.send('getFolders', 'GET', '/api/prompts/folders', { query: { teamId: team } });
     const snippets = answer.body.data.reduce((n: number, f: any) => n + f.snippets.length, 0);
-    expect(answer.body.metadata).toEqual({ folderCount: answer.body.data.length, snippetCount: snippets });
+    expect(answer.body.metadata).toEqual({ folderCount: answer.body.data.length, snippetCount: snippets, hasMore: false, nextCursor: null });
     expect(answer.body.usage.usageDeducted).toBe(answer.body.data.length + snippets);
   });
 });
@@ -102,7 +102,7 @@ describe('variations', () => {
       ['updated', 'Default', 'v2'],
       ['created', 'Default', 'History'],
     ]);
-    expect(history.body.metadata).toEqual({ hasMore: false, totalRecords: 4 });
+    expect(history.body.metadata).toEqual({ hasMore: false, nextCursor: null, totalRecords: 4 });
     const limited = await api.send('getVariationHistory', 'GET', '/api/prompts/snippet/variation/history', { query: { variationId, limit: '2' } });
     expect([limited.body.data.length, limited.body.metadata.hasMore, limited.body.usage.usageDeducted]).toEqual([2, true, 2]);
     expect(extra.orderIndex).toBe(1);

@@ -76,3 +76,16 @@ export function compareConstraints(walk: Walk, operation: string, base: Located,
     report(walk, operation, 'request-default-changed', at(base, 'default'), at(head, 'default'), `${where}: default ${JSON.stringify(base.node.default) ?? 'none'} -> ${JSON.stringify(head.node.default) ?? 'none'}`);
   }
 }
+
+/**
+ * A response array that gains or lowers `maxItems` answers fewer items than
+ * before: a list that was whole is now paged or cut. Other response bounds
+ * only narrow what the client may receive, which it already handled.
+ */
+export function compareResponseBounds(walk: Walk, operation: string, base: Located, head: Located, where: string): void {
+  const b = plainBound(base.node, 'maxItems');
+  const h = plainBound(head.node, 'maxItems');
+  if (!tighter(b, h, true)) return;
+  const places = [{ node: base.node.maxItems, at: `${base.at}/maxItems` }, { node: head.node.maxItems, at: `${head.at}/maxItems` }] as const;
+  report(walk, operation, 'response-max-items-decreased', places[0], places[1], `${where}: maxItems ${show(b, true, false)} -> ${show(h, true, false)}`);
+}

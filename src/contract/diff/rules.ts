@@ -63,6 +63,7 @@ export const RULES = {
   'response-type-changed': { level: 'breaking', area: 'responses', detects: 'A response value can have a type it could not have before.', why: 'clients parsing the old type can fail.' },
   'response-header-removed': { level: 'breaking', area: 'responses', detects: 'A response header is removed (for example Retry-After, X-Request-Id, RateLimit-*).', why: 'clients that read it (for retries, rate limiting, support requests) lose it.' },
   'response-header-made-optional': { level: 'breaking', area: 'responses', detects: 'A required response header becomes optional.', why: 'clients that rely on it being present can miss it.' },
+  'response-max-items-decreased': { level: 'breaking', area: 'responses', detects: '`maxItems` is lowered or added on a response array (a list becomes paged or capped).', why: 'clients that expect every item in one answer now get at most that many and miss the rest.' },
   'response-enum-value-added': { level: 'warning', area: 'responses', detects: 'A response value gains an enum value (error codes excepted, see error-code-added).', why: 'an exhaustive switch in a client meets a value it does not handle.' },
   'response-status-added': { level: 'info', area: 'responses', detects: 'A status is added to an operation.', why: 'clients fall back on their handling of the status class.' },
   'response-property-added': { level: 'info', area: 'responses', detects: 'A response property is added.', why: 'clients ignore properties they do not know.' },

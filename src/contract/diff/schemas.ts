@@ -2,7 +2,7 @@
 // writes the value, so anything the head accepts less of breaks it; in a
 // response the client reads it, so anything the head may send more of does.
 import { child } from '../../openapi/pointer.ts';
-import { compareConstraints } from './constraints.ts';
+import { compareConstraints, compareResponseBounds } from './constraints.ts';
 import { requiredOf, typesOf, viewOf, type SchemaView } from './schema-view.ts';
 import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
@@ -56,6 +56,7 @@ function compareViews(scope: Scope, base: SchemaView, head: SchemaView, place: P
   compareTypes(scope, base, head, place);
   compareEnums(scope, base, head, place);
   if (scope.direction === 'request') compareConstraints(walk, scope.operation, base, head, label(place));
+  else compareResponseBounds(walk, scope.operation, base, head, label(place));
   compareProperties(scope, base, head, place);
   compareAdditional(scope, base, head, place);
   if (base.node.items !== undefined || head.node.items !== undefined) {

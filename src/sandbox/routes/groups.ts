@@ -5,9 +5,10 @@ import type { ResourceKind } from '../access.ts';
 import { ApiError } from '../errors.ts';
 import { batchResult, eachItem, type Handler, type OperationContext } from '../operation.ts';
 import type { GroupStore } from '../store/groups.ts';
-import { toFolder, toTag, type FolderRow } from '../store/rows.ts';
+import { toFolder, toTag, type FolderRow, type Snippet } from '../store/rows.ts';
+import { folderListPage, groupListPage, pageLimit, snippetsPage } from './group-pages.ts';
 
-interface GroupKind {
+export interface GroupKind {
   kind: Extract<ResourceKind, 'folder' | 'tag'>;
   /** Operation name part: Folder / Tag. */
   name: 'Folder' | 'Tag';
@@ -16,7 +17,13 @@ interface GroupKind {
   fields: { name: string; color: string; parent: string };
   store: (ctx: OperationContext) => GroupStore;
   toApi: (row: FolderRow) => unknown;
-  snippetsOf: (ctx: OperationContext, id: string) => unknown[];
+  /** The group's snippets after a cursor's position, in their listing's order, and that position of a snippet. */
+  snippets: {
+    listing: 'folder-snippets' | 'tag-snippets';
+    after: (ctx: OperationContext, id: string, position: readonly string[] | undefined, max: number) => Iterable<Snippet>;
+    positionOf: (snippet: Snippet) => string[];
+    shape: ReadonlyArray<'string'>;
+  };
   /** Detaches the group's snippets before it is deleted; returns how many. */
   detachSnippets: (ctx: OperationContext, id: string) => number;
   /** The metadata of a single delete, if the spec gives it one. */
@@ -30,7 +37,12 @@ const FOLDER: GroupKind = {
   fields: { name: 'folderName', color: 'folderColor', parent: 'parentFolderId' },
   store: (ctx) => ctx.stores.folders,
   toApi: toFolder,
-  snippetsOf: (ctx, id) => ctx.stores.snippets.inFolder(id),
+  snippets: {
+    listing: 'folder-snippets',
+    after: (ctx, id, position, max) => ctx.stores.snippets.inFolder(id, position as [string, string] | undefined, max),
+    positionOf: (snippet) => [snippet.createdAt, snippet.id],
+    shape: ['string', 'string'],
+  },
   detachSnippets: (ctx, id) => ctx.stores.unfileSnippets(id, ctx.at),
   deleteMetadata: (unfiledSnippetCount, movedFolderCount) => ({ unfiledSnippetCount, movedFolderCount }),
 };
@@ -42,7 +54,12 @@ const TAG: GroupKind = {
   fields: { name: 'tagName', color: 'tagColor', parent: 'parentTagId' },
   store: (ctx) => ctx.stores.tags,
   toApi: toTag,
-  snippetsOf: (ctx, id) => ctx.stores.snippets.withTag(id),
+  snippets: {
+    listing: 'tag-snippets',
+    after: (ctx, id, position, max) => ctx.stores.snippets.withTag(id, position?.[0], max),
+    positionOf: (snippet) => [snippet.id],
+    shape: ['string'],
+  },
   // Tag links are removed with the tag (ON DELETE CASCADE).
   detachSnippets: () => 0,
   deleteMetadata: () => undefined,
@@ -89,9 +106,14 @@ function handlers(g: GroupKind): Record<string, Handler> {
   return {
     [`get${g.name}`](ctx) {
       ctx.access.resolve(g.kind, ctx.query.id);
-      const snippets = g.snippetsOf(ctx, ctx.query.id);
-      const data = { [g.kind]: g.toApi(g.store(ctx).row(ctx.query.id)!), snippets };
-      return { status: 200, data, metadata: { snippetCount: snippets.length }, cost: 1 + snippets.length };
+      const group = g.toApi(g.store(ctx).row(ctx.query.id)!);
+      const page = snippetsPage(ctx, g, ctx.query.id, pageLimit(ctx));
+      return {
+        status: 200,
+        data: page.entry(g.kind, group),
+        metadata: { snippetCount: page.count, ...page.metadata },
+        cost: 1 + page.count,
+      };
     },
     [`create${g.name}`]: (ctx) => ({ status: 201, data: create(g, ctx, ctx.body), cost: 1 }),
     [`update${g.name}`]: (ctx) => ({ status: 200, data: update(g, ctx, ctx.query.id, ctx.body), cost: 1 }),
@@ -100,11 +122,18 @@ function handlers(g: GroupKind): Record<string, Handler> {
       return { status: 200, data: { id: ctx.query.id, deleted: true }, ...(metadata && { metadata }), cost: 1 };
     },
     [`get${g.name}s`](ctx) {
-      const rows = ctx.access.teams(ctx.query.teamId).flatMap((teamId) => g.store(ctx).ofTeam(teamId));
-      if (g.kind === 'tag') return { status: 200, data: rows.map(g.toApi), metadata: { tagCount: rows.length }, cost: rows.length };
-      const data = rows.map((row) => ({ folder: g.toApi(row), snippets: g.snippetsOf(ctx, row.id) }));
-      const snippetCount = data.reduce((sum, entry) => sum + entry.snippets.length, 0);
-      return { status: 200, data, metadata: { folderCount: rows.length, snippetCount }, cost: rows.length + snippetCount };
+      const teams = ctx.access.teams(ctx.query.teamId);
+      if (g.kind === 'tag') {
+        const page = groupListPage(ctx, g, teams, pageLimit(ctx));
+        return { status: 200, data: page.data, metadata: { tagCount: page.count, ...page.metadata }, cost: page.count };
+      }
+      const page = folderListPage(ctx, g, teams, pageLimit(ctx));
+      return {
+        status: 200,
+        data: page.data,
+        metadata: { folderCount: page.folderCount, snippetCount: page.snippetCount, ...page.metadata },
+        cost: page.folderCount + page.snippetCount,
+      };
     },
     [`create${g.name}s`](ctx) {
       const items = ctx.body[g.plural] as Array<Record<string, any>>;

@@ -2,6 +2,7 @@
 // getSnippets, createSnippets, deleteSnippets.
 import { JsonText } from '../json-text.ts';
 import { batchResult, eachItem, type Handler, type OperationContext } from '../operation.ts';
+import { decodeCursor, Page, pageMetadata } from '../paging.ts';
 import type { NewSnippet, SnippetChanges } from '../store/snippets.ts';
 
 /** Checks what a new or changed snippet refers to: its folder and tags must be in its team. */
@@ -53,18 +54,23 @@ export const snippetHandlers: Record<string, Handler> = {
   getSnippets(ctx) {
     const ids = [...new Set<string>(ctx.query.ids)];
     const { usable, inaccessible, missing } = ctx.access.classify('snippet', ids);
-    const data = usable.map((id) => ctx.stores.snippets.get(id)!);
+    // A page of the usable snippets, in the order of `ids`; the cursor is where the next page starts in `usable`.
+    const start = (decodeCursor('snippets', ctx.query.cursor, ['number'])?.[0] as number | undefined) ?? 0;
+    const page = new Page(usable.length);
+    let next = start;
+    while (next < usable.length && page.add(ctx.stores.snippets.get(usable[next]!)!)) next++;
     return {
       status: 200,
-      data,
+      data: page.data(),
       metadata: {
         requestedCount: ids.length,
         foundCount: usable.length + inaccessible.length,
         accessibleCount: usable.length,
         inaccessibleCount: inaccessible.length,
         missingCount: missing.length,
+        ...pageMetadata('snippets', next < usable.length ? [next] : undefined),
       },
-      cost: data.length,
+      cost: page.count,
     };
   },
 

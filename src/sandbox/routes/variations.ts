@@ -1,8 +1,12 @@
 // Variation operations: getVariation, createVariation, updateVariation,
 // deleteVariations, getVariationHistory.
 import { ApiError } from '../errors.ts';
+import { contract } from '../contract.ts';
 import type { Handler, OperationContext } from '../operation.ts';
+import { decodeCursor, Page, pageMetadata } from '../paging.ts';
 import type { VariationRow } from '../store/rows.ts';
+
+const { defaultPageLimit, limits } = contract();
 
 const variationNotFound = () => new ApiError('VARIATION_NOT_FOUND', 'Variation not found');
 
@@ -35,6 +39,9 @@ export const variationHandlers: Record<string, Handler> = {
 
   createVariation(ctx) {
     ctx.access.resolve('snippet', ctx.query.snippetId);
+    if (ctx.stores.variations.countOf(ctx.query.snippetId) >= limits.maxVariationsPerSnippet) {
+      throw new ApiError('VARIATION_LIMIT_REACHED', `A snippet holds at most ${limits.maxVariationsPerSnippet} variations`);
+    }
     const variation = ctx.stores.variations.create(ctx.query.snippetId, ctx.body.variationName, ctx.body.content, ctx.at);
     return { status: 201, data: variation, cost: 1 };
   },
@@ -79,8 +86,19 @@ export const variationHandlers: Record<string, Handler> = {
     }
     const from = ctx.query.fromDate ? new Date(ctx.query.fromDate).toISOString() : '0000';
     const to = ctx.query.toDate ? new Date(ctx.query.toDate).toISOString() : '9999';
-    const limit: number = ctx.query.limit ?? 20;
-    const { entries, total } = ctx.stores.variations.history(variationId, from, to, limit);
-    return { status: 200, data: entries, metadata: { hasMore: total > entries.length, totalRecords: total }, cost: entries.length };
+    const limit: number = ctx.query.limit ?? defaultPageLimit;
+    const before = (decodeCursor('history', ctx.query.cursor, ['number'])?.[0] as number | undefined) ?? Number.MAX_SAFE_INTEGER;
+    const page = new Page(limit);
+    let last: number | undefined;
+    let more = false;
+    for (const { seq, entry } of ctx.stores.variations.history(variationId, from, to, before, limit + 1)) {
+      if (!page.add(entry)) {
+        more = true;
+        break;
+      }
+      last = seq;
+    }
+    const metadata = { ...pageMetadata('history', more ? [last!] : undefined), totalRecords: ctx.stores.variations.historyCount(variationId, from, to) };
+    return { status: 200, data: page.data(), metadata, cost: page.count };
   },
 };

@@ -14,7 +14,9 @@ export interface GroupInput {
 export function prepareGroupStore(db: Db, table: 'folders' | 'tags') {
   const sql = {
     byId: db.prepare<[string], FolderRow>(`SELECT * FROM ${table} WHERE id = ?`),
-    byTeam: db.prepare<[string], FolderRow>(`SELECT * FROM ${table} WHERE team_id = ? ORDER BY created_at, id`),
+    pageOfTeam: db.prepare<[string, string, string, number], FolderRow>(
+      `SELECT * FROM ${table} WHERE team_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
+    ),
     insert: db.prepare(
       `INSERT INTO ${table} (id, team_id, name, color, parent_id, created_at, updated_at)
        VALUES (@id, @team_id, @name, @color, @parent_id, @created_at, @updated_at)`,
@@ -28,8 +30,9 @@ export function prepareGroupStore(db: Db, table: 'folders' | 'tags') {
     row(id: string): FolderRow | undefined {
       return sql.byId.get(id);
     },
-    ofTeam(teamId: string): FolderRow[] {
-      return sql.byTeam.all(teamId);
+    /** Up to `max` groups of the team after `after` (created_at, id), oldest first. */
+    ofTeam(teamId: string, after: readonly [string, string] | undefined, max: number): FolderRow[] {
+      return sql.pageOfTeam.all(teamId, after?.[0] ?? '', after?.[1] ?? '', max);
     },
     /** Whether `candidate` is `id` itself or one of its descendants (moving `id` under it would make a cycle). */
     isSelfOrDescendant(id: string, candidate: string): boolean {

@@ -41,9 +41,12 @@ type FullRow = SnippetRow & { tag_ids: string; variations_json: string };
 export function prepareSnippetStore(db: Db, variations: VariationStore) {
   const sql = {
     byId: db.prepare<[string], FullRow>(`SELECT s.*, ${WITH_PARTS} FROM snippets s WHERE s.id = ?`),
-    byFolder: db.prepare<[string], FullRow>(`SELECT s.*, ${WITH_PARTS} FROM snippets s WHERE s.folder_id = ? ORDER BY s.created_at, s.id`),
-    byTag: db.prepare<[string], FullRow>(
-      `SELECT s.*, ${WITH_PARTS} FROM snippets s JOIN snippet_tags t ON t.snippet_id = s.id WHERE t.tag_id = ? ORDER BY s.created_at, s.id`,
+    // Pages pick ids first, by an index that is already in their order (database.ts), then read each snippet whole.
+    folderPage: db.prepare<[string, string, string, number], { id: string; created_at: string }>(
+      'SELECT id, created_at FROM snippets WHERE folder_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?',
+    ),
+    tagPage: db.prepare<[string, string, number], { snippet_id: string }>(
+      'SELECT snippet_id FROM snippet_tags WHERE tag_id = ? AND snippet_id > ? ORDER BY snippet_id LIMIT ?',
     ),
     insert: db.prepare(
       `INSERT INTO snippets (id, team_id, title, note, shortcut, folder_id, created_at, updated_at)
@@ -82,11 +85,19 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
       const row = sql.byId.get(id);
       return row && toSnippet(row);
     },
-    inFolder(folderId: string): Snippet[] {
-      return sql.byFolder.all(folderId).map(toSnippet);
+    /** Up to `max` snippets of the folder after `after` (created_at, id), oldest first, each read only when asked for. */
+    *inFolder(folderId: string, after: readonly [string, string] | undefined, max: number): Generator<Snippet> {
+      for (const { id } of sql.folderPage.all(folderId, after?.[0] ?? '', after?.[1] ?? '', max)) {
+        const row = sql.byId.get(id);
+        if (row) yield toSnippet(row);
+      }
     },
-    withTag(tagId: string): Snippet[] {
-      return sql.byTag.all(tagId).map(toSnippet);
+    /** Up to `max` snippets with the tag after the snippet id `after`, in id order, each read only when asked for. */
+    *withTag(tagId: string, after: string | undefined, max: number): Generator<Snippet> {
+      for (const { snippet_id } of sql.tagPage.all(tagId, after ?? '', max)) {
+        const row = sql.byId.get(snippet_id);
+        if (row) yield toSnippet(row);
+      }
     },
     create(input: NewSnippet, at: string): Snippet {
       const row: SnippetRow = {

@@ -22,8 +22,9 @@ export function prepareVariationStore(db: Db) {
     historyTeam: db.prepare<[string], { team_id: string; snippet_id: string }>(
       'SELECT team_id, snippet_id FROM variation_history WHERE variation_id = ? ORDER BY seq DESC LIMIT 1',
     ),
-    history: db.prepare<[string, string, string, number], HistoryRow>(
-      `SELECT * FROM variation_history WHERE variation_id = ? AND recorded_at >= ? AND recorded_at <= ?
+    count: db.prepare<[string], number>('SELECT COUNT(*) FROM variations WHERE snippet_id = ?').pluck(),
+    history: db.prepare<[string, string, string, number, number], HistoryRow & { seq: number }>(
+      `SELECT * FROM variation_history WHERE variation_id = ? AND recorded_at >= ? AND recorded_at <= ? AND seq < ?
        ORDER BY seq DESC LIMIT ?`,
     ),
     historyCount: db.prepare<[string, string, string], { n: number }>(
@@ -50,7 +51,7 @@ export function prepareVariationStore(db: Db) {
       return sql.bySnippet.all(snippetId).map(toVariation);
     },
     countOf(snippetId: string): number {
-      return sql.bySnippet.all(snippetId).length;
+      return sql.count.get(snippetId)!;
     },
     row(id: string): VariationRow | undefined {
       return sql.byId.get(id);
@@ -94,11 +95,12 @@ export function prepareVariationStore(db: Db) {
     formerOwner(variationId: string): { team_id: string; snippet_id: string } | undefined {
       return sql.historyTeam.get(variationId);
     },
-    history(variationId: string, from: string, to: string, limit: number): { entries: VariationHistoryEntry[]; total: number } {
-      return {
-        entries: sql.history.all(variationId, from, to, limit).map(toHistoryEntry),
-        total: sql.historyCount.get(variationId, from, to)!.n,
-      };
+    /** Records newest first, older than the record `beforeSeq`, read one at a time (a page stops reading when full). */
+    *history(variationId: string, from: string, to: string, beforeSeq: number, max: number): Generator<{ seq: number; entry: VariationHistoryEntry }> {
+      for (const row of sql.history.iterate(variationId, from, to, beforeSeq, max)) yield { seq: row.seq, entry: toHistoryEntry(row) };
+    },
+    historyCount(variationId: string, from: string, to: string): number {
+      return sql.historyCount.get(variationId, from, to)!.n;
     },
   };
 }

@@ -1,0 +1,131 @@
+// The pages of folder and tag reads (openapi.yaml, "Paging"): a group's own
+// snippets, the groups of the key's teams, and the folder list, whose page
+// holds folders each with its snippets. Teams are listed one after the other
+// in id order, each group's rows by (created_at, id), all from indexes in
+// that order, so a page reads only what it returns (plus one row to know
+// whether more follows).
+import { contract } from '../contract.ts';
+import { JsonText } from '../json-text.ts';
+import type { OperationContext } from '../operation.ts';
+import { decodeCursor, maxPageBytes, Page, pageMetadata, type Position } from '../paging.ts';
+import type { FolderRow } from '../store/rows.ts';
+import type { GroupKind } from './groups.ts';
+
+const { defaultPageLimit } = contract();
+
+export function pageLimit(ctx: OperationContext): number {
+  return (ctx.query.limit as number | undefined) ?? defaultPageLimit;
+}
+
+/** One group's snippets after `after`, up to `limit`; `more` when the group has others after the last one taken. */
+function readSnippets(ctx: OperationContext, g: GroupKind, groupId: string, after: readonly string[] | undefined, page: Page) {
+  let last: string[] | undefined;
+  let more = false;
+  for (const snippet of g.snippets.after(ctx, groupId, after, page.remaining + 1)) {
+    if (!page.add(snippet)) {
+      more = true;
+      break;
+    }
+    last = g.snippets.positionOf(snippet);
+  }
+  return { last, more };
+}
+
+/** `{"folder": …, "snippets": […]}` (or tag) with the snippets already serialized. */
+function groupEntry(kind: string, group: unknown, snippets: Page): string {
+  return `{"${kind}":${JSON.stringify(group)},"snippets":${snippets.data().text}}`;
+}
+
+/** getFolder / getTag: the group and one page of its snippets. */
+export function snippetsPage(ctx: OperationContext, g: GroupKind, groupId: string, limit: number) {
+  const after = decodeCursor(g.snippets.listing, ctx.query.cursor, g.snippets.shape) as string[] | undefined;
+  const page = new Page(limit);
+  const { last, more } = readSnippets(ctx, g, groupId, after, page);
+  return {
+    count: page.count,
+    metadata: pageMetadata(g.snippets.listing, more ? last : undefined),
+    entry: (kind: string, group: unknown) => new JsonText(groupEntry(kind, group, page)),
+  };
+}
+
+/** The key's teams in listing order, from the one a cursor names (or the next one, if the key lost it). */
+function teamsFrom(teams: readonly string[], cursorTeam: string | undefined): string[] {
+  const ordered = [...teams].sort();
+  return cursorTeam === undefined ? ordered : ordered.filter((team) => team >= cursorTeam);
+}
+
+/** getTags: one page of the groups of `teams`. */
+export function groupListPage(ctx: OperationContext, g: GroupKind, teams: readonly string[], limit: number) {
+  const position = decodeCursor('tags', ctx.query.cursor, ['string', 'string', 'string']) as string[] | undefined;
+  const page = new Page(limit);
+  let last: Position | undefined;
+  let more = false;
+  teams: for (const team of teamsFrom(teams, position?.[0])) {
+    const after = position && team === position[0] ? ([position[1]!, position[2]!] as const) : undefined;
+    for (const row of g.store(ctx).ofTeam(team, after, page.remaining + 1)) {
+      if (!page.add(g.toApi(row))) {
+        more = true;
+        break teams;
+      }
+      last = [team, row.created_at, row.id];
+    }
+  }
+  return { data: page.data(), count: page.count, metadata: pageMetadata('tags', more ? last : undefined) };
+}
+
+/**
+ * getFolders: at most `limit` folders and `limit` snippets in all, within
+ * the byte budget. A folder whose snippets do not all fit ends the page, and
+ * the next page starts inside it. The cursor is [team, folder created_at,
+ * folder id, snippet created_at, snippet id, inside]: inside = 1 resumes that
+ * folder after that snippet (or at its start when null), 0 resumes after it.
+ */
+export function folderListPage(ctx: OperationContext, g: GroupKind, teams: readonly string[], limit: number) {
+  const position = decodeCursor('folders', ctx.query.cursor, ['string', 'string', 'string', 'string?', 'string?', 'number']);
+  const store = g.store(ctx);
+  const entries: string[] = [];
+  let bytes = 0;
+  let snippetCount = 0;
+  let next: Position | undefined;
+  let previous: Position | undefined;
+  teams: for (const team of teamsFrom(teams, position?.[0] as string | undefined)) {
+    const resume = position && team === position[0] ? position : undefined;
+    const rows: FolderRow[] = [];
+    if (resume?.[5] === 1) {
+      const inside = store.row(resume[2] as string);
+      if (inside?.team_id === team) rows.push(inside);
+    }
+    rows.push(...store.ofTeam(team, resume && ([resume[1], resume[2]] as [string, string]), Math.max(0, limit + 1 - entries.length - rows.length)));
+    for (const row of rows) {
+      const startOfFolder: Position = [team, row.created_at, row.id, null, null, 1];
+      if (entries.length === limit || snippetCount === limit) {
+        next = previous;
+        break teams;
+      }
+      const folder = g.toApi(row);
+      const folderBytes = Buffer.byteLength(JSON.stringify(folder));
+      if (entries.length > 0 && bytes + folderBytes > maxPageBytes) {
+        next = startOfFolder;
+        break teams;
+      }
+      // The page's first snippet is taken whatever its size, so that every page makes progress.
+      const snippets = new Page(limit - snippetCount, bytes + folderBytes, snippetCount === 0);
+      const resumeAt = resume?.[5] === 1 && row.id === resume[2] && resume[3] !== null ? [resume[3] as string, resume[4] as string] : undefined;
+      const { last, more } = readSnippets(ctx, g, row.id, resumeAt, snippets);
+      entries.push(groupEntry('folder', folder, snippets));
+      bytes += folderBytes + snippets.size;
+      snippetCount += snippets.count;
+      if (more) {
+        next = last ? [team, row.created_at, row.id, last[0]!, last[1]!, 1] : resumeAt ? [team, row.created_at, row.id, resumeAt[0]!, resumeAt[1]!, 1] : startOfFolder;
+        break teams;
+      }
+      previous = [team, row.created_at, row.id, null, null, 0];
+    }
+  }
+  return {
+    data: new JsonText(`[${entries.join(',')}]`),
+    folderCount: entries.length,
+    snippetCount,
+    metadata: pageMetadata('folders', next),
+  };
+}
