@@ -10,6 +10,8 @@
 // a cached GET. An answered request is committed: a crash before the commit
 // loses only requests that were never answered. If BEGIN or COMMIT fails,
 // every request of the group gets that error and nothing of it is stored.
+// `onBegin` runs first in each group's transaction, where the database holds
+// only committed state (the read cache, store/snippet-reads.ts, relies on it).
 import type { Db } from './database.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -23,19 +25,20 @@ export class GroupCommit<T> {
   private pending: Pending<T>[] = [];
   private readonly runGroup;
 
-  constructor(db: Db) {
+  constructor(db: Db, onBegin: () => void = () => {}) {
     // IMMEDIATE: the group writes (quota charges), so take the write lock at
     // BEGIN; a deferred read that later upgrades can fail with SQLITE_BUSY
     // when another process committed in between.
-    this.runGroup = db.transaction((group: Pending<T>[]) =>
-      group.map((item): Outcome<T> => {
+    this.runGroup = db.transaction((group: Pending<T>[]) => {
+      onBegin();
+      return group.map((item): Outcome<T> => {
         try {
           return { ok: true, value: item.run() };
         } catch (error) {
           return { ok: false, error };
         }
-      }),
-    ).immediate;
+      });
+    }).immediate;
   }
 
   /** Runs `run` in this turn's transaction; `deliver` gets its result after the commit. */

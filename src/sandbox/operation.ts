@@ -14,7 +14,7 @@ import type { ErrorCode } from '../../generated/error-catalog.js';
 
 export interface Stores {
   snippets: SnippetStore;
-  /** getSnippet's serialized answers; emptied before every operation that is not read-only. */
+  /** getSnippet's serialized answers, committed state only; emptied before every operation that is not read-only. */
   snippetReads: SnippetReadCache;
   variations: VariationStore;
   folders: GroupStore;

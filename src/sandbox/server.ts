@@ -54,6 +54,8 @@ declare module 'fastify' {
 export interface Sandbox {
   app: FastifyInstance;
   db: Db;
+  /** getSnippet's read cache, for tests of its bounds (`bytes`). */
+  snippetReads: SnippetReadCache;
   /** `http://host:port`, once listening. */
   url: string;
   close(): Promise<void>;
@@ -284,7 +286,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   );
 
   type Answered = { status: number; body: string; replayed: boolean };
-  const groupCommit = new GroupCommit<Answered>(db);
+  // Each group starts from committed state: reads until its first write may be kept (store/snippet-reads.ts).
+  const groupCommit = new GroupCommit<Answered>(db, () => stores.snippetReads.beginGroup());
 
   // Not async: the answer is sent by the group commit's delivery; an exception before that reaches Fastify's error handler without a promise.
   function handle(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply): void {
@@ -299,8 +302,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     const now = options.now();
     groupCommit.submit(
       () => {
-        // Whatever this operation writes, no cached read may outlive it (snippet-reads.ts).
-        if (!operation.readOnly) stores.snippetReads.clear();
+        // Whatever this operation writes, no cached read may outlive it, nor be made until its group ends (snippet-reads.ts).
+        if (!operation.readOnly) stores.snippetReads.beforeWrite();
         return runOperation(operation, principal, query, request.body, now, idempotencyKey, hash);
       },
       (outcome) => {
@@ -344,10 +347,11 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   return {
     app,
     db,
+    snippetReads: stores.snippetReads,
     close,
     async listen() {
       const address = await app.listen({ host: options.host, port: options.port });
-      return { app, db, close, url: address.replace('[::1]', 'localhost') };
+      return { app, db, snippetReads: stores.snippetReads, close, url: address.replace('[::1]', 'localhost') };
     },
   };
 }
