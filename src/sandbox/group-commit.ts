@@ -35,6 +35,11 @@ export class GroupCommit<T> {
         try {
           return { ok: true, value: item.run() };
         } catch (error) {
+          // Some failures (a full disk, an I/O error) make SQLite roll the
+          // whole transaction back. The rest of the group must not then run
+          // outside it, each committed on its own and answered 500: the group
+          // fails as one, and nothing of it is stored.
+          if (!db.inTransaction) throw error;
           return { ok: false, error };
         }
       });
