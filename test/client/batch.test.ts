@@ -35,6 +35,25 @@ describe('the batch helpers', () => {
     expect([deleted.calls, deleted.deletedIds.length, deleted.metadata.deletedCount, deleted.metadata.missingCount]).toEqual([3, 249, 249, 0]);
   });
 
+  it('read every page of a call whose snippets do not fit one page, counting each call once', async () => {
+    const api = createSnippetsClient({ baseUrl: sandbox.url, apiKey: demoKeys.acme });
+    const big = { type: 'plaintext' as const, content: 'b'.repeat(50_000) };
+    const ids: string[] = [];
+    // One per call: three would pass the 1 MiB body limit.
+    for (let i = 0; i < 3; i++) {
+      const item = { title: `big ${i}`, content: big, teamId: demoTeams.platform, additionalVariations: Array.from({ length: 8 }, (_, v) => ({ variationName: `v${v}`, content: big })) };
+      ids.push(...(await batchWrite(api, 'createSnippets', [item])).items.map((s) => s.id));
+    }
+    expect(ids).toHaveLength(3);
+    // About 0.45 MB each: two fit a page of 1 MiB, the third needs a second page.
+    const read = await batchGetSnippets(api, ids);
+    expect(read.error).toBeUndefined();
+    expect(read.snippets.map((s) => s.id)).toEqual(ids);
+    expect(read.calls).toBe(2);
+    expect(read.metadata).toEqual({ requestedCount: 3, foundCount: 3, accessibleCount: 3, inaccessibleCount: 0, missingCount: 0 });
+    expect(read.usageDeducted).toBe(3);
+  });
+
   it('stop at a call that fails as a whole, and say how much was not sent', async () => {
     const hooli = fixtures.teams.find((t) => t.name === 'Hooli Main')!.id;
     const api = createSnippetsClient({ baseUrl: sandbox.url, apiKey: demoKeys.noQuota, retry: false });
