@@ -262,7 +262,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
         if (stored) return { ...stored, replayed: true };
       }
       const at = new Date(now).toISOString();
-      const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
+      const access = new Access(accessStatements, principal, () => blocker.recordRealKey(principal.keyHash, now));
       const context: OperationContext = { principal, access, query, body, at, stores, db };
       const result = handlers[operation.operationId]!(context);
       const remaining = spend.get(result.cost, principal.workspaceId, result.cost);
