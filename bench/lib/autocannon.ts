@@ -12,6 +12,17 @@ export interface AutocannonOptions {
   headers?: Record<string, string>;
   /** Seconds without an answer before a request counts as a timeout. */
   timeout?: number;
+  /** Requests to send, instead of a duration. */
+  amount?: number;
+  /** The requests each connection sends in turn; `setupRequest` may change one (its headers, say) before it is sent. */
+  requests?: Array<{ setupRequest?: (request: AutocannonRequest) => AutocannonRequest }>;
+}
+
+/** A request as autocannon builds it, before it is written out. */
+export interface AutocannonRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
 }
 
 interface Histogram {

@@ -62,7 +62,7 @@ export class Authenticator {
     }
     const found = cached ?? this.lookUp(hash);
     if (!found) {
-      this.blocker.record(hash, now);
+      this.blocker.recordUnknownKey(hash, now);
       throw new ApiError('AUTH_KEY_UNKNOWN', 'Invalid or inactive API key');
     }
     const { row } = found;

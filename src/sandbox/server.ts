@@ -265,7 +265,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
    */
   const runOperation = db.transaction(
     (operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, now: number, idempotencyKey?: string, hash?: string) => {
-      const access = new Access(accessStatements, principal, () => blocker.record(principal.keyHash, now));
+      const access = new Access(accessStatements, principal, () => blocker.recordRealKey(principal.keyHash, now));
       if (idempotencyKey && hash) {
         const stored = idempotency.replay(access, idempotencyKey, hash, now);
         if (stored) return { ...stored, replayed: true };
