@@ -2,6 +2,7 @@
 // Fastify's parsers, so that every failure maps to a catalog code, and so
 // that operations without a request body ignore whatever was sent.
 import type { IncomingMessage } from 'node:http';
+import { ClientGone } from './client-gone.ts';
 import { ApiError } from './errors.ts';
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
@@ -10,30 +11,63 @@ export function isJsonContentType(header: string | undefined): boolean {
   return header !== undefined && JSON_MEDIA_TYPE.test(header.trim());
 }
 
-/** Reads and parses a JSON body of at most `limit` bytes; undefined when it is empty. */
-export async function readJsonBody(payload: IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {
+/** Refuses a body that is not JSON. */
+function checkContentType(contentType: string | undefined): void {
   if (!isJsonContentType(contentType)) {
     throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',
       `Content-Type must be application/json, got ${contentType ? contentType.split(';')[0] : 'none'}`,
     );
   }
+}
+
+/**
+ * Reads and parses a JSON body of at most `limit` bytes; undefined when it is
+ * empty. A body not received within `timeoutMs` of the start closes the
+ * connection: it throws ClientGone, as does a client that closes it first.
+ */
+export async function readJsonBody(payload: IncomingMessage, contentType: string | undefined, limit: number, timeoutMs: number): Promise<unknown> {
+  checkContentType(contentType);
   const declared = Number(payload.headers['content-length']);
   if (declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of payload as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readText(payload, limit, timeoutMs);
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new ApiError('BODY_INVALID_JSON', 'The request body is not valid JSON', { error: (error as Error).message });
   }
+}
+
+async function readText(payload: IncomingMessage, limit: number, timeoutMs: number): Promise<string> {
+  let timedOut = false;
+  // Destroying the body closes its connection: a client too slow to send
+  // its body is not answered (no status of the contract says "too slow").
+  const timer = setTimeout(() => {
+    timedOut = true;
+    payload.destroy();
+  }, timeoutMs);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const gone = () =>
+    timedOut
+      ? new ClientGone('body timeout', `The body did not arrive within ${timeoutMs / 1000} s (${size} bytes received)`)
+      : new ClientGone('aborted', `The client closed the connection after ${size} bytes of the body`);
+  try {
+    for await (const chunk of payload as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // Any failure of the stream before the body is complete is the connection's end.
+    if (error instanceof ApiError || payload.complete) throw error;
+    throw gone();
+  } finally {
+    clearTimeout(timer);
+  }
+  if (timedOut || !payload.complete) throw gone();
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function tooLarge(limit: number): ApiError {

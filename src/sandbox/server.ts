@@ -4,12 +4,15 @@
 //
 //   onRequest   request id, then for authenticated operations: key, rate
 //               limit, and fault injection (Prefer), before the body is read
-//   body        read by body.ts (JSON only, size-limited)
+//   body        read by body.ts (JSON only, size- and time-limited)
 //   handler     parameters and body validated against the spec, then, in
 //               the event-loop turn's group commit (group-commit.ts): the
 //               idempotency replay and the operation in one savepoint that
 //               also charges its cost to the quota; answered once committed
-//   errors      every failure leaves through errorBody(), with a catalog code
+//   errors      every failure leaves through errorBody(), with a catalog code;
+//               a client that went away (client-gone.ts) is logged, not answered
+//
+// Every wait on a client is bounded (timeouts.ts).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -17,6 +20,7 @@ import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
 import { Authenticator } from './auth.ts';
 import { readJsonBody } from './body.ts';
+import { ClientGone } from './client-gone.ts';
 import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
 import { registerDocsSite } from './docs-site.ts';
@@ -32,6 +36,7 @@ import type { Handler, OperationContext, Stores } from './operation.ts';
 import { defaultOptions, type SandboxOptions } from './options.ts';
 import type { Principal } from './principal.ts';
 import { groupHandlers } from './routes/groups.ts';
+import { serverTimeouts } from './timeouts.ts';
 import { snippetHandlers } from './routes/snippets.ts';
 import { variationHandlers } from './routes/variations.ts';
 import { decodeQuery, validateBody, validateParameters } from './validation.ts';
@@ -124,9 +129,15 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     exposeHeadRoutes: false,
     return503OnClosing: false,
     bodyLimit: spec.limits.maxBodyBytes,
+    ...serverTimeouts(options),
     // Malformed HTTP never reaches a route: answer it in the envelope all the same.
     clientErrorHandler(error, socket) {
-      if (!socket.writable) return;
+      // Headers (or a whole request) not received in time: no status of the contract says "too slow", so the connection is closed unanswered.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+        app.log.info({ reason: 'request timeout' }, 'client too slow');
+        return void socket.destroy();
+      }
+      if (!socket.writable) return void socket.destroy();
       const apiError = new ApiError('PARAMETER_INVALID', 'The request is not valid HTTP', { error: error.message });
       const requestId = `req_${randomUUID().replace(/-/g, '')}`;
       const body = JSON.stringify(errorBody(apiError, requestId));
@@ -188,6 +199,22 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   }
 
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ClientGone) {
+      request.log.info(
+        {
+          operationId: request.routeOptions.config.operation?.operationId ?? null,
+          method: request.method,
+          route: request.routeOptions.url ?? null,
+          reason: error.reason,
+          error: error.message,
+        },
+        error.reason === 'aborted' ? 'client aborted' : 'client too slow',
+      );
+      // Nobody is left to answer, or the client was too slow to deserve one: the connection ends here.
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
     // A request that matches no operation gets 404 or 405 whatever Fastify objected to on the way (its body, its method).
     if (!request.routeOptions.config.operation && !(error instanceof ApiError)) return sendError(request, reply, unmatched(request));
     const apiError = toApiError(error);
@@ -202,7 +229,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   app.addContentTypeParser('*', (request: FastifyRequest, payload: IncomingMessage) => {
     const operation = request.routeOptions.config.operation;
     if (!operation?.takesBody) return Promise.resolve(undefined);
-    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes);
+    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes, options.bodyTimeoutSeconds * 1000);
   });
 
   /** Before the body is read: who is calling, whether they may, and any injected fault. */
