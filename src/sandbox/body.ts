@@ -6,18 +6,35 @@ import { ClientGone } from './client-gone.ts';
 import { ApiError } from './errors.ts';
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+// One `; name=value` parameter of a media type; the value a token or a quoted string (RFC 9110 5.6.6).
+const PARAMETER = /;\s*([^\s;=]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
 
 export function isJsonContentType(header: string | undefined): boolean {
   return header !== undefined && JSON_MEDIA_TYPE.test(header.trim());
 }
 
-/** Refuses a body that is not JSON. */
+/** The first charset the header names that is not UTF-8, unquoted; undefined when all are UTF-8 or it names none. */
+function otherCharset(header: string): string | undefined {
+  for (const [, name, raw] of header.matchAll(PARAMETER)) {
+    if (name!.toLowerCase() !== 'charset') continue;
+    const value = raw!.trim();
+    const charset = value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+    if (charset.toLowerCase() !== 'utf-8') return charset;
+  }
+  return undefined;
+}
+
+/** Refuses a body that is not JSON, or JSON in another charset (the sandbox would decode it wrong). */
 function checkContentType(contentType: string | undefined): void {
   if (!isJsonContentType(contentType)) {
     throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',
       `Content-Type must be application/json, got ${contentType ? contentType.split(';')[0] : 'none'}`,
     );
+  }
+  const charset = otherCharset(contentType!);
+  if (charset !== undefined) {
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `The request body must be UTF-8, got charset=${JSON.stringify(charset)}: send it as UTF-8 (charset=utf-8, or no charset)`);
   }
 }
 

@@ -18,7 +18,7 @@ import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
-import { Authenticator } from './auth.ts';
+import { Authenticator, refuseRepeatedAuthorization } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { ClientGone } from './client-gone.ts';
 import { contract, type OperationInfo } from './contract.ts';
@@ -28,6 +28,7 @@ import { GroupCommit } from './group-commit.ts';
 import { successJson } from './envelope.ts';
 import { ApiError, codeForStatus, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
+import { prepareHealthCheck } from './health.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
 import { seedFixtures } from './seed.ts';
 import { prepareIdempotencyStore, requestHash } from './idempotency.ts';
@@ -118,6 +119,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       'UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ? AND remaining_requests >= ? RETURNING remaining_requests',
     )
     .pluck();
+  const checkHealth = prepareHealthCheck(db, spec.version);
 
   const app = Fastify({
     // At `silent` no logger at all: pino would write nothing, but Fastify would still build a child logger per request.
@@ -237,6 +239,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     const now = options.now();
     try {
       if (operation.authenticated) {
+        refuseRepeatedAuthorization(request.raw.rawHeaders);
         const principal = authenticator.authenticate(request.headers.authorization, now);
         const { allowed, retryAfterSeconds, state } = rateLimiter.take(principal.keyHash, principal.rateLimit, now);
         setRateLimitHeaders(reply, state);
@@ -310,7 +313,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   // Not async: the answer is sent by the group commit's delivery; an exception before that reaches Fastify's error handler without a promise.
   function handle(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply): void {
     if (operation.operationId === 'getHealth') {
-      reply.send({ success: true, data: { status: 'ok', version: spec.version } });
+      reply.send(checkHealth(request.log));
       return;
     }
     const query = decodeAndValidate(operation, request);
