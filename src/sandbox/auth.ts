@@ -23,6 +23,25 @@ interface KnownKey {
   principal: Principal;
 }
 
+/**
+ * Refuses a request with more than one Authorization header. Node keeps only
+ * the first in `headers`; which key the client (or a proxy that added one)
+ * meant cannot be known, so none is used. `rawHeaders` is bounded by Node's
+ * header limits.
+ */
+export function refuseRepeatedAuthorization(rawHeaders: string[]): void {
+  let seen = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    if (name.length !== 13 || name.toLowerCase() !== 'authorization') continue;
+    if (++seen > 1) {
+      throw new ApiError('PARAMETER_INVALID', 'Send one Authorization header, not several', {
+        details: [{ field: 'Authorization', issue: 'is sent more than once' }],
+      });
+    }
+  }
+}
+
 export class Authenticator {
   private readonly findKey;
   private readonly teamsOfKey;

@@ -2,38 +2,89 @@
 // Fastify's parsers, so that every failure maps to a catalog code, and so
 // that operations without a request body ignore whatever was sent.
 import type { IncomingMessage } from 'node:http';
+import { ClientGone } from './client-gone.ts';
 import { ApiError } from './errors.ts';
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+// One `; name=value` parameter of a media type; the value a token or a quoted string (RFC 9110 5.6.6).
+const PARAMETER = /;\s*([^\s;=]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)/g;
 
 export function isJsonContentType(header: string | undefined): boolean {
   return header !== undefined && JSON_MEDIA_TYPE.test(header.trim());
 }
 
-/** Reads and parses a JSON body of at most `limit` bytes; undefined when it is empty. */
-export async function readJsonBody(payload: IncomingMessage, contentType: string | undefined, limit: number): Promise<unknown> {
+/** The first charset the header names that is not UTF-8, unquoted; undefined when all are UTF-8 or it names none. */
+function otherCharset(header: string): string | undefined {
+  for (const [, name, raw] of header.matchAll(PARAMETER)) {
+    if (name!.toLowerCase() !== 'charset') continue;
+    const value = raw!.trim();
+    const charset = value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+    if (charset.toLowerCase() !== 'utf-8') return charset;
+  }
+  return undefined;
+}
+
+/** Refuses a body that is not JSON, or JSON in another charset (the sandbox would decode it wrong). */
+function checkContentType(contentType: string | undefined): void {
   if (!isJsonContentType(contentType)) {
     throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',
       `Content-Type must be application/json, got ${contentType ? contentType.split(';')[0] : 'none'}`,
     );
   }
+  const charset = otherCharset(contentType!);
+  if (charset !== undefined) {
+    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `The request body must be UTF-8, got charset=${JSON.stringify(charset)}: send it as UTF-8 (charset=utf-8, or no charset)`);
+  }
+}
+
+/**
+ * Reads and parses a JSON body of at most `limit` bytes; undefined when it is
+ * empty. A body not received within `timeoutMs` of the start closes the
+ * connection: it throws ClientGone, as does a client that closes it first.
+ */
+export async function readJsonBody(payload: IncomingMessage, contentType: string | undefined, limit: number, timeoutMs: number): Promise<unknown> {
+  checkContentType(contentType);
   const declared = Number(payload.headers['content-length']);
   if (declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of payload as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readText(payload, limit, timeoutMs);
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new ApiError('BODY_INVALID_JSON', 'The request body is not valid JSON', { error: (error as Error).message });
   }
+}
+
+async function readText(payload: IncomingMessage, limit: number, timeoutMs: number): Promise<string> {
+  let timedOut = false;
+  // Destroying the body closes its connection: a client too slow to send
+  // its body is not answered (no status of the contract says "too slow").
+  const timer = setTimeout(() => {
+    timedOut = true;
+    payload.destroy();
+  }, timeoutMs);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const gone = () =>
+    timedOut
+      ? new ClientGone('body timeout', `The body did not arrive within ${timeoutMs / 1000} s (${size} bytes received)`)
+      : new ClientGone('aborted', `The client closed the connection after ${size} bytes of the body`);
+  try {
+    for await (const chunk of payload as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // Any failure of the stream before the body is complete is the connection's end.
+    if (error instanceof ApiError || payload.complete) throw error;
+    throw gone();
+  } finally {
+    clearTimeout(timer);
+  }
+  if (timedOut || !payload.complete) throw gone();
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function tooLarge(limit: number): ApiError {

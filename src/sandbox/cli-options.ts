@@ -5,10 +5,24 @@ import type { SandboxOptions } from './options.ts';
 
 export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [--db PATH|:memory:] [--fixtures FILE]
                         [--rate-limit N] [--rate-window-seconds S] [--block-threshold N] [--block-seconds S]
+                        [--headers-timeout-seconds S] [--body-timeout-seconds S] [--idle-timeout-seconds S]
                         [--no-fault-injection] [--log-level info|warn|error|silent|debug]
 Every flag can also be set as SNIPPETS_SANDBOX_<FLAG> (e.g. SNIPPETS_SANDBOX_PORT=0); a flag wins.`;
 
-const STRING_FLAGS = ['host', 'port', 'db', 'fixtures', 'rate-limit', 'rate-window-seconds', 'block-threshold', 'block-seconds', 'log-level'] as const;
+const STRING_FLAGS = [
+  'host',
+  'port',
+  'db',
+  'fixtures',
+  'rate-limit',
+  'rate-window-seconds',
+  'block-threshold',
+  'block-seconds',
+  'headers-timeout-seconds',
+  'body-timeout-seconds',
+  'idle-timeout-seconds',
+  'log-level',
+] as const;
 
 /** Bad flags or values; its message says which and what is expected. */
 export class UsageError extends Error {}
@@ -17,10 +31,16 @@ function envName(flag: string): string {
   return `SNIPPETS_SANDBOX_${flag.toUpperCase().replace(/-/g, '_')}`;
 }
 
-function integer(flag: string, raw: string, min: number): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`--${flag} must be a whole number of at least ${min}, got "${raw}"`);
+function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${flag} must be a whole number ${range}, got "${raw}"`);
+  }
   return Number(raw);
 }
+
+/** Timeouts are bounds: one longer than an hour bounds nothing a shared server cares about (and Node's timers stop at 24.8 days). */
+const MAX_TIMEOUT_SECONDS = 3600;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<SandboxOptions> & { help?: boolean } {
   let parsed;
@@ -54,14 +74,17 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<Sa
   const fixtures = get('fixtures');
   if (fixtures !== undefined) options.fixtures = fixtures;
   const numeric = [
-    ['rate-limit', 'rateLimit', 1],
-    ['rate-window-seconds', 'rateWindowSeconds', 1],
-    ['block-threshold', 'blockThreshold', 1],
-    ['block-seconds', 'blockSeconds', 1],
+    ['rate-limit', 'rateLimit', 1, undefined],
+    ['rate-window-seconds', 'rateWindowSeconds', 1, undefined],
+    ['block-threshold', 'blockThreshold', 1, undefined],
+    ['block-seconds', 'blockSeconds', 1, undefined],
+    ['headers-timeout-seconds', 'headersTimeoutSeconds', 1, MAX_TIMEOUT_SECONDS],
+    ['body-timeout-seconds', 'bodyTimeoutSeconds', 1, MAX_TIMEOUT_SECONDS],
+    ['idle-timeout-seconds', 'idleTimeoutSeconds', 1, MAX_TIMEOUT_SECONDS],
   ] as const;
-  for (const [flag, key, min] of numeric) {
+  for (const [flag, key, min, max] of numeric) {
     const raw = get(flag);
-    if (raw !== undefined) options[key] = integer(flag, raw, min);
+    if (raw !== undefined) options[key] = integer(flag, raw, min, max);
   }
   const logLevel = get('log-level');
   if (logLevel !== undefined) {

@@ -15,6 +15,12 @@ export interface SandboxOptions {
   /** Invalid attempts within the rate window that block a key. */
   blockThreshold: number;
   blockSeconds: number;
+  /** How long a client may take to send a request's headers, from its first byte. */
+  headersTimeoutSeconds: number;
+  /** How long a client may take to send a request's body, once the sandbox starts reading it. */
+  bodyTimeoutSeconds: number;
+  /** How long a keep-alive connection may wait, idle, for its next request. */
+  idleTimeoutSeconds: number;
   /** Whether the Prefer header can inject faults and delays. */
   faultInjection: boolean;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
@@ -37,6 +43,15 @@ export const defaultOptions: SandboxOptions = {
   rateWindowSeconds: 60,
   blockThreshold: limits.invalidAttemptThreshold,
   blockSeconds: limits.keyBlockSeconds,
+  // A shared sandbox holds a socket (a file descriptor) for every connection
+  // it waits on, so no wait is open-ended. Headers are a few hundred bytes: 10 s
+  // is plenty even for a slow mobile link. A body is at most x-limits'
+  // maxBodyBytes (1 MiB as written): 30 s carries that over ~300 kbit/s. A client
+  // that keeps a connection for its next request is back within 5 s or opens
+  // a new one (Node's own default; a proxy in front should idle out sooner).
+  headersTimeoutSeconds: 10,
+  bodyTimeoutSeconds: 30,
+  idleTimeoutSeconds: 5,
   faultInjection: true,
   logLevel: 'info',
   now: Date.now,

@@ -4,20 +4,24 @@
 //
 //   onRequest   request id, then for authenticated operations: key, rate
 //               limit, and fault injection (Prefer), before the body is read
-//   body        read by body.ts (JSON only, size-limited)
+//   body        read by body.ts (JSON only, size- and time-limited)
 //   handler     parameters and body validated against the spec, then, in
 //               the event-loop turn's group commit (group-commit.ts): the
 //               idempotency replay (the key's own, if it may still use the
 //               teams) and the operation in one savepoint that also
 //               charges its cost to the quota; answered once committed
-//   errors      every failure leaves through errorBody(), with a catalog code
+//   errors      every failure leaves through errorBody(), with a catalog code;
+//               a client that went away (client-gone.ts) is logged, not answered
+//
+// Every wait on a client is bounded (timeouts.ts).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
-import { Authenticator } from './auth.ts';
+import { Authenticator, refuseRepeatedAuthorization } from './auth.ts';
 import { readJsonBody } from './body.ts';
+import { ClientGone } from './client-gone.ts';
 import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
 import { registerDocsSite } from './docs-site.ts';
@@ -25,6 +29,7 @@ import { GroupCommit } from './group-commit.ts';
 import { successJson } from './envelope.ts';
 import { ApiError, codeForStatus, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
+import { prepareHealthCheck } from './health.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
 import { seedFixtures } from './seed.ts';
 import { prepareIdempotencyStore, requestHash } from './idempotency.ts';
@@ -35,6 +40,7 @@ import type { Principal } from './principal.ts';
 import { groupHandlers } from './routes/groups.ts';
 import { snippetHandlers } from './routes/snippets.ts';
 import { variationHandlers } from './routes/variations.ts';
+import { serverTimeouts } from './timeouts.ts';
 import { decodeQuery, validateBody, validateParameters } from './validation.ts';
 import { prepareGroupStore } from './store/groups.ts';
 import { SnippetReadCache } from './store/snippet-reads.ts';
@@ -116,6 +122,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       'UPDATE workspaces SET remaining_requests = remaining_requests - ? WHERE id = ? AND remaining_requests >= ? RETURNING remaining_requests',
     )
     .pluck();
+  const checkHealth = prepareHealthCheck(db, spec.version);
 
   const app = Fastify({
     // At `silent` no logger at all: pino would write nothing, but Fastify would still build a child logger per request.
@@ -127,9 +134,15 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     exposeHeadRoutes: false,
     return503OnClosing: false,
     bodyLimit: spec.limits.maxBodyBytes,
+    ...serverTimeouts(options),
     // Malformed HTTP never reaches a route: answer it in the envelope all the same.
     clientErrorHandler(error, socket) {
-      if (!socket.writable) return;
+      // Headers (or a whole request) not received in time: no status of the contract says "too slow", so the connection is closed unanswered.
+      if ((error as NodeJS.ErrnoException).code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+        app.log.info({ reason: 'request timeout' }, 'client too slow');
+        return void socket.destroy();
+      }
+      if (!socket.writable) return void socket.destroy();
       const apiError = new ApiError('PARAMETER_INVALID', 'The request is not valid HTTP', { error: error.message });
       const requestId = `req_${randomUUID().replace(/-/g, '')}`;
       const body = JSON.stringify(errorBody(apiError, requestId));
@@ -196,6 +209,22 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   }
 
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ClientGone) {
+      request.log.info(
+        {
+          operationId: request.routeOptions.config.operation?.operationId ?? null,
+          method: request.method,
+          route: request.routeOptions.url ?? null,
+          reason: error.reason,
+          error: error.message,
+        },
+        error.reason === 'aborted' ? 'client aborted' : 'client too slow',
+      );
+      // Nobody is left to answer, or the client was too slow to deserve one: the connection ends here.
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
     // A request that matches no operation gets 404 or 405 whatever Fastify objected to on the way (its body, its method).
     if (!request.routeOptions.config.operation && !(error instanceof ApiError)) return sendError(request, reply, unmatched(request));
     const apiError = toApiError(error);
@@ -210,7 +239,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   app.addContentTypeParser('*', (request: FastifyRequest, payload: IncomingMessage) => {
     const operation = request.routeOptions.config.operation;
     if (!operation?.takesBody) return Promise.resolve(undefined);
-    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes);
+    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes, options.bodyTimeoutSeconds * 1000);
   });
 
   /** Before the body is read: who is calling, whether they may, and any injected fault. */
@@ -218,6 +247,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     const now = options.now();
     try {
       if (operation.authenticated) {
+        refuseRepeatedAuthorization(request.raw.rawHeaders);
         const principal = authenticator.authenticate(request.headers.authorization, now);
         const { allowed, retryAfterSeconds, state } = rateLimiter.take(principal.keyHash, principal.rateLimit, now);
         setRateLimitHeaders(reply, state);
@@ -292,7 +322,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   // Not async: the answer is sent by the group commit's delivery; an exception before that reaches Fastify's error handler without a promise.
   function handle(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply): void {
     if (operation.operationId === 'getHealth') {
-      reply.send({ success: true, data: { status: 'ok', version: spec.version } });
+      reply.send(checkHealth(request.log));
       return;
     }
     const query = decodeAndValidate(operation, request);

@@ -22,10 +22,15 @@ export interface RunningSandbox {
   exited: Promise<number | null>;
 }
 
-/** Starts the sandbox CLI and waits for its ready line. */
-export function startSandboxProcess(args: string[], options: { cwd?: string } = {}): Promise<RunningSandbox> {
+/** Starts the sandbox CLI and waits for its ready line; `maxOpenFiles` runs it under that descriptor limit (`ulimit -n`). */
+export function startSandboxProcess(args: string[], options: { cwd?: string; maxOpenFiles?: number } = {}): Promise<RunningSandbox> {
   requireBuild();
-  const child = spawn(process.execPath, [sandboxBin, ...args], { cwd: options.cwd ?? repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, commandArgs] =
+    options.maxOpenFiles === undefined
+      ? [process.execPath, [sandboxBin, ...args]]
+      : // exec: the sandbox replaces the shell, so the child's pid (and kill()) are the sandbox's.
+        ['/bin/sh', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, sandboxBin, ...args]];
+  const child = spawn(command, commandArgs, { cwd: options.cwd ?? repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

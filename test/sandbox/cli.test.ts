@@ -60,6 +60,9 @@ describe('snippets-sandbox', () => {
     [['--port', 'abc'], /--port must be a whole number/],
     [['--rate-limit', '0'], /--rate-limit must be a whole number of at least 1/],
     [['--log-level', 'loud'], /--log-level must be one of/],
+    [['--headers-timeout-seconds', 'soon'], /--headers-timeout-seconds must be a whole number from 1 to 3600, got "soon"/],
+    [['--body-timeout-seconds', '0'], /--body-timeout-seconds must be a whole number from 1 to 3600, got "0"/],
+    [['--idle-timeout-seconds', '3601'], /--idle-timeout-seconds must be a whole number from 1 to 3600, got "3601"/],
     [['--fixtures', '/does/not/exist.json'], /cannot read fixtures file \/does\/not\/exist\.json/],
   ])('refuses %j in one line with exit code 2', async (args, message) => {
     const result = await runCli(sandboxBin, [...args, '--db', ':memory:']);
@@ -67,6 +70,21 @@ describe('snippets-sandbox', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a bad timeout from SNIPPETS_SANDBOX_* too', async () => {
+    const child = spawn(process.execPath, [sandboxBin, '--port', '0', '--db', ':memory:', '--log-level', 'silent'], {
+      env: { ...process.env, SNIPPETS_SANDBOX_IDLE_TIMEOUT_SECONDS: '1.5' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // A sandbox that took the value would run on: stop waiting after a while, and stop it.
+    const code = await new Promise((resolve) => {
+      const timer = setTimeout(() => (child.kill('SIGKILL'), resolve('still running')), 10_000);
+      child.on('exit', (exitCode) => (clearTimeout(timer), resolve(exitCode)));
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--idle-timeout-seconds must be a whole number from 1 to 3600, got "1\.5"/);
   });
 
   it('names the field of a fixtures file with a typo', async () => {
@@ -84,5 +102,6 @@ describe('snippets-sandbox', () => {
     const result = await runCli(sandboxBin, ['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/--rate-window-seconds/);
+    expect(result.stdout).toMatch(/--headers-timeout-seconds S\] \[--body-timeout-seconds S\] \[--idle-timeout-seconds S\]/);
   });
 });
