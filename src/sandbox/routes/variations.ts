@@ -1,5 +1,6 @@
 // Variation operations: getVariation, createVariation, updateVariation,
 // deleteVariations, getVariationHistory.
+import { timestampRange } from '../dates.ts';
 import { ApiError } from '../errors.ts';
 import type { Handler, OperationContext } from '../operation.ts';
 import type { VariationRow } from '../store/rows.ts';
@@ -77,8 +78,7 @@ export const variationHandlers: Record<string, Handler> = {
     } else {
       usableVariation(ctx, variationId);
     }
-    const from = ctx.query.fromDate ? new Date(ctx.query.fromDate).toISOString() : '0000';
-    const to = ctx.query.toDate ? new Date(ctx.query.toDate).toISOString() : '9999';
+    const { from, to } = timestampRange(ctx.query.fromDate, ctx.query.toDate);
     const limit: number = ctx.query.limit ?? 20;
     const { entries, total } = ctx.stores.variations.history(variationId, from, to, limit);
     return { status: 200, data: entries, metadata: { hasMore: total > entries.length, totalRecords: total }, cost: entries.length };
