@@ -4,6 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ClientGone } from './client-gone.ts';
 import { ApiError } from './errors.ts';
+import { ILL_FORMED_ISSUE, illFormedFields, mayHoldLoneSurrogate, toWellFormed } from './unicode.ts';
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 // One `; name=value` parameter of a media type; the value a token or a quoted string (RFC 9110 5.6.6).
@@ -49,11 +50,24 @@ export async function readJsonBody(payload: IncomingMessage, contentType: string
   if (declared > limit) throw tooLarge(limit);
   const text = await readText(payload, limit, timeoutMs);
   if (text.trim() === '') return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
-    throw new ApiError('BODY_INVALID_JSON', 'The request body is not valid JSON', { error: (error as Error).message });
+    // V8 quotes the text around the error, and may cut a surrogate pair in two.
+    throw new ApiError('BODY_INVALID_JSON', 'The request body is not valid JSON', { error: toWellFormed((error as Error).message) });
   }
+  if (mayHoldLoneSurrogate(text)) refuseIllFormed(body);
+  return body;
+}
+
+/** A body with a string or key that is not valid Unicode is refused, naming each such field (unicode.ts). */
+function refuseIllFormed(body: unknown): void {
+  const fields = illFormedFields(body);
+  if (fields.length === 0) return;
+  throw new ApiError('PARAMETER_INVALID', `${fields[0]} ${ILL_FORMED_ISSUE}`, {
+    details: fields.map((field) => ({ field, issue: ILL_FORMED_ISSUE })),
+  });
 }
 
 async function readText(payload: IncomingMessage, limit: number, timeoutMs: number): Promise<string> {

@@ -3,16 +3,18 @@
 // documents for the operation (404/405 for a request that matches no
 // operation, as `x-unmatched-requests` says), in the error envelope, with the
 // request id of the X-Request-Id header, never a 5xx, never a stack trace,
-// an internal path or an HTML page. Afterwards /health still answers 200.
+// an internal path or an HTML page, never a string that is not valid Unicode
+// (a lone surrogate). Afterwards /health still answers 200.
 //
 // Operations, methods, paths, parameters and body schemas all come from the
 // spec (generated/openapi.json). Requests to real operations get random
 // Authorization headers, query parameters, headers and bodies (random types
 // and lengths for every field). Whether a request is certainly malformed (a
 // refused key, a body that fails its schema or is not JSON, parameters that
-// fail theirs) is judged with the validators generated from the spec; one that
-// is by chance well-formed gets an unknown query parameter, so that every
-// request sent is one the server must refuse. Requests that match no operation
+// fail theirs, a lone surrogate in the body) is judged with the validators
+// generated from the spec and a Unicode check; one that is by chance
+// well-formed gets an unknown query parameter, so that every request sent is
+// one the server must refuse. Requests that match no operation
 // (unknown paths, near misses of real ones, wrong methods) make up the rest.
 //
 // Reproduce a failure with FC_SEED=<seed> (printed on failure); FC_RUNS sets
@@ -203,7 +205,7 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const extraKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'Title', 'title ', '', 'x'.repeat(300), 'teamid', '$ref', 'data'),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', 'Title', 'title ', '', 'x'.repeat(300), 'teamid', '$ref', 'data', '\ud800', 'title\udfff'),
   fc.string({ minLength: 1, maxLength: 12 }),
 );
 
@@ -218,6 +220,8 @@ function stringValue(schema: Json): fc.Arbitrary<unknown> {
   arms.push({ arbitrary: fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.max(min, Math.min(max ?? 20, 20)) }), weight: 1 });
   if (max !== undefined) arms.push({ arbitrary: fc.constantFrom(new Long(max, 'm'), new Long(max + 1, 'm'), new Long(max * 2 + 7, 'm')), weight: 2 });
   if (min > 0) arms.push({ arbitrary: fc.constant(''), weight: 1 });
+  // Lone surrogates, which JSON.stringify sends as escapes ("\ud800"): the right length, not valid Unicode.
+  arms.push({ arbitrary: fc.constantFrom('\ud800', 'x\udfff', '\ude00\ud83d', '\ud83d\ude00\ud83d'), weight: 1 });
   return fc.oneof(...arms);
 }
 
@@ -308,6 +312,9 @@ function bodyArb(op: FuzzOperation | undefined): fc.Arbitrary<Body> {
           'title=x&content=y',
           '<html><body>not json</body></html>',
           '\u0000\u0001\u0002',
+          // The parser's message quotes the text around the error, which may cut a pair in two.
+          '😀'.repeat(12),
+          `{"title": x${'😀'.repeat(12)}}`,
         ).map((text): Body => ({ kind: 'text', text })),
         printable.map((text): Body => ({ kind: 'text', text })),
       ),
@@ -465,7 +472,7 @@ function queryValueArb(schema: Json, name = ''): fc.Arbitrary<string> {
 }
 
 /** Query junk whose effect the test does not model: the request then also gets a certain defect. */
-const rawQueryJunk = fc.constantFrom('&', '&&', '&=', '&=x', '&a=%zz', '&%00=1', '&a=%E0%A4%A', '&;', '&+=+', '&%C0%AF=1', '&a=%F0%9F%98%80', '&a=b=c');
+const rawQueryJunk = fc.constantFrom('&', '&&', '&=', '&=x', '&a=%zz', '&%00=1', '&a=%E0%A4%A', '&;', '&+=+', '&%C0%AF=1', '&a=%F0%9F%98%80', '&a=b=c', '&a=%ED%A0%80', '&%ED%B0%80=1');
 
 function percentEncodeLetters(path: string, mask: number): string {
   let i = 0;
@@ -497,6 +504,22 @@ function decodeQueryForOracle(op: FuzzOperation, entries: Array<[string, string]
   );
 }
 
+/** Whether every string and key of a JSON value is valid Unicode (no lone surrogate). Not recursive: bodies nest deep. */
+function wellFormed(root: unknown): boolean {
+  const isWellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+  const stack = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string' && !isWellFormed(value)) return false;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, item] of Object.entries(value)) {
+      if (!isWellFormed(key)) return false;
+      stack.push(item);
+    }
+  }
+  return true;
+}
+
 /** Why the server must refuse the body of `op`, or undefined if the body could be acceptable. */
 function bodyDefect(op: FuzzOperation, headers: Record<string, string>, body: Body | undefined): string | undefined {
   if (!op.info.takesBody) return undefined;
@@ -513,6 +536,7 @@ function bodyDefect(op: FuzzOperation, headers: Record<string, string>, body: Bo
   } catch {
     return 'invalid JSON';
   }
+  if (!wellFormed(parsed)) return 'lone surrogate in the body';
   const validate = requestBodyValidators[op.info.operationId as keyof typeof requestBodyValidators];
   return validate(parsed) ? undefined : 'body fails its schema';
 }
@@ -767,6 +791,7 @@ function check(request: FuzzRequest, answer: Answer): void {
     ensure(validate(body), fail(`not a valid ${op.operationId} ${status} body: ${JSON.stringify(validate.errors)}`));
   }
   ensure(body.requestId === requestId, fail('requestId differs from the X-Request-Id header'));
+  ensure(wellFormed(body), fail('the body holds text that is not valid Unicode (a lone surrogate)'));
 
   for (const [what, pattern] of LEAKS) {
     if (!pattern.test(answer.text)) continue;

@@ -1,5 +1,6 @@
 // Variation operations: getVariation, createVariation, updateVariation,
 // deleteVariations, getVariationHistory.
+import { timestampRange } from '../dates.ts';
 import { ApiError } from '../errors.ts';
 import { contract } from '../contract.ts';
 import type { Handler, OperationContext } from '../operation.ts';
@@ -84,8 +85,7 @@ export const variationHandlers: Record<string, Handler> = {
     } else {
       usableVariation(ctx, variationId);
     }
-    const from = ctx.query.fromDate ? new Date(ctx.query.fromDate).toISOString() : '0000';
-    const to = ctx.query.toDate ? new Date(ctx.query.toDate).toISOString() : '9999';
+    const { from, to } = timestampRange(ctx.query.fromDate, ctx.query.toDate);
     const limit: number = ctx.query.limit ?? defaultPageLimit;
     const before = (decodeCursor('history', ctx.query.cursor, ['number'])?.[0] as number | undefined) ?? Number.MAX_SAFE_INTEGER;
     const page = new Page(limit);
