@@ -4,7 +4,14 @@
 import type { IncomingMessage } from 'node:http';
 import { ClientGone } from './client-gone.ts';
 import { ApiError } from './errors.ts';
+import { nestsDeeperThan } from './json-depth.ts';
 import { ILL_FORMED_ISSUE, illFormedFields, mayHoldLoneSurrogate, toWellFormed } from './unicode.ts';
+
+/**
+ * Deeper than any request body of the contract (the deepest, a batch of
+ * snippets with variations, nests 6 levels): refused before parsing.
+ */
+export const MAX_BODY_DEPTH = 32;
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
 // One `; name=value` parameter of a media type; the value a token or a quoted string (RFC 9110 5.6.6).
@@ -50,6 +57,11 @@ export async function readJsonBody(payload: IncomingMessage, contentType: string
   if (declared > limit) throw tooLarge(limit);
   const text = await readText(payload, limit, timeoutMs);
   if (text.trim() === '') return undefined;
+  if (nestsDeeperThan(text, MAX_BODY_DEPTH)) {
+    throw new ApiError('PARAMETER_INVALID', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`, {
+      details: [{ field: 'body', issue: `nests deeper than ${MAX_BODY_DEPTH} levels, more than any request of this API` }],
+    });
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

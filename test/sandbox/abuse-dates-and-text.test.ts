@@ -4,6 +4,7 @@
 // history bounds; lone surrogates ("\ud800") in a JSON body. Every answer is
 // checked against the spec by the ContractClient, and none may echo text that
 // is not valid Unicode.
+import { MAX_BODY_DEPTH } from '../../src/sandbox/body.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { ContractClient, demoKeys, demoTeams, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
@@ -159,14 +160,28 @@ describe('lone surrogates in a JSON body', () => {
     ]);
   });
 
-  it('are found however deep the body nests, the field named in at most 200 characters', async () => {
-    // Deeper than a recursive walk could go; the schema would refuse the body later anyway.
-    const depth = 200_000;
-    const rawBody = `{"title":"Deep","teamId":"${team}","content":${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}}`;
+  it('are found as deep as a body may nest, the field named in at most 200 characters', async () => {
+    // As deep as a body may nest (body.ts); the schema would refuse the body later anyway.
+    const depth = MAX_BODY_DEPTH - 1;
+    const rawBody = `{"title":"Deep","teamId":"${team}","content":${'['.repeat(depth)}"\\ud800${'k'.repeat(300)}"${']'.repeat(depth)}}`;
     await expectRefused(
       () => api.send('createSnippet', 'POST', '/api/prompts/snippet', { rawBody, headers: { 'content-type': 'application/json' } }),
-      [`${`content${'.0'.repeat(depth)}`.slice(0, 200)}…`],
+      [`content${'.0'.repeat(depth)}`],
     );
+  });
+
+  it('nesting deeper than any request of the API is refused before it is parsed, and quickly', async () => {
+    const depth = 500_000;
+    const rawBody = `{"title":"Deep","content":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
+    const started = performance.now();
+    const answer = await api.send('createSnippet', 'POST', '/api/prompts/snippet', { rawBody, headers: { 'content-type': 'application/json' } });
+    const elapsed = performance.now() - started;
+    const parseStarted = performance.now();
+    JSON.parse(rawBody);
+    const parse = performance.now() - parseStarted;
+    expect([answer.status, answer.body.code, answer.body.details]).toEqual([400, 'PARAMETER_INVALID', [{ field: 'body', issue: expect.stringContaining(String(MAX_BODY_DEPTH)) }]]);
+    // The whole round trip costs less than parsing the body once would.
+    expect(elapsed).toBeLessThan(parse);
   });
 
   it('are not confused with a pair: an emoji is accepted, returned unchanged and counted as one character', async () => {
