@@ -1329,7 +1329,12 @@ errors++;
 const len1 = data8.length;
 for(let i2=0; i2<len1; i2++){
 if(!(validate24(data8[i2], {instancePath:instancePath+"/variations/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate24.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -1491,7 +1496,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate23(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -2089,7 +2099,12 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -2864,7 +2879,12 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data4[i0], {instancePath:instancePath+"/data/snippets/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -2886,7 +2906,12 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate32.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -3714,7 +3739,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate24(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate24.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -4392,7 +4422,12 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate38(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate38.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -4952,7 +4987,12 @@ errors++;
 }
 if(data.folder !== undefined){
 if(!(validate42(data.folder, {instancePath:instancePath+"/folder",parentData:data,parentDataProperty:"folder",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate42.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -4962,7 +5002,12 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -5084,7 +5129,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate41(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate41.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -5345,7 +5395,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate42(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate42.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -5953,7 +6008,12 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate41(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate41.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -6345,7 +6405,12 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate42(data4[i0], {instancePath:instancePath+"/data/folders/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate42.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -6367,7 +6432,12 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate32.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7017,7 +7087,12 @@ errors++;
 }
 if(data.tag !== undefined){
 if(!(validate56(data.tag, {instancePath:instancePath+"/tag",parentData:data,parentDataProperty:"tag",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7027,7 +7102,12 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7149,7 +7229,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate55(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate55.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7410,7 +7495,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate56(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7623,7 +7713,12 @@ if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate56(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7980,7 +8075,12 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate56(data4[i0], {instancePath:instancePath+"/data/tags/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -8002,7 +8102,12 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate32.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -9105,7 +9210,12 @@ errors++;
 const len1 = data10.length;
 for(let i2=0; i2<len1; i2++){
 if(!(validate69(data10[i2], {instancePath:instancePath+"/additionalVariations/" + i2,parentData:data10,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate69.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -9200,7 +9310,12 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate68(data0[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate68.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -9430,7 +9545,12 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate69.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 validate74.errors = vErrors;
@@ -10058,7 +10178,12 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate77(data0[i0], {instancePath:instancePath+"/folders/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate77.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -10710,7 +10835,12 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate82(data0[i0], {instancePath:instancePath+"/tags/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate82.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -15313,6 +15443,9 @@ export const parameterValidators = {
   createTags: validateCreateTagsParameters,
   deleteTags: validateDeleteTagsParameters,
 };
+
+/** Run before requestBodyValidators and parameterValidators: the limits they assume (limit-validators.js). */
+export { requestBodyLimitValidators, parameterLimitValidators } from "./limit-validators.js";
 
 /** The validator of one (operation, status) body, or undefined when the spec documents no JSON body for it. */
 export function validatorFor(operationId, status) {
