@@ -7,4 +7,5 @@ export declare const limits: {
   readonly maxBodyBytes: 1048576;
   readonly maxBatchItems: 100;
   readonly idempotencyKeyHours: 24;
+  readonly maxErrorDetails: 20;
 };

@@ -6,5 +6,6 @@ export const limits = Object.freeze({
   "keyBlockSeconds": 300,
   "maxBodyBytes": 1048576,
   "maxBatchItems": 100,
-  "idempotencyKeyHours": 24
+  "idempotencyKeyHours": 24,
+  "maxErrorDetails": 20
 });

@@ -11,7 +11,7 @@ const runtime1 = moduleExports(runtime1Namespace);
 const runtime2 = moduleExports(runtime2Namespace);
 
 export const validateErrorResponse = validate20;
-const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"description":"One entry per violated field, on validation errors.","items":{"$ref":"ErrorDetail"}}}};
+const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"maxItems":20,"description":"One entry per violated field, on validation errors: at most 20\n(`x-limits.maxErrorDetails`); `omittedDetailCount` counts the rest.\n","items":{"$ref":"ErrorDetail"}},"omittedDetailCount":{"type":"integer","minimum":1,"description":"`details` lists at most 20 problems; this counts the rest, when\nthere are more. Absent when `details` lists them all.\n"}}};
 const schema32 = {"$id":"ErrorCode","type":"string","description":"Stable machine-readable code of an error, one of the error catalog\n(`x-error-catalog`). Branch on it instead of on `message`. New codes\nmay be added in later minor versions of the API: a client must expect\ncodes it does not know and fall back on the HTTP status for them.\n","enum":["AUTH_HEADER_MISSING","AUTH_KEY_MALFORMED","AUTH_KEY_UNKNOWN","AUTH_KEY_INACTIVE","AUTH_KEY_DELETED","AUTH_KEY_EXPIRED","PARAMETER_MISSING","BODY_INVALID_JSON","PARAMETER_INVALID","TYPE_MISMATCH","FIELD_LENGTH_INVALID","FIELD_UNKNOWN","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","TEAM_ACCESS_DENIED","SUBSCRIPTION_INACTIVE","WORKSPACE_MISMATCH","QUOTA_INSUFFICIENT","SNIPPET_NOT_FOUND","FOLDER_NOT_FOUND","TAG_NOT_FOUND","RESOURCE_DELETED","ENDPOINT_NOT_FOUND","METHOD_NOT_ALLOWED","VARIATION_NOT_FOUND","VARIATION_NOT_IN_SNIPPET","VARIATION_LAST_REMAINING","BATCH_EMPTY","BATCH_TOO_LARGE","BATCH_PARTIAL_FAILURE","BATCH_QUOTA_INSUFFICIENT","RATE_LIMIT_EXCEEDED","KEY_TEMPORARILY_BLOCKED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]};
 const schema33 = {"$id":"RequestId","type":"string","description":"Identifies one request; sent as `X-Request-Id` and, on errors, as `requestId`.","minLength":8,"maxLength":128,"pattern":"^[A-Za-z0-9_-]+$","examples":["req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c"]};
 const schema34 = {"$id":"QuotaShortfall","type":"object","description":"Sent with quota errors.","additionalProperties":false,"required":["remainingRequests","requiredRequests"],"properties":{"remainingRequests":{"type":"integer","minimum":0},"requiredRequests":{"type":"integer","minimum":1}}};
@@ -72,7 +72,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "success") || (key0 === "message")) || (key0 === "error")) || (key0 === "code")) || (key0 === "requestId")) || (key0 === "usage")) || (key0 === "details"))){
+if(!((((((((key0 === "success") || (key0 === "message")) || (key0 === "error")) || (key0 === "code")) || (key0 === "requestId")) || (key0 === "usage")) || (key0 === "details")) || (key0 === "omittedDetailCount"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -311,8 +311,8 @@ errors++;
 if(data.details !== undefined){
 let data8 = data.details;
 if(Array.isArray(data8)){
-if(data8.length < 1){
-const err24 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data8.length > 20){
+const err24 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -321,12 +321,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.field === undefined){
-const err25 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(data8.length < 1){
+const err25 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -335,8 +331,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data9.issue === undefined){
-const err26 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.field === undefined){
+const err26 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -345,9 +345,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "field") || (key2 === "issue"))){
-const err27 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data9.issue === undefined){
+const err27 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -356,10 +355,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data9.field !== undefined){
-if(typeof data9.field !== "string"){
-const err28 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data9){
+if(!((key2 === "field") || (key2 === "issue"))){
+const err28 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -369,9 +367,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.issue !== undefined){
-if(typeof data9.issue !== "string"){
-const err29 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.field !== undefined){
+if(typeof data9.field !== "string"){
+const err29 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -381,9 +379,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.issue !== undefined){
+if(typeof data9.issue !== "string"){
+const err30 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -395,7 +393,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err31 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -407,12 +405,49 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.omittedDetailCount !== undefined){
+let data12 = data.omittedDetailCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err33 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err34 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -2448,7 +2483,7 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateCreateSnippets201 = validate30;
 const schema56 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 const schema61 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"succeededCount":{"type":"integer","minimum":0,"maximum":100},"failedCount":{"type":"integer","minimum":0,"maximum":100}}};
-const schema57 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"items":{"$ref":"ErrorDetail"}}}};
+const schema57 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"ErrorDetail"}}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchItemError" */;
@@ -2605,8 +2640,8 @@ errors++;
 if(data.details !== undefined){
 let data4 = data.details;
 if(Array.isArray(data4)){
-if(data4.length < 1){
-const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data4.length > 20){
+const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2615,12 +2650,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.field === undefined){
-const err13 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(data4.length < 1){
+const err13 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2629,8 +2660,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data5.issue === undefined){
-const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.field === undefined){
+const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2639,9 +2674,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "field") || (key1 === "issue"))){
-const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data5.issue === undefined){
+const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2650,10 +2684,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data5.field !== undefined){
-if(typeof data5.field !== "string"){
-const err16 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data5){
+if(!((key1 === "field") || (key1 === "issue"))){
+const err16 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2663,9 +2696,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data5.issue !== undefined){
-if(typeof data5.issue !== "string"){
-const err17 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.field !== undefined){
+if(typeof data5.field !== "string"){
+const err17 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2675,9 +2708,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.issue !== undefined){
+if(typeof data5.issue !== "string"){
+const err18 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2689,7 +2722,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err19 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2701,12 +2734,24 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
