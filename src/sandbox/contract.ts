@@ -39,6 +39,8 @@ export interface Limits {
   maxBodyBytes: number;
   maxBatchItems: number;
   idempotencyKeyHours: number;
+  /** Entries of an error's `details` at most; `omittedDetailCount` counts the rest. */
+  maxErrorDetails: number;
 }
 
 export interface Contract {

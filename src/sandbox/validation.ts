@@ -1,9 +1,14 @@
 // Request validation with the validators generated from openapi.yaml. This
 // module only decodes raw input and turns ajv's findings into catalog codes.
+//
+// Each part is checked in two steps, so that the work is bounded by the
+// contract's limits as well as by the request's size: first its limits alone
+// (maxItems: generated/limit-validators.js, stops at the first one broken),
+// then, only when they hold, everything (the full validators, all errors).
 import type { ErrorObject } from 'ajv';
-import { parameterValidators, requestBodyValidators } from '../../generated/validators.js';
+import { parameterLimitValidators, parameterValidators, requestBodyLimitValidators, requestBodyValidators, type Validator } from '../../generated/validators.js';
 import type { ErrorCode } from '../../generated/error-catalog.js';
-import type { OperationInfo, QueryParameter } from './contract.ts';
+import { contract, type OperationInfo, type QueryParameter } from './contract.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 
 type RawQuery = Record<string, string | string[] | undefined>;
@@ -60,13 +65,24 @@ function issueOf(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
-function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'parameters'): ApiError {
+/** One detail per field and issue, the first `maxErrorDetails` of them, and how many more there are. */
+function detailsOf(errors: ErrorObject[], root: 'body' | 'parameters'): { details: ErrorDetail[]; omittedDetailCount?: number } {
+  const max = contract().limits.maxErrorDetails;
   const details: ErrorDetail[] = [];
+  // ajv reports `type` once per branch of a nullable union; one line per field and issue is enough.
+  const seen = new Set<string>();
   for (const error of errors) {
-    // ajv reports `type` once per branch of a nullable union; one line per field and issue is enough.
     const detail = { field: fieldOf(error, root), issue: issueOf(error) };
-    if (!details.some((d) => d.field === detail.field && d.issue === detail.issue)) details.push(detail);
+    const key = `${detail.field}\n${detail.issue}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (details.length < max) details.push(detail);
   }
+  return seen.size > details.length ? { details, omittedDetailCount: seen.size - details.length } : { details };
+}
+
+function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'parameters'): ApiError {
+  const details = detailsOf(errors, root);
   const batch = op.batchField;
   const batchPath = batch && (root === 'body' ? batch.in === 'body' && `/${batch.name}` : batch.in === 'query' && `/query/${batch.name}`);
   const batchError = errors.find((e) => e.instancePath === batchPath && (e.keyword === 'minItems' || e.keyword === 'maxItems'));
@@ -76,22 +92,30 @@ function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'pa
       code === 'BATCH_EMPTY'
         ? `${batch!.name} must contain at least one item`
         : `${batch!.name} may contain at most ${String(batchError.params.limit)} items`;
-    return new ApiError(code, message, { details });
+    return new ApiError(code, message, details);
   }
   const [code, matches] = PRECEDENCE.find(([, test]) => errors.some(test))!;
   // The message speaks of the problem that decided the code.
   const deciding = errors.find(matches)!;
-  return new ApiError(code, `${fieldOf(deciding, root)} ${issueOf(deciding)}`, { details });
+  return new ApiError(code, `${fieldOf(deciding, root)} ${issueOf(deciding)}`, details);
+}
+
+type ValidatorTable = Partial<Record<string, Validator<unknown>>>;
+
+/** Checks `data` against the operation's limits (if it has any), then against everything. */
+function check(op: OperationInfo, data: unknown, limits: ValidatorTable, full: ValidatorTable, root: 'body' | 'parameters'): void {
+  const withinLimits = limits[op.operationId];
+  if (withinLimits && !withinLimits(data)) throw toApiError(op, withinLimits.errors ?? [], root);
+  const validate = full[op.operationId]!;
+  if (!validate(data)) throw toApiError(op, validate.errors ?? [], root);
 }
 
 export function validateParameters(op: OperationInfo, query: Record<string, unknown>, headers: Record<string, unknown>): void {
-  const validate = parameterValidators[op.operationId as keyof typeof parameterValidators];
-  if (!validate({ query, header: headers })) throw toApiError(op, validate.errors ?? [], 'parameters');
+  check(op, { query, header: headers }, parameterLimitValidators, parameterValidators, 'parameters');
 }
 
 export function validateBody(op: OperationInfo, body: unknown): void {
   if (!op.takesBody) return;
   if (body === undefined) throw new ApiError('PARAMETER_MISSING', 'The request body is required', { details: [{ field: 'body', issue: 'is required' }] });
-  const validate = requestBodyValidators[op.operationId as keyof typeof requestBodyValidators];
-  if (!validate(body)) throw toApiError(op, validate.errors ?? [], 'body');
+  check(op, body, requestBodyLimitValidators, requestBodyValidators, 'body');
 }
