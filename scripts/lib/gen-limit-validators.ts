@@ -1,5 +1,5 @@
-// generated/limit-validators.js: the cheap limits (maxItems, maxProperties)
-// of every request body and parameter set, as ajv standalone validators that
+// generated/limit-validators.js: the cheap limits (maxItems, maxProperties,
+// additionalProperties: false) of every request body and parameter set, as ajv standalone validators that
 // stop at the first violation (limit-schemas.ts says why they run first).
 // A module of its own: its ajv runs without allErrors, and without strictTypes,
 // since a limits schema keeps `properties` and `items` but drops `type` (a
@@ -40,9 +40,9 @@ export function generateLimitValidators(doc: JsonObject, header: string): { js: 
     ...exports.aliases,
     '',
     '/**',
-    ' * The limits (maxItems, maxProperties) of request bodies, by operationId, for the operations whose body has any.',
-    ' * Run one before the full validator (validators.js), which checks every item of an array however far past its',
-    ' * maxItems: a body it refuses is refused for its first limit, and the full validator need not run.',
+    ' * The limits of request bodies (maxItems, maxProperties, no unknown keys), by operationId, for the operations whose',
+    ' * body has any. Run one before the full validator (validators.js), which checks every item of an array however far',
+    ' * past its maxItems and reports every unknown key: a body it refuses is refused for its first broken limit alone.',
     ' */',
     `export const requestBodyLimitValidators = {\n${table(requests)}\n};`,
     '',

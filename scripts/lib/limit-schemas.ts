@@ -1,10 +1,13 @@
-// The cheap limits of a request schema (`maxItems`, `maxProperties`) as a
-// schema of their own. Its validator walks the data along the schema and
-// counts items and properties, nothing else, so it costs at most one visit of
-// the body. A server runs it before the full validator: in allErrors mode that
-// one validates every item of an array however far past its maxItems (and
-// checks uniqueItems pairwise), so an array's length has to be known to be
-// within its limit first.
+// The cheap limits of a request schema as a schema of their own: how many
+// items an array may hold and how many properties an object (`maxItems`,
+// `maxProperties`), and which keys (`additionalProperties: false`). Its
+// validator walks the data along the schema and checks those, nothing else,
+// so it costs at most one visit of the body. A server runs it before the full
+// validator: in allErrors mode that one validates every item of an array
+// however far past its maxItems (and checks uniqueItems pairwise), and reports
+// every unknown key, so the count of items and keys must be known to be within
+// the contract's limits first. Then the full validator's work and its error
+// count are bounded by the contract's limits, not only by the body's size.
 import { isObject, type Json, type JsonObject } from './spec.ts';
 
 const LIMIT_KEYWORDS = ['maxItems', 'maxProperties'] as const;
@@ -82,8 +85,9 @@ export class LimitSchemas {
       if (parts.length > 0) out.allOf = parts;
     }
 
-    // Objects: properties, then additionalProperties, which applies to every other key.
-    const additional = this.strip(schema.additionalProperties ?? null, `${at}/additionalProperties`);
+    // Objects: properties, then additionalProperties, which applies to every other key. `false`
+    // is a limit too: it bounds the keys, and so the errors, an object can bring.
+    const additional = schema.additionalProperties === false ? false : this.strip(schema.additionalProperties ?? null, `${at}/additionalProperties`);
     for (const key of SUBSCHEMA_MAPS) {
       const map = schema[key];
       if (!isObject(map)) continue;
@@ -91,11 +95,11 @@ export class LimitSchemas {
       for (const [name, sub] of Object.entries(map)) {
         const limits = this.strip(sub, `${at}/${key}/${name}`);
         // With additionalProperties kept, every named key stays (as `true`) so that it is not taken for an additional one.
-        if (limits || additional) kept[name] = limits ?? true;
+        if (limits || additional !== undefined) kept[name] = limits ?? true;
       }
       if (Object.keys(kept).length > 0) out[key] = kept;
     }
-    if (additional) out.additionalProperties = additional;
+    if (additional !== undefined) out.additionalProperties = additional;
 
     // Arrays: prefixItems by position, then items for the rest.
     const items = this.strip(schema.items ?? null, `${at}/items`);
