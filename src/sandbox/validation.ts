@@ -3,8 +3,9 @@
 //
 // Each part is checked in two steps, so that the work is bounded by the
 // contract's limits as well as by the request's size: first its limits alone
-// (maxItems: generated/limit-validators.js, stops at the first one broken),
-// then, only when they hold, everything (the full validators, all errors).
+// (maxItems, no unknown keys: generated/limit-validators.js, which stops at
+// the first one broken), then, only when they hold, everything (the full
+// validators, every error).
 import type { ErrorObject } from 'ajv';
 import { parameterLimitValidators, parameterValidators, requestBodyLimitValidators, requestBodyValidators, type Validator } from '../../generated/validators.js';
 import type { ErrorCode } from '../../generated/error-catalog.js';
@@ -41,22 +42,31 @@ export function decodeQuery(op: OperationInfo, raw: RawQuery): Record<string, un
   return decoded;
 }
 
+const LENGTH_KEYWORDS = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
+
 /** Most specific first: when several fields fail, the error's code is the first kind found. */
 const PRECEDENCE: Array<[ErrorCode, (e: ErrorObject) => boolean]> = [
   ['FIELD_UNKNOWN', (e) => e.keyword === 'additionalProperties'],
   ['PARAMETER_MISSING', (e) => e.keyword === 'required'],
   ['TYPE_MISMATCH', (e) => e.keyword === 'type'],
-  ['FIELD_LENGTH_INVALID', (e) => ['minLength', 'maxLength', 'minItems', 'maxItems'].includes(e.keyword)],
+  ['FIELD_LENGTH_INVALID', (e) => LENGTH_KEYWORDS.has(e.keyword)],
   ['PARAMETER_INVALID', () => true],
 ];
 
+/** `/snippets/3/title` -> `snippets.3.title`. Run once per error, so no array per call: string operations only. */
 function fieldOf(error: ErrorObject, root: 'body' | 'parameters'): string {
-  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let path = error.instancePath;
   // Parameter paths start with /query or /header: the field is the parameter name.
-  if (root === 'parameters') parts.shift();
-  if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
-  if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
-  return parts.join('.') || (root === 'body' ? 'body' : 'query');
+  if (root === 'parameters') {
+    const next = path.indexOf('/', 1);
+    path = next === -1 ? '' : path.slice(next);
+  }
+  let field = path.slice(1).replaceAll('/', '.');
+  // JSON pointer escapes, undone after the separators are replaced: `~1` is a `/` inside a name.
+  if (field.includes('~')) field = field.replaceAll('~1', '/').replaceAll('~0', '~');
+  const name = error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+  if (name !== undefined) field = field === '' ? String(name) : `${field}.${String(name)}`;
+  return field || (root === 'body' ? 'body' : 'query');
 }
 
 function issueOf(error: ErrorObject): string {
@@ -65,27 +75,34 @@ function issueOf(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
-/** One detail per field and issue, the first `maxErrorDetails` of them, and how many more there are. */
+/**
+ * The first `maxErrorDetails` details, one per field and issue, and how many
+ * problems ajv reported besides the ones they list. Only the listed ones are
+ * turned into details, the rest are counted: within the limits a body can
+ * still bring some ten thousand errors, and a detail costs string work.
+ */
 function detailsOf(errors: ErrorObject[], root: 'body' | 'parameters'): { details: ErrorDetail[]; omittedDetailCount?: number } {
   const max = contract().limits.maxErrorDetails;
   const details: ErrorDetail[] = [];
-  // ajv reports `type` once per branch of a nullable union; one line per field and issue is enough.
+  // One line per field and issue, should ajv report one twice.
   const seen = new Set<string>();
-  for (const error of errors) {
-    const detail = { field: fieldOf(error, root), issue: issueOf(error) };
+  let read = 0;
+  for (; read < errors.length && details.length < max; read++) {
+    const detail = { field: fieldOf(errors[read]!, root), issue: issueOf(errors[read]!) };
     const key = `${detail.field}\n${detail.issue}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (details.length < max) details.push(detail);
+    details.push(detail);
   }
-  return seen.size > details.length ? { details, omittedDetailCount: seen.size - details.length } : { details };
+  return read < errors.length ? { details, omittedDetailCount: errors.length - read } : { details };
 }
 
 function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'parameters'): ApiError {
   const details = detailsOf(errors, root);
   const batch = op.batchField;
   const batchPath = batch && (root === 'body' ? batch.in === 'body' && `/${batch.name}` : batch.in === 'query' && `/query/${batch.name}`);
-  const batchError = errors.find((e) => e.instancePath === batchPath && (e.keyword === 'minItems' || e.keyword === 'maxItems'));
+  // The keyword first: comparing it is cheap, an instancePath is built by concatenation.
+  const batchError = errors.find((e) => (e.keyword === 'minItems' || e.keyword === 'maxItems') && e.instancePath === batchPath);
   if (batchError) {
     const code = batchError.keyword === 'minItems' ? 'BATCH_EMPTY' : 'BATCH_TOO_LARGE';
     const message =

@@ -101,6 +101,15 @@ describe('a request far past its limits', () => {
     expect(answer.body).toMatchObject({ code: 'FIELD_LENGTH_INVALID', details: [{ field: 'snippets.0.tagIds', issue: 'must NOT have more than 50 items' }] });
   }, 20_000);
 
+  it('100 items of 1,000 unknown fields each are refused at once for the first one, in a small answer', async () => {
+    const fields = Array.from({ length: 1_000 }, (_, k) => `"k${k}":0`).join(',');
+    const text = `{"snippets":[${Array.from({ length: 100 }, () => `{${fields}}`).join(',')}]}`;
+    expect(Buffer.byteLength(text)).toBeLessThan(limits.maxBodyBytes);
+    const answer = await expectQuickAndSmall(() => api.send('createSnippets', 'POST', '/api/prompts/snippets', { rawBody: text, headers: { 'content-type': 'application/json' } }), text);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: 'FIELD_UNKNOWN', details: [{ field: 'snippets.0.k0', issue: 'is not a known field' }] });
+  }, 20_000);
+
   it('2,000 ids in the query are refused at once with BATCH_TOO_LARGE, in a small answer', async () => {
     // About 9 KiB: the most that fits in a request line under Node's 16 KiB header limit, with room to spare.
     const ids = Array.from({ length: 2_000 }, (_, i) => i).join(',');
