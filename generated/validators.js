@@ -169,7 +169,7 @@ errors++;
 if(data.requestId !== undefined){
 let data4 = data.requestId;
 if(typeof data4 === "string"){
-if((data4.length > 128 && func1(data4) > 128)){
+if((data4.length > 256 || (data4.length > 128 && func1(data4) > 128))){
 const err12 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -784,7 +784,7 @@ errors++;
 if(data.variationName !== undefined){
 let data2 = data.variationName;
 if(typeof data2 === "string"){
-if((data2.length > 100 && func1(data2) > 100)){
+if((data2.length > 200 || (data2.length > 100 && func1(data2) > 100))){
 const err12 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -877,7 +877,7 @@ errors++;
 if(data3.content !== undefined){
 let data5 = data3.content;
 if(typeof data5 === "string"){
-if((data5.length > 50000 && func1(data5) > 50000)){
+if((data5.length > 100000 || (data5.length > 50000 && func1(data5) > 50000))){
 const err20 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -1180,7 +1180,7 @@ errors++;
 if(data.title !== undefined){
 let data2 = data.title;
 if(typeof data2 === "string"){
-if((data2.length > 200 && func1(data2) > 200)){
+if((data2.length > 400 || (data2.length > 200 && func1(data2) > 200))){
 const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -1225,7 +1225,7 @@ vErrors.push(err18);
 errors++;
 }
 if(typeof data3 === "string"){
-if((data3.length > 5000 && func1(data3) > 5000)){
+if((data3.length > 10000 || (data3.length > 5000 && func1(data3) > 5000))){
 const err19 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -1250,7 +1250,7 @@ vErrors.push(err20);
 errors++;
 }
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err21 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -4205,7 +4205,7 @@ errors++;
 if(data.variationName !== undefined){
 let data4 = data.variationName;
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err16 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -4298,7 +4298,7 @@ errors++;
 if(data5.content !== undefined){
 let data7 = data5.content;
 if(typeof data7 === "string"){
-if((data7.length > 50000 && func1(data7) > 50000)){
+if((data7.length > 100000 || (data7.length > 50000 && func1(data7) > 50000))){
 const err24 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -4837,7 +4837,7 @@ errors++;
 if(data.folderName !== undefined){
 let data2 = data.folderName;
 if(typeof data2 === "string"){
-if((data2.length > 1000 && func1(data2) > 1000)){
+if((data2.length > 2000 || (data2.length > 1000 && func1(data2) > 1000))){
 const err12 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -4882,7 +4882,7 @@ vErrors.push(err15);
 errors++;
 }
 if(typeof data3 === "string"){
-if((data3.length > 100 && func1(data3) > 100)){
+if((data3.length > 200 || (data3.length > 100 && func1(data3) > 100))){
 const err16 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -6937,7 +6937,7 @@ errors++;
 if(data.tagName !== undefined){
 let data2 = data.tagName;
 if(typeof data2 === "string"){
-if((data2.length > 1000 && func1(data2) > 1000)){
+if((data2.length > 2000 || (data2.length > 1000 && func1(data2) > 1000))){
 const err12 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -6982,7 +6982,7 @@ vErrors.push(err15);
 errors++;
 }
 if(typeof data3 === "string"){
-if((data3.length > 100 && func1(data3) > 100)){
+if((data3.length > 200 || (data3.length > 100 && func1(data3) > 100))){
 const err16 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -8495,7 +8495,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if((data0.length > 200 && func1(data0) > 200)){
+if((data0.length > 400 || (data0.length > 200 && func1(data0) > 200))){
 const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -8540,7 +8540,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 5000 && func1(data1) > 5000)){
+if((data1.length > 10000 || (data1.length > 5000 && func1(data1) > 5000))){
 const err6 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -8565,7 +8565,7 @@ vErrors.push(err7);
 errors++;
 }
 if(typeof data2 === "string"){
-if((data2.length > 100 && func1(data2) > 100)){
+if((data2.length > 200 || (data2.length > 100 && func1(data2) > 100))){
 const err8 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -8740,7 +8740,7 @@ errors++;
 if(data.variationName !== undefined){
 let data0 = data.variationName;
 if(typeof data0 === "string"){
-if((data0.length > 100 && func1(data0) > 100)){
+if((data0.length > 200 || (data0.length > 100 && func1(data0) > 100))){
 const err3 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -8833,7 +8833,7 @@ errors++;
 if(data1.content !== undefined){
 let data3 = data1.content;
 if(typeof data3 === "string"){
-if((data3.length > 50000 && func1(data3) > 50000)){
+if((data3.length > 100000 || (data3.length > 50000 && func1(data3) > 50000))){
 const err11 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -8941,7 +8941,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if((data0.length > 200 && func1(data0) > 200)){
+if((data0.length > 400 || (data0.length > 200 && func1(data0) > 200))){
 const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9034,7 +9034,7 @@ errors++;
 if(data1.content !== undefined){
 let data3 = data1.content;
 if(typeof data3 === "string"){
-if((data3.length > 50000 && func1(data3) > 50000)){
+if((data3.length > 100000 || (data3.length > 50000 && func1(data3) > 50000))){
 const err12 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -9106,7 +9106,7 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data5 === "string"){
-if((data5.length > 5000 && func1(data5) > 5000)){
+if((data5.length > 10000 || (data5.length > 5000 && func1(data5) > 5000))){
 const err18 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -9131,7 +9131,7 @@ vErrors.push(err19);
 errors++;
 }
 if(typeof data6 === "string"){
-if((data6.length > 100 && func1(data6) > 100)){
+if((data6.length > 200 || (data6.length > 100 && func1(data6) > 100))){
 const err20 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -9432,7 +9432,7 @@ errors++;
 if(data.variationName !== undefined){
 let data0 = data.variationName;
 if(typeof data0 === "string"){
-if((data0.length > 100 && func1(data0) > 100)){
+if((data0.length > 200 || (data0.length > 100 && func1(data0) > 100))){
 const err2 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -9525,7 +9525,7 @@ errors++;
 if(data1.content !== undefined){
 let data3 = data1.content;
 if(typeof data3 === "string"){
-if((data3.length > 50000 && func1(data3) > 50000)){
+if((data3.length > 100000 || (data3.length > 50000 && func1(data3) > 50000))){
 const err10 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -9643,7 +9643,7 @@ errors++;
 if(data.folderName !== undefined){
 let data0 = data.folderName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err2 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -9688,7 +9688,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err6 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -9791,7 +9791,7 @@ errors++;
 if(data.folderName !== undefined){
 let data0 = data.folderName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err3 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -9836,7 +9836,7 @@ vErrors.push(err6);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err7 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -10038,7 +10038,7 @@ errors++;
 if(data1.folderName !== undefined){
 let data3 = data1.folderName;
 if(typeof data3 === "string"){
-if((data3.length > 1000 && func1(data3) > 1000)){
+if((data3.length > 2000 || (data3.length > 1000 && func1(data3) > 1000))){
 const err9 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -10083,7 +10083,7 @@ vErrors.push(err12);
 errors++;
 }
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err13 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -10300,7 +10300,7 @@ errors++;
 if(data.tagName !== undefined){
 let data0 = data.tagName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err2 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -10345,7 +10345,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err6 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -10448,7 +10448,7 @@ errors++;
 if(data.tagName !== undefined){
 let data0 = data.tagName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err3 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -10493,7 +10493,7 @@ vErrors.push(err6);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err7 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -10695,7 +10695,7 @@ errors++;
 if(data1.tagName !== undefined){
 let data3 = data1.tagName;
 if(typeof data3 === "string"){
-if((data3.length > 1000 && func1(data3) > 1000)){
+if((data3.length > 2000 || (data3.length > 1000 && func1(data3) > 1000))){
 const err9 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -10740,7 +10740,7 @@ vErrors.push(err12);
 errors++;
 }
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err13 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -11325,7 +11325,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -11749,7 +11749,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -12371,7 +12371,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2["idempotency-key"] !== undefined){
 let data3 = data2["idempotency-key"];
 if(typeof data3 === "string"){
-if((data3.length > 255 && func1(data3) > 255)){
+if((data3.length > 510 || (data3.length > 255 && func1(data3) > 255))){
 const err7 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -13167,7 +13167,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -13634,7 +13634,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -14184,7 +14184,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -14651,7 +14651,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];

@@ -98,13 +98,18 @@ function checkFormats(doc: JsonObject): void {
 /**
  * ajv counts characters (`ucs2length`) for every minLength/maxLength check;
  * a string's character count lies between `length / 2` and `length`, so
- * count only when `length` alone cannot settle the answer.
+ * count only when `length` alone cannot settle the answer. (Counting a string
+ * far past its maxLength would cost its whole length: a 1 MiB body of long
+ * strings is cheap to parse.)
  */
 function shortCircuitLengths(code: string, ucs2lengthName: string): string {
   const count = new RegExp(`const (\\w+) = ${ucs2lengthName}\\.default;`).exec(code)?.[1];
   if (!count) return code;
   return code
-    .replace(new RegExp(`${count}\\((\\w+)\\) > (\\d+)`, 'g'), (_m, value: string, limit: string) => `(${value}.length > ${limit} && ${count}(${value}) > ${limit})`)
+    .replace(
+      new RegExp(`${count}\\((\\w+)\\) > (\\d+)`, 'g'),
+      (_m, value: string, limit: string) => `(${value}.length > ${2 * Number(limit)} || (${value}.length > ${limit} && ${count}(${value}) > ${limit}))`,
+    )
     .replace(new RegExp(`${count}\\((\\w+)\\) < (\\d+)`, 'g'), (_m, value: string, limit: string) => `(${value}.length < ${2 * Number(limit)} && ${count}(${value}) < ${limit})`);
 }
 
