@@ -124,7 +124,13 @@ function check(op: OperationInfo, data: unknown, limits: ValidatorTable, full: V
   const withinLimits = limits[op.operationId];
   if (withinLimits && !withinLimits(data)) throw toApiError(op, withinLimits.errors ?? [], root);
   const validate = full[op.operationId]!;
-  if (!validate(data)) throw toApiError(op, validate.errors ?? [], root);
+  if (validate(data)) return;
+  const error = toApiError(op, validate.errors ?? [], root);
+  // ajv keeps the errors on the validator until its next call: thousands of
+  // objects that would survive (and be copied by) the next young-generation
+  // collections. Dropped here, they die young.
+  validate.errors = null;
+  throw error;
 }
 
 export function validateParameters(op: OperationInfo, query: Record<string, unknown>, headers: Record<string, unknown>): void {
