@@ -1,11 +1,13 @@
 // Validation a tenant cannot turn against the shared sandbox (issue #13,
-// finding 1): a body far past its arrays' maxItems is refused for that alone,
-// at about the cost of parsing it, in a small answer; error details are capped;
-// and other requests are answered meanwhile. A 400 costs no quota, so the
-// requests here use the workspace that has none left.
+// finding 1): a request far past its limits (an array's maxItems, an object's
+// keys) is refused for the first one alone, at about the cost of parsing it,
+// in a small answer; error details are capped; and other requests are
+// answered meanwhile. A 400 costs no quota, so the requests here use the
+// workspace that has none left.
 //
-// The sandbox runs as a process of its own, so that a request that blocks its
-// event loop cannot block this test's timers too.
+// The sandbox runs as a process of its own (the built one: `npm run build`
+// first, as npm test does), so that a request that blocks its event loop
+// cannot block this test's timers too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractClient, demoKeys, fixturesFile, type Answer } from '../helpers/sandbox.ts';
 import { startSandboxProcess, type RunningSandbox } from '../helpers/processes.ts';
