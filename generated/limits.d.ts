@@ -9,4 +9,5 @@ export declare const limits: {
   readonly idempotencyKeyHours: 24;
   readonly maxPageBytes: 1048576;
   readonly maxVariationsPerSnippet: 25;
+  readonly maxErrorDetails: 20;
 };

@@ -8,5 +8,6 @@ export const limits = Object.freeze({
   "maxBatchItems": 100,
   "idempotencyKeyHours": 24,
   "maxPageBytes": 1048576,
-  "maxVariationsPerSnippet": 25
+  "maxVariationsPerSnippet": 25,
+  "maxErrorDetails": 20
 });

@@ -389,8 +389,16 @@ export interface components {
             code: components["schemas"]["ErrorCode"];
             requestId: components["schemas"]["RequestId"];
             usage?: components["schemas"]["QuotaShortfall"];
-            /** @description One entry per violated field, on validation errors. */
+            /**
+             * @description One entry per violated field, on validation errors: at most 20
+             *     (`x-limits.maxErrorDetails`); `omittedDetailCount` counts the rest.
+             */
             details?: components["schemas"]["ErrorDetail"][];
+            /**
+             * @description `details` lists at most 20 problems; this counts the rest, when
+             *     there are more. Absent when `details` lists them all.
+             */
+            omittedDetailCount?: number;
         };
         /**
          * @description Stable machine-readable code of an error, one of the error catalog
@@ -813,7 +821,7 @@ export interface components {
          *     not valid JSON, a wrong type, a length outside the limits, an unknown
          *     field or query parameter, or a batch that is empty or has more than
          *     100 items (arrays marked `x-batch`). `details` names each violated
-         *     field.
+         *     field, up to 20 (`omittedDetailCount` counts the rest).
          */
         BadRequest: {
             headers: {

@@ -696,4 +696,6 @@ export declare const parameterValidators: {
   readonly deleteTags: Validator<RequestParameters>;
 };
 
+export { requestBodyLimitValidators, parameterLimitValidators } from "./limit-validators.js";
+
 export declare function validatorFor(operationId: string, status: number | string): Validator<unknown> | undefined;

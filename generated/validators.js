@@ -11,7 +11,7 @@ const runtime1 = moduleExports(runtime1Namespace);
 const runtime2 = moduleExports(runtime2Namespace);
 
 export const validateErrorResponse = validate20;
-const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"description":"One entry per violated field, on validation errors.","items":{"$ref":"ErrorDetail"}}}};
+const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"maxItems":20,"description":"One entry per violated field, on validation errors: at most 20\n(`x-limits.maxErrorDetails`); `omittedDetailCount` counts the rest.\n","items":{"$ref":"ErrorDetail"}},"omittedDetailCount":{"type":"integer","minimum":1,"description":"`details` lists at most 20 problems; this counts the rest, when\nthere are more. Absent when `details` lists them all.\n"}}};
 const schema32 = {"$id":"ErrorCode","type":"string","description":"Stable machine-readable code of an error, one of the error catalog\n(`x-error-catalog`). Branch on it instead of on `message`. New codes\nmay be added in later minor versions of the API: a client must expect\ncodes it does not know and fall back on the HTTP status for them.\n","enum":["AUTH_HEADER_MISSING","AUTH_KEY_MALFORMED","AUTH_KEY_UNKNOWN","AUTH_KEY_INACTIVE","AUTH_KEY_DELETED","AUTH_KEY_EXPIRED","PARAMETER_MISSING","BODY_INVALID_JSON","PARAMETER_INVALID","TYPE_MISMATCH","FIELD_LENGTH_INVALID","FIELD_UNKNOWN","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","TEAM_ACCESS_DENIED","SUBSCRIPTION_INACTIVE","WORKSPACE_MISMATCH","QUOTA_INSUFFICIENT","SNIPPET_NOT_FOUND","FOLDER_NOT_FOUND","TAG_NOT_FOUND","RESOURCE_DELETED","ENDPOINT_NOT_FOUND","METHOD_NOT_ALLOWED","VARIATION_NOT_FOUND","VARIATION_NOT_IN_SNIPPET","VARIATION_LAST_REMAINING","VARIATION_LIMIT_REACHED","BATCH_EMPTY","BATCH_TOO_LARGE","BATCH_PARTIAL_FAILURE","BATCH_QUOTA_INSUFFICIENT","RATE_LIMIT_EXCEEDED","KEY_TEMPORARILY_BLOCKED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]};
 const schema33 = {"$id":"RequestId","type":"string","description":"Identifies one request; sent as `X-Request-Id` and, on errors, as `requestId`.","minLength":8,"maxLength":128,"pattern":"^[A-Za-z0-9_-]+$","examples":["req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c"]};
 const schema34 = {"$id":"QuotaShortfall","type":"object","description":"Sent with quota errors.","additionalProperties":false,"required":["remainingRequests","requiredRequests"],"properties":{"remainingRequests":{"type":"integer","minimum":0},"requiredRequests":{"type":"integer","minimum":1}}};
@@ -72,7 +72,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "success") || (key0 === "message")) || (key0 === "error")) || (key0 === "code")) || (key0 === "requestId")) || (key0 === "usage")) || (key0 === "details"))){
+if(!((((((((key0 === "success") || (key0 === "message")) || (key0 === "error")) || (key0 === "code")) || (key0 === "requestId")) || (key0 === "usage")) || (key0 === "details")) || (key0 === "omittedDetailCount"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -169,7 +169,7 @@ errors++;
 if(data.requestId !== undefined){
 let data4 = data.requestId;
 if(typeof data4 === "string"){
-if((data4.length > 128 && func1(data4) > 128)){
+if((data4.length > 256 || (data4.length > 128 && func1(data4) > 128))){
 const err12 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -311,8 +311,8 @@ errors++;
 if(data.details !== undefined){
 let data8 = data.details;
 if(Array.isArray(data8)){
-if(data8.length < 1){
-const err24 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data8.length > 20){
+const err24 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -321,12 +321,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.field === undefined){
-const err25 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(data8.length < 1){
+const err25 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -335,8 +331,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data9.issue === undefined){
-const err26 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.field === undefined){
+const err26 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -345,9 +345,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "field") || (key2 === "issue"))){
-const err27 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data9.issue === undefined){
+const err27 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -356,10 +355,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data9.field !== undefined){
-if(typeof data9.field !== "string"){
-const err28 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data9){
+if(!((key2 === "field") || (key2 === "issue"))){
+const err28 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -369,9 +367,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.issue !== undefined){
-if(typeof data9.issue !== "string"){
-const err29 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.field !== undefined){
+if(typeof data9.field !== "string"){
+const err29 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -381,9 +379,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.issue !== undefined){
+if(typeof data9.issue !== "string"){
+const err30 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -395,7 +393,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err31 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -407,12 +405,49 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err32 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.omittedDetailCount !== undefined){
+let data12 = data.omittedDetailCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err33 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err34 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -749,7 +784,7 @@ errors++;
 if(data.variationName !== undefined){
 let data2 = data.variationName;
 if(typeof data2 === "string"){
-if((data2.length > 100 && func1(data2) > 100)){
+if((data2.length > 200 || (data2.length > 100 && func1(data2) > 100))){
 const err12 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -842,7 +877,7 @@ errors++;
 if(data3.content !== undefined){
 let data5 = data3.content;
 if(typeof data5 === "string"){
-if((data5.length > 50000 && func1(data5) > 50000)){
+if((data5.length > 100000 || (data5.length > 50000 && func1(data5) > 50000))){
 const err20 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -1145,7 +1180,7 @@ errors++;
 if(data.title !== undefined){
 let data2 = data.title;
 if(typeof data2 === "string"){
-if((data2.length > 200 && func1(data2) > 200)){
+if((data2.length > 400 || (data2.length > 200 && func1(data2) > 200))){
 const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -1190,7 +1225,7 @@ vErrors.push(err18);
 errors++;
 }
 if(typeof data3 === "string"){
-if((data3.length > 5000 && func1(data3) > 5000)){
+if((data3.length > 10000 || (data3.length > 5000 && func1(data3) > 5000))){
 const err19 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -1215,7 +1250,7 @@ vErrors.push(err20);
 errors++;
 }
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err21 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -1339,7 +1374,12 @@ errors++;
 const len1 = data8.length;
 for(let i2=0; i2<len1; i2++){
 if(!(validate24(data8[i2], {instancePath:instancePath+"/variations/" + i2,parentData:data8,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate24.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -1501,7 +1541,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate23(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -2111,7 +2156,12 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -2469,7 +2519,7 @@ vErrors.push(err37);
 errors++;
 }
 if(typeof data13 === "string"){
-if((data13.length > 512 && func1(data13) > 512)){
+if((data13.length > 1024 || (data13.length > 512 && func1(data13) > 512))){
 const err38 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err38];
@@ -2532,7 +2582,7 @@ validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const validateCreateSnippets201 = validate30;
 const schema58 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 const schema63 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"succeededCount":{"type":"integer","minimum":0,"maximum":100},"failedCount":{"type":"integer","minimum":0,"maximum":100}}};
-const schema59 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"items":{"$ref":"ErrorDetail"}}}};
+const schema59 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"ErrorDetail"}}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchItemError" */;
@@ -2689,8 +2739,8 @@ errors++;
 if(data.details !== undefined){
 let data4 = data.details;
 if(Array.isArray(data4)){
-if(data4.length < 1){
-const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data4.length > 20){
+const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2699,12 +2749,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.field === undefined){
-const err13 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if(data4.length < 1){
+const err13 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2713,8 +2759,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data5.issue === undefined){
-const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.field === undefined){
+const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2723,9 +2773,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "field") || (key1 === "issue"))){
-const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data5.issue === undefined){
+const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2734,10 +2783,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data5.field !== undefined){
-if(typeof data5.field !== "string"){
-const err16 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data5){
+if(!((key1 === "field") || (key1 === "issue"))){
+const err16 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2747,9 +2795,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data5.issue !== undefined){
-if(typeof data5.issue !== "string"){
-const err17 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.field !== undefined){
+if(typeof data5.field !== "string"){
+const err17 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2759,9 +2807,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.issue !== undefined){
+if(typeof data5.issue !== "string"){
+const err18 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2773,7 +2821,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err19 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2785,12 +2833,24 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -2963,7 +3023,12 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data4[i0], {instancePath:instancePath+"/data/snippets/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -2985,7 +3050,12 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate32.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -3813,7 +3883,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate24(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate24.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -4229,7 +4304,7 @@ errors++;
 if(data.variationName !== undefined){
 let data4 = data.variationName;
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err16 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -4322,7 +4397,7 @@ errors++;
 if(data5.content !== undefined){
 let data7 = data5.content;
 if(typeof data7 === "string"){
-if((data7.length > 50000 && func1(data7) > 50000)){
+if((data7.length > 100000 || (data7.length > 50000 && func1(data7) > 50000))){
 const err24 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -4501,7 +4576,12 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate38(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate38.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -4684,7 +4764,7 @@ vErrors.push(err22);
 errors++;
 }
 if(typeof data8 === "string"){
-if((data8.length > 512 && func1(data8) > 512)){
+if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
 const err23 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -4921,7 +5001,7 @@ errors++;
 if(data.folderName !== undefined){
 let data2 = data.folderName;
 if(typeof data2 === "string"){
-if((data2.length > 1000 && func1(data2) > 1000)){
+if((data2.length > 2000 || (data2.length > 1000 && func1(data2) > 1000))){
 const err12 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -4966,7 +5046,7 @@ vErrors.push(err15);
 errors++;
 }
 if(typeof data3 === "string"){
-if((data3.length > 100 && func1(data3) > 100)){
+if((data3.length > 200 || (data3.length > 100 && func1(data3) > 100))){
 const err16 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -5116,7 +5196,12 @@ errors++;
 }
 if(data.folder !== undefined){
 if(!(validate42(data.folder, {instancePath:instancePath+"/folder",parentData:data,parentDataProperty:"folder",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate42.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -5136,7 +5221,12 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -5258,7 +5348,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate41(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate41.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -5464,7 +5559,7 @@ vErrors.push(err23);
 errors++;
 }
 if(typeof data8 === "string"){
-if((data8.length > 512 && func1(data8) > 512)){
+if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
 const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -5606,7 +5701,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate42(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate42.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -6224,7 +6324,12 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate41(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate41.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -6487,7 +6592,7 @@ vErrors.push(err29);
 errors++;
 }
 if(typeof data10 === "string"){
-if((data10.length > 512 && func1(data10) > 512)){
+if((data10.length > 1024 || (data10.length > 512 && func1(data10) > 512))){
 const err30 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -6713,7 +6818,12 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate42(data4[i0], {instancePath:instancePath+"/data/folders/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate42.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -6735,7 +6845,12 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate32.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7190,7 +7305,7 @@ errors++;
 if(data.tagName !== undefined){
 let data2 = data.tagName;
 if(typeof data2 === "string"){
-if((data2.length > 1000 && func1(data2) > 1000)){
+if((data2.length > 2000 || (data2.length > 1000 && func1(data2) > 1000))){
 const err12 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -7235,7 +7350,7 @@ vErrors.push(err15);
 errors++;
 }
 if(typeof data3 === "string"){
-if((data3.length > 100 && func1(data3) > 100)){
+if((data3.length > 200 || (data3.length > 100 && func1(data3) > 100))){
 const err16 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -7385,7 +7500,12 @@ errors++;
 }
 if(data.tag !== undefined){
 if(!(validate56(data.tag, {instancePath:instancePath+"/tag",parentData:data,parentDataProperty:"tag",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7405,7 +7525,12 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data1[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate23.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7527,7 +7652,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate55(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate55.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -7733,7 +7863,7 @@ vErrors.push(err23);
 errors++;
 }
 if(typeof data8 === "string"){
-if((data8.length > 512 && func1(data8) > 512)){
+if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
 const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -7875,7 +8005,12 @@ errors++;
 }
 if(data.data !== undefined){
 if(!(validate56(data.data, {instancePath:instancePath+"/data",parentData:data,parentDataProperty:"data",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -8098,7 +8233,12 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate56(data1[i0], {instancePath:instancePath+"/data/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -8316,7 +8456,7 @@ vErrors.push(err25);
 errors++;
 }
 if(typeof data9 === "string"){
-if((data9.length > 512 && func1(data9) > 512)){
+if((data9.length > 1024 || (data9.length > 512 && func1(data9) > 512))){
 const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -8542,7 +8682,12 @@ if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate56(data4[i0], {instancePath:instancePath+"/data/tags/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate56.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -8564,7 +8709,12 @@ if(Array.isArray(data6)){
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate32(data6[i1], {instancePath:instancePath+"/data/errors/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate32.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -8907,7 +9057,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if((data0.length > 200 && func1(data0) > 200)){
+if((data0.length > 400 || (data0.length > 200 && func1(data0) > 200))){
 const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -8952,7 +9102,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 5000 && func1(data1) > 5000)){
+if((data1.length > 10000 || (data1.length > 5000 && func1(data1) > 5000))){
 const err6 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -8977,7 +9127,7 @@ vErrors.push(err7);
 errors++;
 }
 if(typeof data2 === "string"){
-if((data2.length > 100 && func1(data2) > 100)){
+if((data2.length > 200 || (data2.length > 100 && func1(data2) > 100))){
 const err8 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -9152,7 +9302,7 @@ errors++;
 if(data.variationName !== undefined){
 let data0 = data.variationName;
 if(typeof data0 === "string"){
-if((data0.length > 100 && func1(data0) > 100)){
+if((data0.length > 200 || (data0.length > 100 && func1(data0) > 100))){
 const err3 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -9245,7 +9395,7 @@ errors++;
 if(data1.content !== undefined){
 let data3 = data1.content;
 if(typeof data3 === "string"){
-if((data3.length > 50000 && func1(data3) > 50000)){
+if((data3.length > 100000 || (data3.length > 50000 && func1(data3) > 50000))){
 const err11 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -9353,7 +9503,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if((data0.length > 200 && func1(data0) > 200)){
+if((data0.length > 400 || (data0.length > 200 && func1(data0) > 200))){
 const err4 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9446,7 +9596,7 @@ errors++;
 if(data1.content !== undefined){
 let data3 = data1.content;
 if(typeof data3 === "string"){
-if((data3.length > 50000 && func1(data3) > 50000)){
+if((data3.length > 100000 || (data3.length > 50000 && func1(data3) > 50000))){
 const err12 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -9518,7 +9668,7 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data5 === "string"){
-if((data5.length > 5000 && func1(data5) > 5000)){
+if((data5.length > 10000 || (data5.length > 5000 && func1(data5) > 5000))){
 const err18 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -9543,7 +9693,7 @@ vErrors.push(err19);
 errors++;
 }
 if(typeof data6 === "string"){
-if((data6.length > 100 && func1(data6) > 100)){
+if((data6.length > 200 || (data6.length > 100 && func1(data6) > 100))){
 const err20 = {instancePath:instancePath+"/shortcut",schemaPath:"#/properties/shortcut/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -9667,7 +9817,12 @@ errors++;
 const len1 = data10.length;
 for(let i2=0; i2<len1; i2++){
 if(!(validate69(data10[i2], {instancePath:instancePath+"/additionalVariations/" + i2,parentData:data10,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate69.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -9762,7 +9917,12 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate68(data0[i0], {instancePath:instancePath+"/snippets/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate68.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -9834,7 +9994,7 @@ errors++;
 if(data.variationName !== undefined){
 let data0 = data.variationName;
 if(typeof data0 === "string"){
-if((data0.length > 100 && func1(data0) > 100)){
+if((data0.length > 200 || (data0.length > 100 && func1(data0) > 100))){
 const err2 = {instancePath:instancePath+"/variationName",schemaPath:"#/properties/variationName/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -9927,7 +10087,7 @@ errors++;
 if(data1.content !== undefined){
 let data3 = data1.content;
 if(typeof data3 === "string"){
-if((data3.length > 50000 && func1(data3) > 50000)){
+if((data3.length > 100000 || (data3.length > 50000 && func1(data3) > 50000))){
 const err10 = {instancePath:instancePath+"/content/content",schemaPath:"Content/properties/content/maxLength",keyword:"maxLength",params:{limit: 50000},message:"must NOT have more than 50000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -9992,7 +10152,12 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(!(validate69(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate69.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 validate74.errors = vErrors;
@@ -10040,7 +10205,7 @@ errors++;
 if(data.folderName !== undefined){
 let data0 = data.folderName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err2 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -10085,7 +10250,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err6 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -10188,7 +10353,7 @@ errors++;
 if(data.folderName !== undefined){
 let data0 = data.folderName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err3 = {instancePath:instancePath+"/folderName",schemaPath:"#/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -10233,7 +10398,7 @@ vErrors.push(err6);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err7 = {instancePath:instancePath+"/folderColor",schemaPath:"#/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -10435,7 +10600,7 @@ errors++;
 if(data1.folderName !== undefined){
 let data3 = data1.folderName;
 if(typeof data3 === "string"){
-if((data3.length > 1000 && func1(data3) > 1000)){
+if((data3.length > 2000 || (data3.length > 1000 && func1(data3) > 1000))){
 const err9 = {instancePath:instancePath+"/folders/" + i0+"/folderName",schemaPath:"#/properties/folders/items/properties/folderName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -10480,7 +10645,7 @@ vErrors.push(err12);
 errors++;
 }
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err13 = {instancePath:instancePath+"/folders/" + i0+"/folderColor",schemaPath:"#/properties/folders/items/properties/folderColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -10620,7 +10785,12 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate77(data0[i0], {instancePath:instancePath+"/folders/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate77.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -10692,7 +10862,7 @@ errors++;
 if(data.tagName !== undefined){
 let data0 = data.tagName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err2 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -10737,7 +10907,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err6 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -10840,7 +11010,7 @@ errors++;
 if(data.tagName !== undefined){
 let data0 = data.tagName;
 if(typeof data0 === "string"){
-if((data0.length > 1000 && func1(data0) > 1000)){
+if((data0.length > 2000 || (data0.length > 1000 && func1(data0) > 1000))){
 const err3 = {instancePath:instancePath+"/tagName",schemaPath:"#/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -10885,7 +11055,7 @@ vErrors.push(err6);
 errors++;
 }
 if(typeof data1 === "string"){
-if((data1.length > 100 && func1(data1) > 100)){
+if((data1.length > 200 || (data1.length > 100 && func1(data1) > 100))){
 const err7 = {instancePath:instancePath+"/tagColor",schemaPath:"#/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -11087,7 +11257,7 @@ errors++;
 if(data1.tagName !== undefined){
 let data3 = data1.tagName;
 if(typeof data3 === "string"){
-if((data3.length > 1000 && func1(data3) > 1000)){
+if((data3.length > 2000 || (data3.length > 1000 && func1(data3) > 1000))){
 const err9 = {instancePath:instancePath+"/tags/" + i0+"/tagName",schemaPath:"#/properties/tags/items/properties/tagName/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -11132,7 +11302,7 @@ vErrors.push(err12);
 errors++;
 }
 if(typeof data4 === "string"){
-if((data4.length > 100 && func1(data4) > 100)){
+if((data4.length > 200 || (data4.length > 100 && func1(data4) > 100))){
 const err13 = {instancePath:instancePath+"/tags/" + i0+"/tagColor",schemaPath:"#/properties/tags/items/properties/tagColor/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -11272,7 +11442,12 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate82(data0[i0], {instancePath:instancePath+"/tags/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+if(vErrors === null){
+vErrors = [];
+}
+for(const error of validate82.errors){
+vErrors.push(error);
+}
 errors = vErrors.length;
 }
 }
@@ -11712,7 +11887,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -12032,7 +12207,7 @@ errors++;
 if(data0.cursor !== undefined){
 let data3 = data0.cursor;
 if(typeof data3 === "string"){
-if((data3.length > 512 && func1(data3) > 512)){
+if((data3.length > 1024 || (data3.length > 512 && func1(data3) > 512))){
 const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -12181,7 +12356,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -12803,7 +12978,7 @@ if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2["idempotency-key"] !== undefined){
 let data3 = data2["idempotency-key"];
 if(typeof data3 === "string"){
-if((data3.length > 255 && func1(data3) > 255)){
+if((data3.length > 510 || (data3.length > 255 && func1(data3) > 255))){
 const err7 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -13193,7 +13368,7 @@ errors++;
 if(data0.cursor !== undefined){
 let data3 = data0.cursor;
 if(typeof data3 === "string"){
-if((data3.length > 512 && func1(data3) > 512)){
+if((data3.length > 1024 || (data3.length > 512 && func1(data3) > 512))){
 const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -13449,7 +13624,7 @@ errors++;
 if(data0.cursor !== undefined){
 let data3 = data0.cursor;
 if(typeof data3 === "string"){
-if((data3.length > 512 && func1(data3) > 512)){
+if((data3.length > 1024 || (data3.length > 512 && func1(data3) > 512))){
 const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -13724,7 +13899,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -14033,7 +14208,7 @@ errors++;
 if(data0.cursor !== undefined){
 let data3 = data0.cursor;
 if(typeof data3 === "string"){
-if((data3.length > 512 && func1(data3) > 512)){
+if((data3.length > 1024 || (data3.length > 512 && func1(data3) > 512))){
 const err8 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -14271,7 +14446,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -14626,7 +14801,7 @@ errors++;
 if(data0.cursor !== undefined){
 let data3 = data0.cursor;
 if(typeof data3 === "string"){
-if((data3.length > 512 && func1(data3) > 512)){
+if((data3.length > 1024 || (data3.length > 512 && func1(data3) > 512))){
 const err9 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -14901,7 +15076,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -15210,7 +15385,7 @@ errors++;
 if(data0.cursor !== undefined){
 let data3 = data0.cursor;
 if(typeof data3 === "string"){
-if((data3.length > 512 && func1(data3) > 512)){
+if((data3.length > 1024 || (data3.length > 512 && func1(data3) > 512))){
 const err8 = {instancePath:instancePath+"/query/cursor",schemaPath:"#/properties/query/properties/cursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -15448,7 +15623,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1["idempotency-key"] !== undefined){
 let data2 = data1["idempotency-key"];
 if(typeof data2 === "string"){
-if((data2.length > 255 && func1(data2) > 255)){
+if((data2.length > 510 || (data2.length > 255 && func1(data2) > 255))){
 const err4 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -16287,6 +16462,9 @@ export const parameterValidators = {
   createTags: validateCreateTagsParameters,
   deleteTags: validateDeleteTagsParameters,
 };
+
+/** Run before requestBodyValidators and parameterValidators: the limits they assume (limit-validators.js). */
+export { requestBodyLimitValidators, parameterLimitValidators } from "./limit-validators.js";
 
 /** The validator of one (operation, status) body, or undefined when the spec documents no JSON body for it. */
 export function validatorFor(operationId, status) {

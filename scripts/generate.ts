@@ -3,6 +3,7 @@
 //   generated/openapi.d.ts            TypeScript types (openapi-typescript)
 //   generated/error-catalog.{js,d.ts} the error catalog as a typed module
 //   generated/validators.{js,d.ts}    ajv standalone validators: responses, request bodies, parameters
+//   generated/limit-validators.{js,d.ts} the limits of request bodies and parameters, checked first
 //   generated/operations.{js,d.ts}    operationId, method and path of every operation
 //   generated/limits.{js,d.ts}        the spec's x-limits (rate limit, batch size ...)
 //   generated/formats.js              format checks the validators import (from scripts/lib/runtime/)
@@ -12,6 +13,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './lib/gen-catalog.ts';
+import { generateLimitValidators } from './lib/gen-limit-validators.ts';
 import { generateLimits } from './lib/gen-limits.ts';
 import { generateOperations } from './lib/gen-operations.ts';
 import { generateTypes } from './lib/gen-types.ts';
@@ -27,6 +29,7 @@ export async function buildGeneratedFiles(specPath: string): Promise<Map<string,
   const doc = loadSpec(specPath);
   const catalog = generateCatalog(doc, HEADER);
   const validators = generateValidators(doc, HEADER);
+  const limitValidators = generateLimitValidators(doc, HEADER);
   const limits = generateLimits(doc, HEADER);
   const operations = generateOperations(doc, HEADER);
   return new Map([
@@ -41,6 +44,8 @@ export async function buildGeneratedFiles(specPath: string): Promise<Map<string,
     ['formats.js', generateFormats(HEADER)],
     ['validators.js', validators.js],
     ['validators.d.ts', validators.dts],
+    ['limit-validators.js', limitValidators.js],
+    ['limit-validators.d.ts', limitValidators.dts],
   ]);
 }
 

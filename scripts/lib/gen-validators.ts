@@ -98,13 +98,18 @@ function checkFormats(doc: JsonObject): void {
 /**
  * ajv counts characters (`ucs2length`) for every minLength/maxLength check;
  * a string's character count lies between `length / 2` and `length`, so
- * count only when `length` alone cannot settle the answer.
+ * count only when `length` alone cannot settle the answer. (Counting a string
+ * far past its maxLength would cost its whole length: a 1 MiB body of long
+ * strings is cheap to parse.)
  */
 function shortCircuitLengths(code: string, ucs2lengthName: string): string {
   const count = new RegExp(`const (\\w+) = ${ucs2lengthName}\\.default;`).exec(code)?.[1];
   if (!count) return code;
   return code
-    .replace(new RegExp(`${count}\\((\\w+)\\) > (\\d+)`, 'g'), (_m, value: string, limit: string) => `(${value}.length > ${limit} && ${count}(${value}) > ${limit})`)
+    .replace(
+      new RegExp(`${count}\\((\\w+)\\) > (\\d+)`, 'g'),
+      (_m, value: string, limit: string) => `(${value}.length > ${2 * Number(limit)} || (${value}.length > ${limit} && ${count}(${value}) > ${limit}))`,
+    )
     .replace(new RegExp(`${count}\\((\\w+)\\) < (\\d+)`, 'g'), (_m, value: string, limit: string) => `(${value}.length < ${2 * Number(limit)} && ${count}(${value}) < ${limit})`);
 }
 
@@ -126,6 +131,31 @@ export function parametersSchema(parameters: JsonObject[]): JsonObject {
     } as JsonObject;
   };
   return { type: 'object', required: ['query', 'header'], properties: { query: part('query'), header: part('header') } };
+}
+
+/** The validators one ajv standalone module exports: export name -> schema id, plus aliases. */
+export class StandaloneExports {
+  readonly aliases: string[] = [];
+
+  constructor(
+    private readonly ajv: Ajv2020,
+    readonly byName: Record<string, string> = {},
+  ) {}
+
+  /** Exports `schema` as `exportName`, added to ajv under `id` unless it is just a ref to a schema ajv has. */
+  add(exportName: string, id: string, schema: JsonObject): void {
+    // A schema that is just a ref shares the validator of its target; ajv's
+    // standalone output would emit it again for every export name.
+    if (Object.keys(schema).length === 1 && typeof schema.$ref === 'string') {
+      const target = schema.$ref;
+      const canonical = Object.keys(this.byName).find((name) => this.byName[name] === target);
+      if (canonical) this.aliases.push(`export const ${exportName} = ${canonical};`);
+      else this.byName[exportName] = target;
+      return;
+    }
+    this.ajv.addSchema({ $id: id, ...schema } as AnySchema);
+    this.byName[exportName] = id;
+  }
 }
 
 /** Every (operation, status) with a JSON body, then every JSON request body, then every operation's parameters. */
@@ -181,11 +211,28 @@ function requiresToImports(code: string): { code: string; names: Map<string, str
   return { code: `${lines.join('\n')}\n${body.replace(/^"use strict";/, '')}`, names: imports };
 }
 
-/** The module source of generated/validators.js, before the lookup tables. */
-function moduleSource(standalone: string): string {
+/**
+ * ajv adds a subschema's errors with `vErrors.concat(...)`, which copies every
+ * error found so far: once per failing item, so the cost is the square of the
+ * error count (40,000 empty batch items took 90 s). Appending them in place
+ * keeps it linear. The first errors are copied too, rather than the
+ * subschema's own array adopted, so that no validator's `errors` grows after
+ * it returned.
+ */
+export function appendErrorsInPlace(code: string): string {
+  const out = code.replace(
+    /vErrors = vErrors === null \? (\w+)\.errors : vErrors\.concat\(\1\.errors\);/g,
+    (_m, validator: string) => `if(vErrors === null){\nvErrors = [];\n}\nfor(const error of ${validator}.errors){\nvErrors.push(error);\n}`,
+  );
+  if (/\bvErrors\.concat\(/.test(out)) throw new Error('ajv adds errors with a concat this generator does not rewrite; see appendErrorsInPlace');
+  return out;
+}
+
+/** The module source of an ajv standalone output, before the lookup tables. */
+export function moduleSource(standalone: string): string {
   const { code, names } = requiresToImports(standalone);
   const ucs2length = names.get('ajv/dist/runtime/ucs2length');
-  return ucs2length ? shortCircuitLengths(code, ucs2length) : code;
+  return appendErrorsInPlace(ucs2length ? shortCircuitLengths(code, ucs2length) : code);
 }
 
 /** generated/formats.js: our format checks, imported by generated/validators.js. */
@@ -201,25 +248,9 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     ajv.addSchema({ $id: name, ...(toAjvSchema(schema) as JsonObject) } as AnySchema);
   }
 
-  const exports: Record<string, string> = { validateErrorResponse: 'ErrorResponse' };
-  const aliases: string[] = [];
-
+  const exports = new StandaloneExports(ajv, { validateErrorResponse: 'ErrorResponse' });
   const entries = validatorEntries(doc);
-  for (const entry of entries) {
-    const converted = toAjvSchema(entry.schema) as JsonObject;
-    // A body that is just a component ref shares that component's validator;
-    // ajv's standalone output would emit it again for every export name.
-    if (Object.keys(converted).length === 1 && typeof converted.$ref === 'string') {
-      const target = converted.$ref;
-      const canonical = Object.keys(exports).find((name) => exports[name] === target);
-      if (canonical) aliases.push(`export const ${entry.exportName} = ${canonical};`);
-      else exports[entry.exportName] = target;
-      continue;
-    }
-    const id = `${entry.operationId}-${entry.status}`;
-    ajv.addSchema({ $id: id, ...converted } as AnySchema);
-    exports[entry.exportName] = id;
-  }
+  for (const entry of entries) exports.add(entry.exportName, `${entry.operationId}-${entry.status}`, toAjvSchema(entry.schema) as JsonObject);
 
   const responseEntries = entries.filter((e) => /^\d+$/.test(e.status));
   const requestEntries = entries.filter((e) => e.status === 'request');
@@ -235,8 +266,8 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
 
   const js = [
     header,
-    moduleSource(standaloneCode(ajv, exports)),
-    ...aliases,
+    moduleSource(standaloneCode(ajv, exports.byName)),
+    ...exports.aliases,
     '',
     '/** Response body validators by operationId, then by HTTP status. */',
     `export const responseValidators = {\n${responseTable}\n};`,
@@ -246,6 +277,9 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     '',
     '/** Parameter validators by operationId, over `{ query, header }` (decoded query values, lower-case header names). */',
     `export const parameterValidators = {\n${parameterTable}\n};`,
+    '',
+    '/** Run before requestBodyValidators and parameterValidators: the limits they assume (limit-validators.js). */',
+    'export { requestBodyLimitValidators, parameterLimitValidators } from "./limit-validators.js";',
     '',
     '/** The validator of one (operation, status) body, or undefined when the spec documents no JSON body for it. */',
     'export function validatorFor(operationId, status) {',
@@ -310,6 +344,8 @@ export function generateValidators(doc: JsonObject, header: string): { js: strin
     `export declare const requestBodyValidators: {\n${requestTypeTable}\n};`,
     '',
     `export declare const parameterValidators: {\n${parameterTypeTable}\n};`,
+    '',
+    'export { requestBodyLimitValidators, parameterLimitValidators } from "./limit-validators.js";',
     '',
     'export declare function validatorFor(operationId: string, status: number | string): Validator<unknown> | undefined;',
     '',

@@ -42,6 +42,8 @@ export interface Limits {
   /** A page's `data` ends before it would pass this many bytes (it always holds one item). */
   maxPageBytes: number;
   maxVariationsPerSnippet: number;
+  /** Entries of an error's `details` at most; `omittedDetailCount` counts the rest. */
+  maxErrorDetails: number;
 }
 
 export interface Contract {

@@ -11,7 +11,10 @@ export interface ErrorDetail {
 export interface ErrorExtras {
   /** Additional detail (`error` in the envelope). */
   error?: string;
+  /** At most the contract's maxErrorDetails (validation.ts keeps to it). */
   details?: ErrorDetail[];
+  /** How many more details there were than `details` lists. */
+  omittedDetailCount?: number;
   usage?: { remainingRequests: number; requiredRequests: number };
   /** Seconds, sent as Retry-After. */
   retryAfter?: number;
@@ -34,7 +37,7 @@ export class ApiError extends Error {
 }
 
 export function errorBody(error: ApiError, requestId: string) {
-  const { error: detail, details, usage } = error.extras;
+  const { error: detail, details, omittedDetailCount, usage } = error.extras;
   return {
     success: false as const,
     code: error.code,
@@ -43,6 +46,7 @@ export function errorBody(error: ApiError, requestId: string) {
     requestId,
     ...(usage && { usage }),
     ...(details && details.length > 0 && { details }),
+    ...(omittedDetailCount !== undefined && omittedDetailCount > 0 && { omittedDetailCount }),
   };
 }
 

@@ -1,9 +1,15 @@
 // Request validation with the validators generated from openapi.yaml. This
 // module only decodes raw input and turns ajv's findings into catalog codes.
+//
+// Each part is checked in two steps, so that the work is bounded by the
+// contract's limits as well as by the request's size: first its limits alone
+// (maxItems, no unknown keys: generated/limit-validators.js, which stops at
+// the first one broken), then, only when they hold, everything (the full
+// validators, every error).
 import type { ErrorObject } from 'ajv';
-import { parameterValidators, requestBodyValidators } from '../../generated/validators.js';
+import { parameterLimitValidators, parameterValidators, requestBodyLimitValidators, requestBodyValidators, type Validator } from '../../generated/validators.js';
 import type { ErrorCode } from '../../generated/error-catalog.js';
-import type { OperationInfo, QueryParameter } from './contract.ts';
+import { contract, type OperationInfo, type QueryParameter } from './contract.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 
 type RawQuery = Record<string, string | string[] | undefined>;
@@ -36,22 +42,31 @@ export function decodeQuery(op: OperationInfo, raw: RawQuery): Record<string, un
   return decoded;
 }
 
+const LENGTH_KEYWORDS = new Set(['minLength', 'maxLength', 'minItems', 'maxItems']);
+
 /** Most specific first: when several fields fail, the error's code is the first kind found. */
 const PRECEDENCE: Array<[ErrorCode, (e: ErrorObject) => boolean]> = [
   ['FIELD_UNKNOWN', (e) => e.keyword === 'additionalProperties'],
   ['PARAMETER_MISSING', (e) => e.keyword === 'required'],
   ['TYPE_MISMATCH', (e) => e.keyword === 'type'],
-  ['FIELD_LENGTH_INVALID', (e) => ['minLength', 'maxLength', 'minItems', 'maxItems'].includes(e.keyword)],
+  ['FIELD_LENGTH_INVALID', (e) => LENGTH_KEYWORDS.has(e.keyword)],
   ['PARAMETER_INVALID', () => true],
 ];
 
+/** `/snippets/3/title` -> `snippets.3.title`. Run once per error, so no array per call: string operations only. */
 function fieldOf(error: ErrorObject, root: 'body' | 'parameters'): string {
-  const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let path = error.instancePath;
   // Parameter paths start with /query or /header: the field is the parameter name.
-  if (root === 'parameters') parts.shift();
-  if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
-  if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
-  return parts.join('.') || (root === 'body' ? 'body' : 'query');
+  if (root === 'parameters') {
+    const next = path.indexOf('/', 1);
+    path = next === -1 ? '' : path.slice(next);
+  }
+  let field = path.slice(1).replaceAll('/', '.');
+  // JSON pointer escapes, undone after the separators are replaced: `~1` is a `/` inside a name.
+  if (field.includes('~')) field = field.replaceAll('~1', '/').replaceAll('~0', '~');
+  const name = error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+  if (name !== undefined) field = field === '' ? String(name) : `${field}.${String(name)}`;
+  return field || (root === 'body' ? 'body' : 'query');
 }
 
 function issueOf(error: ErrorObject): string {
@@ -60,38 +75,70 @@ function issueOf(error: ErrorObject): string {
   return error.message ?? error.keyword;
 }
 
-function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'parameters'): ApiError {
+/**
+ * The first `maxErrorDetails` details, one per field and issue, and how many
+ * problems ajv reported besides the ones they list. Only the listed ones are
+ * turned into details, the rest are counted: within the limits a body can
+ * still bring some ten thousand errors, and a detail costs string work.
+ */
+function detailsOf(errors: ErrorObject[], root: 'body' | 'parameters'): { details: ErrorDetail[]; omittedDetailCount?: number } {
+  const max = contract().limits.maxErrorDetails;
   const details: ErrorDetail[] = [];
-  for (const error of errors) {
-    // ajv reports `type` once per branch of a nullable union; one line per field and issue is enough.
-    const detail = { field: fieldOf(error, root), issue: issueOf(error) };
-    if (!details.some((d) => d.field === detail.field && d.issue === detail.issue)) details.push(detail);
+  // One line per field and issue, should ajv report one twice.
+  const seen = new Set<string>();
+  let read = 0;
+  for (; read < errors.length && details.length < max; read++) {
+    const detail = { field: fieldOf(errors[read]!, root), issue: issueOf(errors[read]!) };
+    const key = `${detail.field}\n${detail.issue}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    details.push(detail);
   }
+  return read < errors.length ? { details, omittedDetailCount: errors.length - read } : { details };
+}
+
+function toApiError(op: OperationInfo, errors: ErrorObject[], root: 'body' | 'parameters'): ApiError {
+  const details = detailsOf(errors, root);
   const batch = op.batchField;
   const batchPath = batch && (root === 'body' ? batch.in === 'body' && `/${batch.name}` : batch.in === 'query' && `/query/${batch.name}`);
-  const batchError = errors.find((e) => e.instancePath === batchPath && (e.keyword === 'minItems' || e.keyword === 'maxItems'));
+  // The keyword first: comparing it is cheap, an instancePath is built by concatenation.
+  const batchError = errors.find((e) => (e.keyword === 'minItems' || e.keyword === 'maxItems') && e.instancePath === batchPath);
   if (batchError) {
     const code = batchError.keyword === 'minItems' ? 'BATCH_EMPTY' : 'BATCH_TOO_LARGE';
     const message =
       code === 'BATCH_EMPTY'
         ? `${batch!.name} must contain at least one item`
         : `${batch!.name} may contain at most ${String(batchError.params.limit)} items`;
-    return new ApiError(code, message, { details });
+    return new ApiError(code, message, details);
   }
   const [code, matches] = PRECEDENCE.find(([, test]) => errors.some(test))!;
   // The message speaks of the problem that decided the code.
   const deciding = errors.find(matches)!;
-  return new ApiError(code, `${fieldOf(deciding, root)} ${issueOf(deciding)}`, { details });
+  return new ApiError(code, `${fieldOf(deciding, root)} ${issueOf(deciding)}`, details);
+}
+
+type ValidatorTable = Partial<Record<string, Validator<unknown>>>;
+
+/** Checks `data` against the operation's limits (if it has any), then against everything. */
+function check(op: OperationInfo, data: unknown, limits: ValidatorTable, full: ValidatorTable, root: 'body' | 'parameters'): void {
+  const withinLimits = limits[op.operationId];
+  if (withinLimits && !withinLimits(data)) throw toApiError(op, withinLimits.errors ?? [], root);
+  const validate = full[op.operationId]!;
+  if (validate(data)) return;
+  const error = toApiError(op, validate.errors ?? [], root);
+  // ajv keeps the errors on the validator until its next call: thousands of
+  // objects that would survive (and be copied by) the next young-generation
+  // collections. Dropped here, they die young.
+  validate.errors = null;
+  throw error;
 }
 
 export function validateParameters(op: OperationInfo, query: Record<string, unknown>, headers: Record<string, unknown>): void {
-  const validate = parameterValidators[op.operationId as keyof typeof parameterValidators];
-  if (!validate({ query, header: headers })) throw toApiError(op, validate.errors ?? [], 'parameters');
+  check(op, { query, header: headers }, parameterLimitValidators, parameterValidators, 'parameters');
 }
 
 export function validateBody(op: OperationInfo, body: unknown): void {
   if (!op.takesBody) return;
   if (body === undefined) throw new ApiError('PARAMETER_MISSING', 'The request body is required', { details: [{ field: 'body', issue: 'is required' }] });
-  const validate = requestBodyValidators[op.operationId as keyof typeof requestBodyValidators];
-  if (!validate(body)) throw toApiError(op, validate.errors ?? [], 'body');
+  check(op, body, requestBodyLimitValidators, requestBodyValidators, 'body');
 }
