@@ -21,6 +21,14 @@ interface Pending<T> {
   deliver: (outcome: Outcome<T>) => void;
 }
 
+/**
+ * How long one group may run before it commits and lets the event loop go
+ * on: the rest of the turn's requests run in the next group, after timers
+ * and other I/O (a /health probe, say) had their turn. Each request still
+ * runs whole; this bounds how many run back to back.
+ */
+export const GROUP_BUDGET_MS = 10;
+
 export class GroupCommit<T> {
   private pending: Pending<T>[] = [];
   private readonly runGroup;
@@ -31,35 +39,45 @@ export class GroupCommit<T> {
     // when another process committed in between.
     this.runGroup = db.transaction((group: Pending<T>[]) => {
       onBegin();
-      return group.map((item): Outcome<T> => {
+      const started = performance.now();
+      const outcomes: Outcome<T>[] = [];
+      for (const item of group) {
         try {
-          return { ok: true, value: item.run() };
+          outcomes.push({ ok: true, value: item.run() });
         } catch (error) {
           // Some failures (a full disk, an I/O error) make SQLite roll the
           // whole transaction back. The rest of the group must not then run
           // outside it, each committed on its own and answered 500: the group
           // fails as one, and nothing of it is stored.
           if (!db.inTransaction) throw error;
-          return { ok: false, error };
+          outcomes.push({ ok: false, error });
         }
-      });
+        if (performance.now() - started > GROUP_BUDGET_MS) break;
+      }
+      return outcomes;
     }).immediate;
   }
 
-  /** Runs `run` in this turn's transaction; `deliver` gets its result after the commit. */
+  /** Runs `run` in this turn's transaction (or a later one, when the turn's group is over its budget); `deliver` gets its result after the commit. */
   submit(run: () => T, deliver: (outcome: Outcome<T>) => void): void {
     if (this.pending.length === 0) setImmediate(this.flush);
     this.pending.push({ run, deliver });
   }
 
   private readonly flush = (): void => {
-    const group = this.pending;
+    let group = this.pending;
     this.pending = [];
     let outcomes: Outcome<T>[];
     try {
       outcomes = this.runGroup(group);
     } catch (error) {
       outcomes = group.map(() => ({ ok: false, error }));
+    }
+    if (outcomes.length < group.length) {
+      // Over budget: what did not run goes first in the next group.
+      this.pending = group.slice(outcomes.length).concat(this.pending);
+      group = group.slice(0, outcomes.length);
+      setImmediate(this.flush);
     }
     // Every answer is delivered even if one delivery throws; the first such error is rethrown after.
     let failure: { error: unknown } | undefined;

@@ -3,7 +3,7 @@
 // transaction, each committed on its own while answered as failed.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { GroupCommit, type Outcome } from '../../src/sandbox/group-commit.ts';
+import { GROUP_BUDGET_MS, GroupCommit, type Outcome } from '../../src/sandbox/group-commit.ts';
 
 describe('a group whose transaction SQLite rolls back midway', () => {
   it('fails every request of the group and stores none of them', async () => {
@@ -25,6 +25,44 @@ describe('a group whose transaction SQLite rolls back midway', () => {
     expect(outcomes.map((o) => o.ok)).toEqual([false, false, false]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 0 });
     expect(db.inTransaction).toBe(false);
+    db.close();
+  });
+});
+
+describe('a turn with more work than one group may do', () => {
+  it('commits after its budget and lets other callbacks run before the rest, every request answered in order', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const group = new GroupCommit<number>(db);
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const events: string[] = [];
+    const count = 20;
+    const done = new Promise<void>((resolve) => {
+      for (let n = 0; n < count; n++) {
+        group.submit(
+          () => {
+            busy(GROUP_BUDGET_MS / 2);
+            return Number(insert.run(n).lastInsertRowid);
+          },
+          (outcome) => {
+            events.push(`answered ${n}${outcome.ok ? '' : ' failed'}`);
+            if (n === count - 1) resolve();
+          },
+        );
+      }
+    });
+    // Queued behind the turn's requests: a probe that must not wait for all of them.
+    setTimeout(() => events.push('probe'), 0);
+    await done;
+    const probeAt = events.indexOf('probe');
+    expect(probeAt).toBeGreaterThan(0);
+    expect(probeAt).toBeLessThan(count);
+    expect(events.filter((e) => e !== 'probe')).toEqual(Array.from({ length: count }, (_, n) => `answered ${n}`));
+    expect(db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: count });
     db.close();
   });
 });
