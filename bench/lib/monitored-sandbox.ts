@@ -1,0 +1,33 @@
+// A sandbox in a child process that watches itself: the longest event-loop
+// delay (monitorEventLoopDelay, the time a timer fired late: how long one
+// piece of work held the loop) and the peak resident memory, reset and read
+// by its parent over IPC. Started by bench/abuse.ts.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createSandbox } from '../../src/sandbox/server.ts';
+
+const [fixtures, db] = process.argv.slice(2);
+const sandbox = await createSandbox({ port: 0, host: '127.0.0.1', db, fixtures, logLevel: 'silent' }).listen();
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+let peakRss = process.memoryUsage().rss;
+setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10).unref();
+
+export interface SandboxStats {
+  maxDelayMs: number;
+  p99DelayMs: number;
+  peakRssMb: number;
+}
+
+process.on('message', (message) => {
+  if (message === 'reset') {
+    delay.reset();
+    peakRss = process.memoryUsage().rss;
+    process.send!({ reset: true });
+  } else if (message === 'stats') {
+    const stats: SandboxStats = { maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6, peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20 };
+    process.send!(stats);
+  } else if (message === 'stop') {
+    void sandbox.close().then(() => process.exit(0));
+  }
+});
+process.send!({ url: sandbox.url });
