@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ClientGone } from './client-gone.ts';
 import { ApiError } from './errors.ts';
-import { nestsDeeperThan } from './json-depth.ts';
+import { exceedsShape } from './json-shape.ts';
 import { ILL_FORMED_ISSUE, illFormedFields, mayHoldLoneSurrogate, toWellFormed } from './unicode.ts';
 
 /**
@@ -48,18 +48,27 @@ function checkContentType(contentType: string | undefined): void {
 
 /**
  * Reads and parses a JSON body of at most `limit` bytes; undefined when it is
- * empty. A body not received within `timeoutMs` of the start closes the
+ * empty. A body deeper than MAX_BODY_DEPTH, or with more values than
+ * `maxValues` (the most a valid body of the operation can hold), is refused
+ * before it is parsed. A body not received within `timeoutMs` of the start closes the
  * connection: it throws ClientGone, as does a client that closes it first.
  */
-export async function readJsonBody(payload: IncomingMessage, contentType: string | undefined, limit: number, timeoutMs: number): Promise<unknown> {
+export async function readJsonBody(payload: IncomingMessage, contentType: string | undefined, limit: number, timeoutMs: number, maxValues = Infinity): Promise<unknown> {
   checkContentType(contentType);
   const declared = Number(payload.headers['content-length']);
   if (declared > limit) throw tooLarge(limit);
   const text = await readText(payload, limit, timeoutMs);
   if (text.trim() === '') return undefined;
-  if (nestsDeeperThan(text, MAX_BODY_DEPTH)) {
+  // For valid JSON, the tokens counted are at most twice the values, plus one.
+  const exceeded = exceedsShape(text, MAX_BODY_DEPTH, 2 * maxValues + 1);
+  if (exceeded === 'depth') {
     throw new ApiError('PARAMETER_INVALID', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`, {
       details: [{ field: 'body', issue: `nests deeper than ${MAX_BODY_DEPTH} levels, more than any request of this API` }],
+    });
+  }
+  if (exceeded === 'values') {
+    throw new ApiError('PARAMETER_INVALID', `The request body holds more values than a valid one can (${maxValues})`, {
+      details: [{ field: 'body', issue: `holds more than the ${maxValues} values a valid body can: check the arrays against their maxItems` }],
     });
   }
   let body: unknown;

@@ -24,6 +24,8 @@ export interface OperationInfo {
   /** Statuses whose response must carry Retry-After. */
   retryAfterStatuses: ReadonlySet<number>;
   takesBody: boolean;
+  /** The most JSON values a valid request body can hold (from its schema's maxItems and properties); Infinity when unbounded. */
+  maxBodyValues: number;
   query: QueryParameter[];
   /** Where the operation's batch array is (`body.snippets`, `query.ids`), if it has one. */
   batchField?: { in: 'body' | 'query'; name: string };
@@ -68,6 +70,27 @@ function decoderFor(schema: Json): QueryParameter['decode'] {
   return 'string';
 }
 
+/**
+ * The most JSON values (objects, arrays and scalars) a value valid against
+ * `schema` can hold: 1 for a scalar, 1 + maxItems x its items' most for an
+ * array, 1 + each property's most for a closed object. Infinity for anything
+ * unbounded (no maxItems, open objects, alternatives it cannot bound).
+ */
+function maxValues(doc: Json, node: Json, depth: number): number {
+  const schema = deref(doc, node);
+  if (schema === undefined || typeof schema !== 'object' || depth > 32) return Infinity;
+  const types: string[] = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  if (schema.properties || types.includes('object')) {
+    if (schema.additionalProperties !== false) return Infinity;
+    return 1 + Object.values<Json>(schema.properties ?? {}).reduce((sum, property) => sum + maxValues(doc, property, depth + 1), 0);
+  }
+  if (types.includes('array')) {
+    return typeof schema.maxItems === 'number' ? 1 + schema.maxItems * maxValues(doc, schema.items, depth + 1) : Infinity;
+  }
+  if (types.length > 0 || schema.enum || schema.const !== undefined) return 1;
+  return Infinity;
+}
+
 export function readContract(doc: Json): Contract {
   const operations: OperationInfo[] = [];
   const methodsByPath = new Map<string, string[]>();
@@ -99,6 +122,7 @@ export function readContract(doc: Json): Contract {
             .map(([status]) => Number(status)),
         ),
         takesBody: op.requestBody !== undefined,
+        maxBodyValues: bodySchema ? maxValues(doc, bodySchema, 0) : 0,
         query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, decode: decoderFor(p.schema) })),
         ...(batchField && { batchField }),
         idempotent: parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),

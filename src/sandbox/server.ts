@@ -239,7 +239,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   app.addContentTypeParser('*', (request: FastifyRequest, payload: IncomingMessage) => {
     const operation = request.routeOptions.config.operation;
     if (!operation?.takesBody) return Promise.resolve(undefined);
-    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes, options.bodyTimeoutSeconds * 1000);
+    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes, options.bodyTimeoutSeconds * 1000, operation.maxBodyValues);
   });
 
   /** Before the body is read: who is calling, whether they may, and any injected fault. */

@@ -86,16 +86,16 @@ async function expectQuickAndSmall(send: () => Promise<Answer>, bodyText: string
 const emptyItems = (count: number) => `{"snippets":[${Array.from({ length: count }, () => '{}').join(',')}]}`;
 
 describe('a request far past its limits', () => {
-  it('a batch of 40,000 empty items is refused at once with BATCH_TOO_LARGE, in a small answer', async () => {
-    const text = emptyItems(40_000);
+  it('a batch of 15,000 empty items (under the most values a valid body holds, so it is parsed) is refused at once with BATCH_TOO_LARGE, in a small answer', async () => {
+    const text = emptyItems(15_000);
     const answer = await expectQuickAndSmall(() => api.send('createSnippets', 'POST', '/api/prompts/snippets', { rawBody: text, headers: { 'content-type': 'application/json' } }), text);
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ code: 'BATCH_TOO_LARGE', message: `snippets may contain at most ${limits.maxBatchItems} items` });
     expect(answer.body.details).toContainEqual({ field: 'snippets', issue: `must NOT have more than ${limits.maxBatchItems} items` });
   }, 20_000);
 
-  it('100 items of 2,000 tagIds each (maxItems 50), within 1 MiB, are refused at once for the first one, in a small answer', async () => {
-    const tagIds = Array.from({ length: 2_000 }, (_, i) => i).join(',');
+  it('100 items of 150 tagIds each (maxItems 50) are refused at once for the first one, in a small answer', async () => {
+    const tagIds = Array.from({ length: 150 }, (_, i) => i).join(',');
     const text = `{"snippets":[${Array.from({ length: 100 }, () => `{"tagIds":[${tagIds}]}`).join(',')}]}`;
     expect(Buffer.byteLength(text)).toBeLessThan(limits.maxBodyBytes);
     const answer = await expectQuickAndSmall(() => api.send('createSnippets', 'POST', '/api/prompts/snippets', { rawBody: text, headers: { 'content-type': 'application/json' } }), text);
@@ -103,14 +103,48 @@ describe('a request far past its limits', () => {
     expect(answer.body).toMatchObject({ code: 'FIELD_LENGTH_INVALID', details: [{ field: 'snippets.0.tagIds', issue: 'must NOT have more than 50 items' }] });
   }, 20_000);
 
-  it('100 items of 1,000 unknown fields each are refused at once for the first one, in a small answer', async () => {
-    const fields = Array.from({ length: 1_000 }, (_, k) => `"k${k}":0`).join(',');
+  it('100 items of 150 unknown fields each are refused at once for the first one, in a small answer', async () => {
+    const fields = Array.from({ length: 150 }, (_, k) => `"k${k}":0`).join(',');
     const text = `{"snippets":[${Array.from({ length: 100 }, () => `{${fields}}`).join(',')}]}`;
     expect(Buffer.byteLength(text)).toBeLessThan(limits.maxBodyBytes);
     const answer = await expectQuickAndSmall(() => api.send('createSnippets', 'POST', '/api/prompts/snippets', { rawBody: text, headers: { 'content-type': 'application/json' } }), text);
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ code: 'FIELD_UNKNOWN', details: [{ field: 'snippets.0.k0', issue: 'is not a known field' }] });
   }, 20_000);
+
+  for (const [what, text] of [
+    ['40,000 empty items', emptyItems(40_000)],
+    ['100 items of 2,000 tagIds each, within 1 MiB', `{"snippets":[${Array.from({ length: 100 }, () => `{"tagIds":[${Array.from({ length: 2_000 }, (_, i) => i).join(',')}]}`).join(',')}]}`],
+    ['100 items of 1,000 unknown fields each', `{"snippets":[${Array.from({ length: 100 }, () => `{${Array.from({ length: 1_000 }, (_, k) => `"k${k}":0`).join(',')}}`).join(',')}]}`],
+  ] as const) {
+    it(`a body of more values than a valid one can hold (${what}) is refused before it is parsed, in a small answer`, async () => {
+      expect(Buffer.byteLength(text)).toBeLessThan(limits.maxBodyBytes);
+      const answer = await expectQuickAndSmall(() => api.send('createSnippets', 'POST', '/api/prompts/snippets', { rawBody: text, headers: { 'content-type': 'application/json' } }), text);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ code: 'PARAMETER_INVALID', details: [{ field: 'body', issue: expect.stringContaining('maxItems') }] });
+    }, 20_000);
+  }
+
+  it('the largest valid body (every array at its maxItems, every field) is not refused by that check', async () => {
+    const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const content = { type: 'plaintext', content: 'x' };
+    const item = (n: number) => ({
+      title: `t${n}`,
+      content,
+      teamId: uuid(1),
+      note: 'n',
+      shortcut: 's',
+      folderId: uuid(2),
+      tagIds: Array.from({ length: 50 }, (_, t) => uuid(100 + t)),
+      additionalVariations: Array.from({ length: 20 }, (_, v) => ({ variationName: `v${v}`, content })),
+    });
+    const text = JSON.stringify({ snippets: Array.from({ length: limits.maxBatchItems }, (_, n) => item(n)) });
+    expect(Buffer.byteLength(text)).toBeLessThan(limits.maxBodyBytes);
+    const answer = await api.send('createSnippets', 'POST', '/api/prompts/snippets', { rawBody: text, headers: { 'content-type': 'application/json' } });
+    // Valid, so it gets as far as running each item, which fails on its (unknown) team.
+    expect([answer.status, answer.body.code]).toEqual([207, 'BATCH_PARTIAL_FAILURE']);
+    expect(answer.body.data.errors).toHaveLength(limits.maxBatchItems);
+  });
 
   it('2,000 ids in the query are refused at once with BATCH_TOO_LARGE, in a small answer', async () => {
     // About 9 KiB: the most that fits in a request line under Node's 16 KiB header limit, with room to spare.
@@ -169,6 +203,7 @@ describe('the sandbox under such requests', () => {
     } while (pending > 0 && Math.max(...health) < budget);
     expect(Math.max(...health), `slowest /health of ${health.length}, against a budget of ${budget.toFixed(1)} ms`).toBeLessThan(budget);
     const answers = await Promise.all(abusive);
-    expect(answers.every((a) => a.code === 'BATCH_TOO_LARGE')).toBe(true);
+    // Far more values than a valid body can hold: refused before the body is parsed.
+    expect(answers.every((a) => a.code === 'PARAMETER_INVALID')).toBe(true);
   }, 20_000);
 });
