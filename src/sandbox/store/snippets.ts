@@ -111,10 +111,23 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
         updated_at: at,
       };
       sql.insert.run(row);
-      setTags(row.id, input.tagIds ?? []);
-      variations.create(row.id, DEFAULT_VARIATION_NAME, input.content, at);
-      for (const extra of input.additionalVariations ?? []) variations.create(row.id, extra.variationName, extra.content, at);
-      return toSnippet(sql.byId.get(row.id)!);
+      const tagIds = input.tagIds ?? [];
+      setTags(row.id, tagIds);
+      const created = [variations.create(row.id, DEFAULT_VARIATION_NAME, input.content, at)];
+      for (const extra of input.additionalVariations ?? []) created.push(variations.create(row.id, extra.variationName, extra.content, at));
+      // Built from what was just written rather than read back: the same snippet, without aggregating its variations again.
+      return {
+        id: row.id,
+        teamId: row.team_id,
+        title: row.title,
+        note: row.note,
+        shortcut: row.shortcut,
+        folderId: row.folder_id,
+        tagIds,
+        variations: created,
+        createdAt: at,
+        updatedAt: at,
+      };
     },
     update(id: string, changes: SnippetChanges, at: string): Snippet {
       const { tag_ids: _tags, variations_json: _variations, ...row } = sql.byId.get(id)!;
