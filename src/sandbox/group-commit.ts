@@ -22,12 +22,12 @@ interface Pending<T> {
 }
 
 /**
- * How long one group may run before it commits and lets the event loop go
+ * How long one group may run (ms) before it commits and lets the event loop go
  * on: the rest of the turn's requests run in the next group, after timers
  * and other I/O (a /health probe, say) had their turn. Each request still
  * runs whole; this bounds how many run back to back.
  */
-export const GROUP_BUDGET_MS = 10;
+export const GROUP_BUDGET_MS = 5;
 
 export class GroupCommit<T> {
   private pending: Pending<T>[] = [];
