@@ -36,12 +36,12 @@
 // any, the process exits with status 1 after printing the results, because
 // the servers did not all do the same work. A missed target alone does not
 // change the exit status; it is printed as MISS.
+import { benchFlags } from './lib/flags.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { validatorFor } from '../generated/validators.js';
 import { runAutocannon, type AutocannonResult } from './lib/autocannon.ts';
 import { freePort, killAllNow, startChild, treeCpuSeconds, type Child } from './lib/processes.ts';
@@ -69,30 +69,7 @@ const flagOptions = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function parseFlags() {
-  try {
-    return parseArgs({ options: flagOptions, strict: true }).values;
-  } catch (error) {
-    console.error(`bench/sandbox: ${(error as Error).message.split('\n')[0]} (see --help)`);
-    process.exit(2);
-  }
-}
-
-const flags = parseFlags();
-
-if (flags.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]!.replace(/^\/\/ ?/gm, ''));
-  process.exit(0);
-}
-
-function positive(name: string, raw: string, integer: boolean): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    console.error(`bench/sandbox: --${name} must be a positive ${integer ? 'whole ' : ''}number, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
+const { flags, positive } = benchFlags('bench/sandbox', import.meta.url, flagOptions);
 
 const settings = {
   duration: positive('duration', flags.duration!, false),

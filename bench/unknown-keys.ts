@@ -28,11 +28,10 @@
 // setupRequest in both cases, so the load generator does the same work in
 // each. An answer other than the expected status (401 or 403 as above), an
 // error or a timeout makes the run invalid: exit status 1 after the results.
-import { readFileSync } from 'node:fs';
+import { benchFlags } from './lib/flags.ts';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { runAutocannon, type AutocannonRequest } from './lib/autocannon.ts';
 import { median } from './lib/median.ts';
 import { killAllNow, startChild, treeCpuSeconds, type Child } from './lib/processes.ts';
@@ -53,30 +52,7 @@ const flagOptions = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function parseFlags() {
-  try {
-    return parseArgs({ options: flagOptions, strict: true }).values;
-  } catch (error) {
-    console.error(`bench/unknown-keys: ${(error as Error).message.split('\n')[0]} (see --help)`);
-    process.exit(2);
-  }
-}
-
-const flags = parseFlags();
-
-if (flags.help) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]!.replace(/^\/\/ ?/gm, ''));
-  process.exit(0);
-}
-
-function positive(name: string, raw: string, integer: boolean): number {
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    console.error(`bench/unknown-keys: --${name} must be a positive ${integer ? 'whole ' : ''}number, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
+const { flags, positive } = benchFlags('bench/unknown-keys', import.meta.url, flagOptions);
 
 const settings = {
   duration: positive('duration', flags.duration!, false),

@@ -65,7 +65,7 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
     tagIds.forEach((tagId, position) => sql.addTag.run(snippetId, tagId, position));
   }
 
-  function toSnippet(row: FullRow): Snippet {
+  function snippetOf(row: SnippetRow, tagIds: string[], parts: Snippet['variations']): Snippet {
     return {
       id: row.id,
       teamId: row.team_id,
@@ -73,12 +73,17 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
       note: row.note,
       shortcut: row.shortcut,
       folderId: row.folder_id,
-      tagIds: JSON.parse(row.tag_ids) as string[],
-      variations: JSON.parse(row.variations_json) as Snippet['variations'],
+      tagIds,
+      variations: parts,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
   }
+
+  function toSnippet(row: FullRow): Snippet {
+    return snippetOf(row, JSON.parse(row.tag_ids) as string[], JSON.parse(row.variations_json) as Snippet['variations']);
+  }
+
 
   return {
     get(id: string): Snippet | undefined {
@@ -116,18 +121,7 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
       const created = [variations.create(row.id, DEFAULT_VARIATION_NAME, input.content, at)];
       for (const extra of input.additionalVariations ?? []) created.push(variations.create(row.id, extra.variationName, extra.content, at));
       // Built from what was just written rather than read back: the same snippet, without aggregating its variations again.
-      return {
-        id: row.id,
-        teamId: row.team_id,
-        title: row.title,
-        note: row.note,
-        shortcut: row.shortcut,
-        folderId: row.folder_id,
-        tagIds,
-        variations: created,
-        createdAt: at,
-        updatedAt: at,
-      };
+      return snippetOf(row, tagIds, created);
     },
     update(id: string, changes: SnippetChanges, at: string): Snippet {
       const { tag_ids: _tags, variations_json: _variations, ...row } = sql.byId.get(id)!;
