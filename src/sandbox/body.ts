@@ -53,11 +53,23 @@ function checkContentType(contentType: string | undefined): void {
  * before it is parsed. A body not received within `timeoutMs` of the start closes the
  * connection: it throws ClientGone, as does a client that closes it first.
  */
-export async function readJsonBody(payload: IncomingMessage, contentType: string | undefined, limit: number, timeoutMs: number, maxValues = Infinity): Promise<unknown> {
+export async function readJsonBody(
+  payload: IncomingMessage,
+  contentType: string | undefined,
+  limit: number,
+  timeoutMs: number,
+  maxValues = Infinity,
+  inTurn: <T>(work: () => T) => Promise<T> = async (work) => work(),
+): Promise<unknown> {
   checkContentType(contentType);
   const declared = Number(payload.headers['content-length']);
   if (declared > limit) throw tooLarge(limit);
   const text = await readText(payload, limit, timeoutMs);
+  // The parse (and what follows it: validation, the handler) in its turn: a burst of big bodies cannot hold the loop.
+  return inTurn(() => parseJson(text, maxValues));
+}
+
+function parseJson(text: string, maxValues: number): unknown {
   if (text.trim() === '') return undefined;
   // For valid JSON, the tokens counted are at most twice the values, plus one.
   const exceeded = exceedsShape(text, MAX_BODY_DEPTH, 2 * maxValues + 1);

@@ -21,6 +21,7 @@ import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
 import { Authenticator, refuseRepeatedAuthorization } from './auth.ts';
 import { readJsonBody } from './body.ts';
+import { TurnBudget } from './turn-budget.ts';
 import { ClientGone } from './client-gone.ts';
 import { contract, type OperationInfo } from './contract.ts';
 import { openDatabase, type Db } from './database.ts';
@@ -234,12 +235,13 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, unmatched(request)));
 
+  const turns = new TurnBudget();
   // Bodies are read only by operations that take one (body.ts); the others ignore what was sent.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (request: FastifyRequest, payload: IncomingMessage) => {
     const operation = request.routeOptions.config.operation;
     if (!operation?.takesBody) return Promise.resolve(undefined);
-    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes, options.bodyTimeoutSeconds * 1000, operation.maxBodyValues);
+    return readJsonBody(payload, request.headers['content-type'], spec.limits.maxBodyBytes, options.bodyTimeoutSeconds * 1000, operation.maxBodyValues, (work) => turns.run(work));
   });
 
   /** Before the body is read: who is calling, whether they may, and any injected fault. */
