@@ -52,6 +52,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     errorCode?: string;
+    /** The status a `Prefer: code=` asked for, when the sandbox answered it. */
+    injectedStatus?: number;
   }
   interface FastifyContextConfig {
     operation?: OperationInfo;
@@ -127,7 +129,15 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
 
   const app = Fastify({
     // At `silent` no logger at all: pino would write nothing, but Fastify would still build a child logger per request.
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
+    logger:
+      options.logLevel === 'silent'
+        ? false
+        : {
+            level: options.logLevel,
+            // Times a person can read; logs are the one place the sandbox reads the wall clock rather than its own.
+            timestamp: () => `,"time":"${new Date().toISOString()}"`,
+            ...(options.logStream && { stream: options.logStream }),
+          },
     // One log line per request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => `req_${randomUUID().replace(/-/g, '')}`,
@@ -188,9 +198,12 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
       {
         operationId: request.routeOptions.config.operation?.operationId ?? null,
         method: request.method,
+        // The path only: query values may hold ids and other things a log should not keep.
+        path: request.url.split('?', 1)[0],
         route: request.routeOptions.url ?? null,
         status: reply.statusCode,
         code: request.errorCode ?? null,
+        ...(request.injectedStatus !== undefined && { injected: true }),
         durationMs: Math.round(reply.elapsedTime * 10) / 10,
       },
       'request',
@@ -229,7 +242,8 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     // A request that matches no operation gets 404 or 405 whatever Fastify objected to on the way (its body, its method).
     if (!request.routeOptions.config.operation && !(error instanceof ApiError)) return sendError(request, reply, unmatched(request));
     const apiError = toApiError(error);
-    if (apiError.code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'unexpected error');
+    // An error the sandbox threw on purpose (an injected 500 among them) is an answer, not a failure.
+    if (apiError.code === 'INTERNAL_ERROR' && !(error instanceof ApiError)) request.log.error({ err: error }, 'unexpected error');
     return sendError(request, reply, apiError);
   });
 
@@ -269,6 +283,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     const finish = () => {
       if (injected === undefined) return done();
       reply.header('preference-applied', `code=${injected}`);
+      request.injectedStatus = injected;
       const code = codeForStatus(injected);
       done(
         new ApiError(code, `${errorCatalog[code].summary} (injected by Prefer: code=${injected})`, {

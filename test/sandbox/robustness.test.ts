@@ -45,6 +45,33 @@ describe('request logs', () => {
       await sandbox.close();
     }
   });
+
+  it('say the path (never the query), with an ISO time; an unmatched request names its path; an injected 500 is an answer, not an error with a stack', async () => {
+    const lines: string[] = [];
+    const sandbox = await startSandbox({ logLevel: 'info', logStream: { write: (line) => lines.push(line) } });
+    try {
+      const api = new ContractClient(sandbox.url, demoKeys.acme);
+      const secretId = '0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c';
+      await api.send('getSnippet', 'GET', '/api/prompts/snippet', { query: { id: secretId } });
+      await api.send(undefined, 'GET', '/api/prompts/nowhere', { query: { token: 'hidden' } });
+      const injected = await api.send('getTags', 'GET', '/api/prompts/tags', { headers: { prefer: 'code=500' } });
+      expect(injected.status).toBe(500);
+      const entries = lines.map((l) => JSON.parse(l));
+      const requests = entries.filter((l) => l.msg === 'request');
+      expect(requests).toEqual([
+        expect.objectContaining({ method: 'GET', path: '/api/prompts/snippet', route: '/api/prompts/snippet', status: 404 }),
+        expect.objectContaining({ method: 'GET', path: '/api/prompts/nowhere', route: null, status: 404, code: 'ENDPOINT_NOT_FOUND' }),
+        expect.objectContaining({ path: '/api/prompts/tags', status: 500, code: 'INTERNAL_ERROR', injected: true }),
+      ]);
+      for (const entry of requests) expect(new Date(entry.time).toISOString()).toBe(entry.time);
+      expect(entries.filter((l) => l.msg === 'unexpected error' || l.err)).toEqual([]);
+      const all = lines.join('\n');
+      expect(all).not.toContain(secretId);
+      expect(all).not.toContain('hidden');
+    } finally {
+      await sandbox.close();
+    }
+  });
 });
 
 describe('answers that never are HTML', () => {
