@@ -57,6 +57,8 @@ export class Authenticator {
     private readonly keyPattern: RegExp,
     private readonly blocker: InvalidAttemptBlocker,
     private readonly defaultRateLimit: number,
+    /** When set (`--rate-limit`), every key's limit, whatever its fixtures say. */
+    private readonly everyKeyRateLimit?: number,
   ) {
     this.findKey = db.prepare<[string], KeyRow>(
       `SELECT k.key_hash, k.workspace_id, k.status, k.expires_at, k.rate_limit_per_minute, w.subscription
@@ -103,7 +105,7 @@ export class Authenticator {
       keyHash: hash,
       workspaceId: row.workspace_id,
       teamIds: new Set(this.teamsOfKey.all(hash).map((t) => t.team_id)),
-      rateLimit: row.rate_limit_per_minute ?? this.defaultRateLimit,
+      rateLimit: this.everyKeyRateLimit ?? row.rate_limit_per_minute ?? this.defaultRateLimit,
     };
     const known = { hash, row, principal };
     if (this.known.size < 10_000) this.known.set(hash, known);

@@ -7,7 +7,9 @@ export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [
                         [--rate-limit N] [--rate-window-seconds S] [--block-threshold N] [--block-seconds S]
                         [--headers-timeout-seconds S] [--body-timeout-seconds S] [--idle-timeout-seconds S]
                         [--no-fault-injection] [--log-level info|warn|error|silent|debug]
-Every flag can also be set as SNIPPETS_SANDBOX_<FLAG> (e.g. SNIPPETS_SANDBOX_PORT=0); a flag wins.`;
+Every flag can also be set as SNIPPETS_SANDBOX_<FLAG> (e.g. SNIPPETS_SANDBOX_PORT=0); a flag wins.
+--rate-limit N applies to every key, the fixtures' own limits included; without it, each key
+has its fixtures' rateLimitPerMinute, or the contract's default.`;
 
 const STRING_FLAGS = [
   'host',
@@ -70,11 +72,18 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<Sa
     if (options.port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   }
   const db = get('db');
-  if (db !== undefined) options.db = db;
+  if (db !== undefined) {
+    // A URL is not a file path: without this, `postgres://…` became a directory named `postgres:`.
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(db)?.[1];
+    if (scheme !== undefined) {
+      throw new UsageError(`--db ${scheme}://… names a ${scheme} database, which this version of the sandbox cannot use; give a file path or :memory:`);
+    }
+    options.db = db;
+  }
   const fixtures = get('fixtures');
   if (fixtures !== undefined) options.fixtures = fixtures;
   const numeric = [
-    ['rate-limit', 'rateLimit', 1, undefined],
+    ['rate-limit', 'rateLimitForEveryKey', 1, undefined],
     ['rate-window-seconds', 'rateWindowSeconds', 1, undefined],
     ['block-threshold', 'blockThreshold', 1, undefined],
     ['block-seconds', 'blockSeconds', 1, undefined],

@@ -11,6 +11,8 @@ export interface SandboxOptions {
   fixtures?: string;
   /** Requests per key per window, unless a key's fixtures say otherwise. */
   rateLimit: number;
+  /** Requests per key per window for every key, the fixtures' own limits included (`--rate-limit`). */
+  rateLimitForEveryKey?: number;
   rateWindowSeconds: number;
   /** Invalid attempts within the rate window that block a key. */
   blockThreshold: number;

@@ -72,6 +72,15 @@ describe('snippets-sandbox', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a --db that is a URL of a store it does not have, in one line, and writes nothing', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sandbox-url-db-'));
+    const result = await runCli(sandboxBin, ['--db', 'postgres://sandbox@127.0.0.1/snippets', '--port', '0'], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/--db postgres:\/\/… names a postgres database, which this version of the sandbox cannot use; give a file path or :memory:/);
+    expect(existsSync(join(cwd, 'postgres:'))).toBe(false);
+  });
+
   it('refuses a bad timeout from SNIPPETS_SANDBOX_* too', async () => {
     const child = spawn(process.execPath, [sandboxBin, '--port', '0', '--db', ':memory:', '--log-level', 'silent'], {
       env: { ...process.env, SNIPPETS_SANDBOX_IDLE_TIMEOUT_SECONDS: '1.5' },

@@ -1,6 +1,7 @@
+import { parseOptions } from '../../src/sandbox/cli-options.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { ContractClient, demoKeys, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
+import { ContractClient, demoKeys, fixtures, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
 
 describe('the per-key rate limit', () => {
   let now = Date.parse('2026-11-25T12:00:00Z');
@@ -53,6 +54,25 @@ describe('rate limit flags', () => {
       expect(statuses).toEqual([200, 200, 200, 429]);
       const last = await api.send('getTags', 'GET', '/api/prompts/tags');
       expect(Number(last.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('an explicit --rate-limit applies to every key, the fixtures\' own limits included (it is how a quick test lifts or lowers them)', async () => {
+    expect(parseOptions(['--rate-limit', '3'], {})).toEqual({ rateLimitForEveryKey: 3 });
+    expect(parseOptions([], { SNIPPETS_SANDBOX_RATE_LIMIT: '3' })).toEqual({ rateLimitForEveryKey: 3 });
+    // The demo keys have their own limits in the fixtures (20, and 100 000 for one): the flag wins over both.
+    const sandbox = await startSandbox({ rateLimitForEveryKey: 3 });
+    try {
+      const roomiest = fixtures.apiKeys.reduce((a, b) => ((b.rateLimitPerMinute ?? 0) > (a.rateLimitPerMinute ?? 0) ? b : a));
+      expect(roomiest.rateLimitPerMinute).toBeGreaterThan(1000);
+      for (const key of [demoKeys.acme, roomiest.key]) {
+        const api = new ContractClient(sandbox.url, key);
+        const statuses = [];
+        for (let i = 0; i < 4; i++) statuses.push((await api.send('getTags', 'GET', '/api/prompts/tags')).status);
+        expect(statuses).toEqual([200, 200, 200, 429]);
+      }
     } finally {
       await sandbox.close();
     }
