@@ -30,6 +30,7 @@ import { GroupCommit } from './group-commit.ts';
 import { successJson } from './envelope.ts';
 import { ApiError, codeForStatus, errorBody } from './errors.ts';
 import { injectableStatus, parsePrefer } from './faults.ts';
+import { watchDatabaseFile } from './database-file.ts';
 import { prepareHealthCheck } from './health.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
 import { seedFixtures } from './seed.ts';
@@ -334,11 +335,17 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
 
   type Answered = { status: number; body: string; replayed: boolean };
   // Each group starts from committed state: reads until its first write may be kept (store/snippet-reads.ts).
-  const groupCommit = new GroupCommit<Answered>(db, () => stores.snippetReads.beginGroup());
+  // A database file deleted or replaced while the sandbox runs fails every group with 503 (database-file.ts).
+  const checkDatabaseFile = watchDatabaseFile(options.db, (problem) => app.log.error({ db: options.db }, `database file lost: ${problem}`));
+  const groupCommit = new GroupCommit<Answered>(db, () => {
+    checkDatabaseFile?.();
+    stores.snippetReads.beginGroup();
+  });
 
   // Not async: the answer is sent by the group commit's delivery; an exception before that reaches Fastify's error handler without a promise.
   function handle(operation: OperationInfo, request: FastifyRequest, reply: FastifyReply): void {
     if (operation.operationId === 'getHealth') {
+      checkDatabaseFile?.();
       reply.send(checkHealth(request.log));
       return;
     }
