@@ -6,9 +6,7 @@
 // and writable; if not, the answer is 503 SERVICE_UNAVAILABLE and a log line
 // says which file and what to do.
 import { accessSync, constants, statSync } from 'node:fs';
-import { ApiError } from './errors.ts';
-
-const RETRY_AFTER_SECONDS = 5;
+import { databaseUnavailable } from './health.ts';
 
 /** Checks the file at `path` stays the one opened now; undefined for an in-memory database. */
 export function watchDatabaseFile(path: string, onLost: (problem: string) => void): (() => void) | undefined {
@@ -29,6 +27,6 @@ export function watchDatabaseFile(path: string, onLost: (problem: string) => voi
       reported = true;
       onLost(`${problem}: restart the sandbox (it starts again from the fixtures if the file is gone)`);
     }
-    throw new ApiError('SERVICE_UNAVAILABLE', 'The sandbox lost its database file', { retryAfter: RETRY_AFTER_SECONDS });
+    throw databaseUnavailable('The sandbox lost its database file');
   };
 }

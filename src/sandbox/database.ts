@@ -64,8 +64,8 @@ CREATE TABLE IF NOT EXISTS snippets (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS snippets_by_folder ON snippets(folder_id);
--- Pages: each listing reads its next items straight from an index in its order.
+-- Pages: each listing reads its next items straight from an index in its order
+-- (which also serves every lookup by folder or by tag alone).
 CREATE INDEX IF NOT EXISTS snippets_by_folder_page ON snippets(folder_id, created_at, id);
 CREATE INDEX IF NOT EXISTS folders_by_team_page ON folders(team_id, created_at, id);
 CREATE INDEX IF NOT EXISTS tags_by_team_page ON tags(team_id, created_at, id);
@@ -75,7 +75,6 @@ CREATE TABLE IF NOT EXISTS snippet_tags (
   position INTEGER NOT NULL,
   PRIMARY KEY (snippet_id, tag_id)
 );
-CREATE INDEX IF NOT EXISTS snippet_tags_by_tag ON snippet_tags(tag_id);
 CREATE INDEX IF NOT EXISTS snippet_tags_by_tag_page ON snippet_tags(tag_id, snippet_id);
 CREATE TABLE IF NOT EXISTS variations (
   id TEXT PRIMARY KEY,

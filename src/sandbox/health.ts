@@ -8,6 +8,11 @@ import { ApiError } from './errors.ts';
 /** What a client waits before probing again: long enough not to hammer a database that is down. */
 const RETRY_AFTER_SECONDS = 5;
 
+/** The answer when the sandbox cannot use its database (health.ts, database-file.ts). */
+export function databaseUnavailable(message: string): ApiError {
+  return new ApiError('SERVICE_UNAVAILABLE', message, { retryAfter: RETRY_AFTER_SECONDS });
+}
+
 export function prepareHealthCheck(db: Db, version: string) {
   // Prepared once: a probe costs one step of a compiled statement.
   const probe = db.prepare('SELECT 1').pluck();
@@ -17,7 +22,7 @@ export function prepareHealthCheck(db: Db, version: string) {
     } catch (error) {
       // The answer says only that the database is unreachable; the log says why.
       log.warn({ error: (error as Error).message }, 'health check failed');
-      throw new ApiError('SERVICE_UNAVAILABLE', 'The sandbox cannot reach its database', { retryAfter: RETRY_AFTER_SECONDS });
+      throw databaseUnavailable('The sandbox cannot reach its database');
     }
     return { success: true as const, data: { status: 'ok' as const, version } };
   };
