@@ -6,7 +6,8 @@ import type { SandboxOptions } from './options.ts';
 export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [--db PATH|:memory:] [--fixtures FILE]
                         [--rate-limit N] [--rate-window-seconds S] [--block-threshold N] [--block-seconds S]
                         [--headers-timeout-seconds S] [--body-timeout-seconds S] [--idle-timeout-seconds S]
-                        [--no-fault-injection] [--log-level info|warn|error|silent|debug]
+                        [--no-fault-injection] [--log-level info|warn|error|silent|debug] [--reset]
+--reset deletes the --db database first, so that the sandbox starts again from the fixtures.
 Every flag can also be set as SNIPPETS_SANDBOX_<FLAG> (e.g. SNIPPETS_SANDBOX_PORT=0); a flag wins.
 --rate-limit N applies to every key, the fixtures' own limits included; without it, each key
 has its fixtures' rateLimitPerMinute, or the contract's default.`;
@@ -44,7 +45,18 @@ function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_I
 /** Timeouts are bounds: one longer than an hour bounds nothing a shared server cares about (and Node's timers stop at 24.8 days). */
 const MAX_TIMEOUT_SECONDS = 3600;
 
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<SandboxOptions> & { help?: boolean } {
+/** A switch: the flag, or its variable set to true or 1 (false, 0 or empty: off). */
+function switchOn(flag: string, values: Record<string, unknown>, env: NodeJS.ProcessEnv): boolean {
+  if (values[flag] === true) return true;
+  const raw = env[envName(flag)];
+  if (raw === undefined || ['', 'false', '0'].includes(raw.toLowerCase())) return false;
+  if (['true', '1'].includes(raw.toLowerCase())) return true;
+  throw new UsageError(`${envName(flag)} must be true or false, got "${raw}"`);
+}
+
+export type CliOptions = Partial<SandboxOptions> & { help?: boolean; reset?: boolean };
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,6 +66,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<Sa
       options: {
         ...Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
         'no-fault-injection': { type: 'boolean' },
+        reset: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -62,7 +75,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<Sa
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const get = (flag: (typeof STRING_FLAGS)[number]) => (values[flag] as string | undefined) ?? env[envName(flag)];
-  const options: Partial<SandboxOptions> & { help?: boolean } = {};
+  const options: CliOptions = {};
   if (values.help) options.help = true;
   const host = get('host');
   if (host !== undefined) options.host = host;
@@ -102,8 +115,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Partial<Sa
     }
     options.logLevel = logLevel;
   }
-  const noFaults = values['no-fault-injection'] === true || env[envName('no-fault-injection')] === 'true';
-  if (noFaults) options.faultInjection = false;
+  if (switchOn('no-fault-injection', values, env)) options.faultInjection = false;
+  if (switchOn('reset', values, env)) options.reset = true;
   return options;
 }
 

@@ -1,10 +1,30 @@
-// `snippets-sandbox`: starts the reference sandbox, prints the ready line
-// (`Sandbox listening on http://HOST:PORT`) and, with the built-in fixtures,
-// the demo key; stops cleanly on SIGINT and SIGTERM.
+// `snippets-sandbox`: checks everything a start needs before writing anything
+// (preflight.ts), starts the reference sandbox, says which database it uses,
+// prints the ready line (`Sandbox listening on http://HOST:PORT`) and, with
+// the built-in fixtures, the demo key; stops cleanly on SIGINT and SIGTERM,
+// and when the npm launcher that started it exits (launcher-parent.ts).
 import { UsageError, USAGE, parseOptions } from './cli-options.ts';
-import { demoKey, FixturesError } from '../fixtures/fixtures.ts';
+import { contract } from './contract.ts';
+import { demoKey, DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
+import { followNpmParent } from './launcher-parent.ts';
 import { defaultOptions } from './options.ts';
-import { createSandbox } from './server.ts';
+import { checkPort, planDatabase, removeCreatedDatabase, type DatabasePlan } from './preflight.ts';
+import { createSandbox, type Sandbox } from './server.ts';
+import { explainStartFailure } from './start-failure.ts';
+
+function describeDatabase(plan: DatabasePlan, fixtures: string | undefined): string {
+  const source = fixtures === undefined ? 'the built-in demo fixtures' : `fixtures ${fixtures}`;
+  switch (plan.state) {
+    case 'memory':
+      return `Database: :memory: (SQLite in memory: new, seeded from ${source}; gone when the sandbox stops)`;
+    case 'new':
+      return `Database: ${plan.path} (SQLite file: new, seeded from ${source})`;
+    case 'reset':
+      return `Database: ${plan.path} (SQLite file: reset by --reset, seeded again from ${source})`;
+    case 'reused':
+      return `Database: ${plan.path} (SQLite file: reused, with its data and spent quota; keys and teams from ${source}; --reset starts again)`;
+  }
+}
 
 async function main(): Promise<void> {
   let options;
@@ -19,37 +39,38 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const { reset, help: _help, ...sandboxOptions } = options;
+  const where = { db: options.db ?? defaultOptions.db, host: options.host ?? defaultOptions.host, port: options.port ?? defaultOptions.port };
 
-  let sandbox;
+  let plan: DatabasePlan | undefined;
+  let sandbox: Sandbox;
   try {
-    sandbox = await createSandbox(options).listen();
+    // Every check first; the only write before the database opens is --reset's, once they all passed.
+    readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, contract().keyPattern);
+    await checkPort(where.host, where.port);
+    plan = planDatabase(where.db, reset === true);
+    const created = createSandbox(sandboxOptions);
+    try {
+      sandbox = await created.listen();
+    } catch (error) {
+      // The port was taken between the check and now.
+      await created.close();
+      throw error;
+    }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof FixturesError) console.error(`snippets-sandbox: ${error.message}`);
-    else if (code === 'EADDRINUSE') {
-      console.error(`snippets-sandbox: port ${options.port ?? defaultOptions.port} is in use; pass --port 0 for a free port, or another --port`);
-    } else if (code === 'SQLITE_CANTOPEN' || code === 'EACCES') {
-      console.error(`snippets-sandbox: cannot open the database ${options.db ?? defaultOptions.db}: ${(error as Error).message}`);
-    } else console.error(`snippets-sandbox: could not start: ${(error as Error).message}`);
+    if (plan) removeCreatedDatabase(plan);
+    console.error(`snippets-sandbox: ${explainStartFailure(error, where)}`);
     process.exit(2);
   }
 
-  console.log(`Sandbox listening on ${sandbox.url}`);
-  console.log(`Database: ${options.db ?? defaultOptions.db}`);
-  console.log(`Docs: ${sandbox.url}/docs/ (the API reference, the error catalog at /docs/errors#<code>, and the guides)`);
-  if (options.fixtures === undefined) {
-    const demo = demoKey();
-    console.log(`Demo key: ${demo.key} (workspace ${demo.workspace}; teams ${demo.teams.map((t) => `${t.name} ${t.id}`).join(', ')})`);
-    console.log(`Try: curl -H "Authorization: Bearer ${demo.key}" "${sandbox.url}/api/prompts/tags"`);
-  }
-
+  // Handlers before the ready line: whoever reads it may signal at once.
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (why: string) => {
     if (stopping) return;
     stopping = true;
     sandbox.close().then(
       () => {
-        console.log(`Sandbox stopped (${signal})`);
+        console.log(`Sandbox stopped (${why})`);
         process.exit(0);
       },
       (error: unknown) => {
@@ -60,6 +81,16 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  followNpmParent(process.env, () => stop('its npm launcher exited'));
+
+  console.log(describeDatabase(plan, options.fixtures));
+  console.log(`Sandbox listening on ${sandbox.url}`);
+  console.log(`Docs: ${sandbox.url}/docs/ (the API reference, the error catalog at /docs/errors#<code>, and the guides)`);
+  if (options.fixtures === undefined) {
+    const demo = demoKey();
+    console.log(`Demo key: ${demo.key} (workspace ${demo.workspace}; teams ${demo.teams.map((t) => `${t.name} ${t.id}`).join(', ')})`);
+    console.log(`Try: curl -H "Authorization: Bearer ${demo.key}" "${sandbox.url}/api/prompts/tags"`);
+  }
 }
 
 await main();

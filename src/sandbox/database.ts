@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrations.ts';
+import { migrate, refuseNewerDatabase } from './migrations.ts';
 
 export type Db = Database.Database;
 
@@ -126,6 +126,19 @@ CREATE INDEX IF NOT EXISTS idempotency_keys_by_age ON idempotency_keys(created_a
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  try {
+    configure(db, path);
+  } catch (error) {
+    // Closed, so that a start that fails here leaves no -wal or -shm behind.
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+function configure(db: Db, path: string): void {
+  // Before anything changes the file (the journal mode is kept in it).
+  refuseNewerDatabase(db);
   // WAL with synchronous=NORMAL: a committed transaction survives a killed
   // process (the WAL is written before COMMIT returns); only a power cut may
   // lose the last ones. No fsync per request, which a sandbox does not need.
@@ -138,5 +151,4 @@ export function openDatabase(path: string): Db {
     migrate(db);
     db.exec(SCHEMA);
   })();
-  return db;
 }

@@ -8,6 +8,9 @@ import type { Db } from './database.ts';
 const tableExists = (db: Db, name: string) =>
   db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
+/** A database this version cannot read without losing what a newer one wrote. */
+export class NewerDatabaseError extends Error {}
+
 /** Step n upgrades user_version n to n + 1. Append only. */
 const STEPS: Array<(db: Db) => void> = [
   (db) => {
@@ -26,6 +29,14 @@ const STEPS: Array<(db: Db) => void> = [
 ];
 
 /** Runs the steps the database has not had yet; call inside the transaction that then applies the schema. */
+/** Refuses a database that a newer sandbox wrote; call before changing anything in it. */
+export function refuseNewerDatabase(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > STEPS.length) {
+    throw new NewerDatabaseError(`the database was written by a newer sandbox (schema version ${version}; this one knows up to ${STEPS.length})`);
+  }
+}
+
 export function migrate(db: Db): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   for (let step = version; step < STEPS.length; step++) STEPS[step]!(db);

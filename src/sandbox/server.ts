@@ -100,7 +100,13 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   // Fixtures first: a bad file must not leave a new database behind.
   const fixtures = readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern);
   const db = openDatabase(options.db);
-  const seeded = seedFixtures(db, fixtures);
+  let seeded;
+  try {
+    seeded = seedFixtures(db, fixtures);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const windowMs = options.rateWindowSeconds * 1000;
   const rateLimiter = new RateLimiter(windowMs);

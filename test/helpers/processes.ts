@@ -22,15 +22,27 @@ export interface RunningSandbox {
   exited: Promise<number | null>;
 }
 
-/** Starts the sandbox CLI and waits for its ready line; `maxOpenFiles` runs it under that descriptor limit (`ulimit -n`). */
-export function startSandboxProcess(args: string[], options: { cwd?: string; maxOpenFiles?: number } = {}): Promise<RunningSandbox> {
+export interface StartOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Runs it under this descriptor limit (`ulimit -n`). */
+  maxOpenFiles?: number;
+  /** Another way to launch it (`npm start`, `npx`): the command and its arguments before the sandbox's own. */
+  launcher?: [string, string[]];
+  /** In a process group of its own, as a terminal's foreground job is (for a Ctrl-C sent to the group). */
+  detached?: boolean;
+}
+
+/** Starts the sandbox CLI and waits for its ready line. */
+export function startSandboxProcess(args: string[], options: StartOptions = {}): Promise<RunningSandbox> {
   requireBuild();
-  const [command, commandArgs] =
-    options.maxOpenFiles === undefined
+  const [command, commandArgs]: [string, string[]] = options.launcher
+    ? [options.launcher[0], [...options.launcher[1], ...args]]
+    : options.maxOpenFiles === undefined
       ? [process.execPath, [sandboxBin, ...args]]
       : // exec: the sandbox replaces the shell, so the child's pid (and kill()) are the sandbox's.
         ['/bin/sh', ['-c', `ulimit -n ${options.maxOpenFiles} && exec "$0" "$@"`, process.execPath, sandboxBin, ...args]];
-  const child = spawn(command, commandArgs, { cwd: options.cwd ?? repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, commandArgs, { cwd: options.cwd ?? repoRoot, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -62,10 +74,19 @@ export function startSandboxProcess(args: string[], options: { cwd?: string; max
   });
 }
 
-/** Runs a CLI to completion. */
-export function runCli(bin: string, args: string[], options: { cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs a CLI to completion; `uid`/`gid` run it as another user (the tests run as root in CI). */
+export function runCli(
+  bin: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? repoRoot });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: options.env ?? process.env,
+      ...(options.uid !== undefined && { uid: options.uid }),
+      ...(options.gid !== undefined && { gid: options.gid }),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,0 +1,21 @@
+// One line for a start that failed after the checks of preflight.ts passed:
+// the database turned out unusable once opened, or the port was taken in the
+// meantime. Each names the file or port and what to do; nothing shows a stack.
+import { FixturesError } from '../fixtures/fixtures.ts';
+import { NewerDatabaseError } from './migrations.ts';
+import { portProblem, StartupError } from './preflight.ts';
+
+export function explainStartFailure(error: unknown, where: { db: string; host: string; port: number }): string {
+  if (error instanceof StartupError || error instanceof FixturesError) return error.message;
+  const { db } = where;
+  if (error instanceof NewerDatabaseError) return `${db}: ${error.message}; run that version, pass another --db, or --reset to start again from the fixtures`;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const message = (error as Error).message;
+  if (['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return portProblem(error as NodeJS.ErrnoException, where.host, where.port).message;
+  if (code === 'SQLITE_NOTADB') return `${db} is not a SQLite database; move it away or pass another --db`;
+  if (code.startsWith('SQLITE_CORRUPT')) return `the database ${db} is damaged (${message}); --reset starts again from the fixtures, or pass another --db`;
+  if (code.startsWith('SQLITE_READONLY')) return `the database ${db} cannot be written (${message}); make it and its directory writable, or pass another --db`;
+  if (code.startsWith('SQLITE_CANTOPEN')) return `cannot open the database ${db} (${message}); check the path and its permissions, or pass another --db`;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `no space left for the database ${db}; free some disk space or pass a --db on another disk`;
+  return `could not start: ${message}`;
+}
