@@ -83,3 +83,32 @@ describe.each(launchers)('a sandbox launched by %s', (_name, launch) => {
     expect(await second.exited).toBe(0);
   }, 60_000);
 });
+
+describe('requests in flight when SIGTERM arrives', () => {
+  it('are finished and committed within the grace period; one that would outlast it is cut, and the sandbox does not wait for it', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'sandbox-grace-')), 'sandbox.db');
+    const first = await startSandboxProcess(['--port', '0', '--db', db, '--log-level', 'silent']);
+    running.push(first);
+    const api = new ContractClient(first.url, demoKeys.acme);
+    // Prefer: delay holds each request before it runs, as a slow one would be.
+    const quick = api.send('createTag', 'POST', '/api/prompts/tag', { body: { tagName: 'in flight', teamId: demoTeams.platform }, headers: { prefer: 'delay=300' } });
+    const slow = fetch(`${first.url}/api/prompts/tags`, { headers: { authorization: `Bearer ${demoKeys.acme}`, prefer: 'delay=8000' } }).then(
+      (response) => `answered ${response.status}`,
+      () => 'cut',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const signalled = Date.now();
+    first.child.kill('SIGTERM');
+    const answered = await quick;
+    expect(answered.status).toBe(201);
+    expect(await first.exited).toBe(0);
+    // The grace period is a second; the slow request would have taken 8.
+    expect(Date.now() - signalled).toBeLessThan(6000);
+    expect(await slow).toBe('cut');
+
+    const second = await startSandboxProcess(['--port', '0', '--db', db, '--log-level', 'silent']);
+    running.push(second);
+    const again = await new ContractClient(second.url, demoKeys.acme).send('getTag', 'GET', '/api/prompts/tag', { query: { id: answered.body.data.id } });
+    expect([again.status, again.body.data?.tag.tagName]).toEqual([200, 'in flight']);
+  }, 30_000);
+});

@@ -97,6 +97,13 @@ describe('snippets-sandbox start-up', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('refuses a bad fixtures file before creating the database', async () => {
+    const cwd = emptyDir('sandbox-bad-fixtures-');
+    writeFileSync(join(cwd, 'fixtures.json'), '{"workspaces": [');
+    await expectRefused(['--port', '0', '--fixtures', 'fixtures.json'], /fixtures\.json is not valid JSON/, { cwd });
+    expect(readdirSync(cwd)).toEqual(['fixtures.json']);
+  });
+
   it('with --reset, refuses a port in use before deleting anything', async () => {
     const cwd = emptyDir('sandbox-reset-port-');
     const first = await start([], { cwd });
