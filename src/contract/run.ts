@@ -22,6 +22,8 @@ export interface ScenarioResult {
   /** Why it was skipped. */
   reason?: string;
   violations: Violation[];
+  /** The smallest request that shows the failure, when the scenario found one (generated scenarios shrink to it). */
+  reproduction?: Request;
   requests: number;
   durationMs: number;
 }
@@ -60,6 +62,7 @@ async function runScenario(scenario: Scenario, transport: Transport, roles: Role
   const started = performance.now();
   const violations: Violation[] = [];
   let last: Exchange | undefined;
+  let reproduction: Request | undefined;
   let requests = 0;
   const result = (outcome: ScenarioResult['outcome'], reason?: string): ScenarioResult => {
     const code = (last?.json as { code?: unknown } | undefined)?.code;
@@ -72,6 +75,7 @@ async function runScenario(scenario: Scenario, transport: Transport, roles: Role
       outcome,
       ...(reason !== undefined && { reason }),
       violations,
+      ...(reproduction && { reproduction }),
       requests,
       durationMs: Math.round(performance.now() - started),
     };
@@ -103,6 +107,14 @@ async function runScenario(scenario: Scenario, transport: Transport, roles: Role
     },
     fail(violation) {
       violations.push({ requestId: last?.headers.get('x-request-id') ?? undefined, ...violation });
+    },
+    async probe(request: Request, expectation: Expectation) {
+      requests++;
+      const exchange = await send(transport, roles, request);
+      return { exchange, violations: checkExchange(exchange, expectation) };
+    },
+    reproduce(request: Request) {
+      reproduction = request;
     },
   };
   try {

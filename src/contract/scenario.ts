@@ -32,6 +32,14 @@ export interface ScenarioContext {
   skip(reason: string): never;
   /** Records a violation the scenario itself found (nothing written, a sane Retry-After ...). */
   fail(violation: Omit<Violation, 'requestId'> & { requestId?: string }): void;
+  /**
+   * Sends a request and checks it like `expect`, but records nothing: what a
+   * shrinker uses to try smaller versions of a failing request. Counted in
+   * the run's requests (and its record), not in the scenario's verdict.
+   */
+  probe(request: Request, expectation: Expectation): Promise<{ exchange: Exchange; violations: Violation[] }>;
+  /** The smallest request that shows the scenario's failure: the report prints it as a curl command (key redacted) and keeps it in JSON. */
+  reproduce(request: Request): void;
 }
 
 export interface Scenario {
@@ -45,6 +53,8 @@ export interface Scenario {
   needs: RoleName[];
   /** Scenarios that spend a key's allowance run last. */
   last?: boolean;
+  /** `fixed` (written by hand, the default) or `generated` (from the spec, by `--generate`). */
+  kind?: 'fixed' | 'generated';
   run(context: ScenarioContext): Promise<void>;
 }
 
