@@ -11,6 +11,17 @@ export interface Exchange {
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: unknown;
   durationMs: number;
+  /** What was sent, for the traffic record (--har) and reproductions; absent for exchanges built by hand. */
+  sent?: SentRequest;
+}
+
+export interface SentRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** When it was sent (ISO 8601). */
+  startedAt: string;
 }
 
 /** Something the server did that the contract does not allow. */

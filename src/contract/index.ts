@@ -1,6 +1,7 @@
 // The verifier as a library: run the scenarios inside your own test suite,
 // or check single exchanges with the checker.
-export { verify, VerifyError, type Report, type ScenarioResult, type VerifyOptions } from './run.ts';
+export { verify, VerifyError, type Report, type ScenarioResult, type Verdict, type VerifyOptions } from './run.ts';
+export type { Coverage } from './coverage.ts';
 export { checkExchange, type Expectation } from './check.ts';
 export type { Exchange, Violation } from './exchange.ts';
 export { scenarios } from './scenarios/index.ts';

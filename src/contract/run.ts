@@ -1,41 +1,67 @@
 // Running the scenarios against a server (or an in-process sandbox) and
 // collecting the report. Library entry: `verify(options)`.
+//
+// Each scenario ends passed, failed (a violation, with the evidence and the
+// request that shows it), inconclusive (the server throttled past the budget,
+// did not answer in time, or a precondition failed without breaking the
+// contract) or skipped (the fixtures lack a role it needs). The run's verdict
+// weighs those with its coverage (coverage.ts): a run that checked nothing,
+// or less than its floor, does not conform.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_FIXTURES_PATH, readFixtures, type Fixtures } from '../fixtures/fixtures.ts';
 import { checkExchange, type Expectation } from './check.ts';
+import { CoverageTracker, type Coverage } from './coverage.ts';
 import type { Exchange, Violation } from './exchange.ts';
+import { Pacer } from './pacing.ts';
 import { findRoles, ROLE_DESCRIPTIONS, type Roles } from './roles.ts';
-import { ConnectionError, send, SkipScenario, type Request, type Scenario, type ScenarioContext, type Transport } from './scenario.ts';
+import { Inconclusive, RunStopped, VerifyError } from './run-errors.ts';
+import { ConnectionError, SkipScenario, type Request, type Scenario, type ScenarioContext, type Transport } from './scenario.ts';
 import { scenarios as allScenarios } from './scenarios/index.ts';
+import { Sender } from './sender.ts';
 import { keyPattern, limits, specVersion } from './spec.ts';
+
+export { VerifyError };
 
 export interface ScenarioResult {
   id: string;
   title: string;
   category: string;
+  kind: 'fixed' | 'generated';
   expected: string;
   /** What the last checked answer was: `404 SNIPPET_NOT_FOUND`. */
   got: string;
-  outcome: 'passed' | 'failed' | 'skipped';
-  /** Why it was skipped. */
+  outcome: 'passed' | 'failed' | 'inconclusive' | 'skipped';
+  /** Why it was skipped or inconclusive. */
   reason?: string;
   violations: Violation[];
-  /** The smallest request that shows the failure, when the scenario found one (generated scenarios shrink to it). */
+  /** The smallest request that shows the failure (the first failing request, or a generated case shrunk). */
   reproduction?: Request;
   requests: number;
   durationMs: number;
 }
 
+export type Verdict = 'conforms' | 'does-not-conform' | 'inconclusive' | 'incomplete';
+
 export interface Report {
   target: string;
   specVersion: string;
   strict: boolean;
+  /** 0 to 100: the share of operations, and of catalog codes, the run must cover. */
+  minCoverage: number;
   results: ScenarioResult[];
-  counts: { passed: number; failed: number; skipped: number; requests: number };
+  counts: { passed: number; failed: number; inconclusive: number; skipped: number; requests: number; notRun: number };
+  coverage: Coverage;
+  /** Time spent waiting as the server asked (Retry-After) or to stay under a key's limit. */
+  waitedMs: number;
   durationMs: number;
-  /** Whether the run conforms: no violation (and, with strict, no skip). */
+  verdict: Verdict;
+  /** Why the verdict is not `conforms`, in one line each. */
+  reasons: string[];
+  /** Set when the run stopped before its end (deadline, signal, a server that stopped answering). */
+  incomplete?: string;
+  /** Whether the run conforms. */
   ok: boolean;
 }
 
@@ -44,21 +70,37 @@ export interface VerifyOptions {
   baseUrl?: string;
   /** The fixtures file the server was started with (the built-in demo fixtures when undefined). */
   fixtures?: string;
-  /** Skips count as failures. */
+  /** Skips and inconclusive scenarios count as failures. */
   strict?: boolean;
-  /** Only the scenarios whose id starts with one of these. */
+  /** Only the scenarios whose id starts with one of these; one that matches nothing is a VerifyError. */
   only?: string[];
+  /**
+   * The share (0 to 100) of the spec's operations, and of its catalog codes,
+   * the run must cover to conform. Default: 100 for the full built-in suite,
+   * 0 when `only` or `scenarios` choose a part (a run that checks nothing still does not conform).
+   */
+  minCoverage?: number;
+  /** How long one request may go unanswered (default 10 s): the scenario is then inconclusive, and three in a row stop the run. */
+  timeoutMs?: number;
+  /** How long the whole run may take (default 30 min); past it the run stops, incomplete. */
+  deadlineMs?: number;
+  /** Aborting it stops the run (SIGINT, say); the report says it is incomplete. */
+  signal?: AbortSignal;
   /** Called after each scenario, for progress. */
   onResult?: (result: ScenarioResult, index: number, total: number) => void;
+  /** Called with every exchange, retries and probes included (progress, traffic records). */
+  onExchange?: (exchange: Exchange) => void;
   fetch?: typeof globalThis.fetch;
   /** Other scenarios than the built-in ones. */
   scenarios?: Scenario[];
+  /** Scenarios run after the chosen ones (generated scenarios). */
+  extraScenarios?: Scenario[];
 }
 
-/** Something wrong with the run itself (unreachable server, bad fixtures): exit code 2 in the CLI. */
-export class VerifyError extends Error {}
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_DEADLINE_MS = 30 * 60_000;
 
-async function runScenario(scenario: Scenario, transport: Transport, roles: Roles): Promise<ScenarioResult> {
+async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Promise<ScenarioResult> {
   const started = performance.now();
   const violations: Violation[] = [];
   let last: Exchange | undefined;
@@ -70,6 +112,7 @@ async function runScenario(scenario: Scenario, transport: Transport, roles: Role
       id: scenario.id,
       title: scenario.title,
       category: scenario.category,
+      kind: scenario.kind ?? 'fixed',
       expected: scenario.expected,
       got: last ? `${last.status}${typeof code === 'string' ? ` ${code}` : ''}` : '-',
       outcome,
@@ -81,24 +124,38 @@ async function runScenario(scenario: Scenario, transport: Transport, roles: Role
     };
   };
   const missing = scenario.needs.filter((role) => roles[role] === undefined);
-  if (missing.length > 0) return result('skipped', `the fixtures have no ${missing.map((r) => ROLE_DESCRIPTIONS[r]).join(', nor ')}`);
+  if (missing.length > 0) return result('skipped', `the fixtures lack ${missing.map((r) => ROLE_DESCRIPTIONS[r]).join(', and ')}`);
+
+  /** Sends, checks, and records what is found; the first request that shows a violation is the reproduction. */
+  async function checked(request: Request, expectation: Expectation): Promise<{ exchange: Exchange; found: Violation[] }> {
+    requests++;
+    const accepts = Array.isArray(expectation.status) ? expectation.status : [expectation.status];
+    const sent = await sender.send(request, accepts);
+    last = sent.exchange;
+    const found = sent.throttleViolations ?? checkExchange(sent.exchange, expectation);
+    return { exchange: sent.exchange, found };
+  }
+  const record = (request: Request, found: Violation[]) => {
+    violations.push(...found);
+    if (found.length > 0) reproduction ??= request;
+  };
 
   const context: ScenarioContext = {
     roles,
     async expect(request: Request, expectation: Expectation) {
-      requests++;
-      last = await send(transport, roles, request);
-      violations.push(...checkExchange(last, expectation));
-      return last;
+      const { exchange, found } = await checked(request, expectation);
+      record(request, found);
+      return exchange;
     },
     async setup(request: Request) {
-      requests++;
-      const exchange = await send(transport, roles, request);
-      const found = checkExchange(exchange, { status: exchange.status });
-      violations.push(...found);
+      const { exchange, found } = await checked(request, { status: [200, 201, 207] });
+      const breaks = found.filter((v) => v.at !== 'status' || !/^200 or 201 or 207$/.test(v.expected));
+      if (breaks.length > 0) record(request, breaks);
       if (exchange.status >= 300) {
-        violations.push({ operationId: exchange.operationId, at: 'status', expected: 'a success (setup for this scenario)', actual: `${exchange.status} ${exchange.text.slice(0, 100)}`, requestId: exchange.headers.get('x-request-id') ?? undefined });
-        throw new SkipScenario('setup failed');
+        if (breaks.length > 0) throw new SkipScenario('setup failed');
+        // A documented refusal (no quota left, say) breaks nothing: the scenario cannot go on, and proves nothing.
+        const code = (exchange.json as { code?: unknown } | undefined)?.code;
+        throw new Inconclusive(`its setup (${exchange.operationId ?? exchange.path}) answered ${exchange.status}${typeof code === 'string' ? ` ${code}` : ''}`);
       }
       return exchange.json;
     },
@@ -109,9 +166,8 @@ async function runScenario(scenario: Scenario, transport: Transport, roles: Role
       violations.push({ requestId: last?.headers.get('x-request-id') ?? undefined, ...violation });
     },
     async probe(request: Request, expectation: Expectation) {
-      requests++;
-      const exchange = await send(transport, roles, request);
-      return { exchange, violations: checkExchange(exchange, expectation) };
+      const { exchange, found } = await checked(request, expectation);
+      return { exchange, violations: found };
     },
     reproduce(request: Request) {
       reproduction = request;
@@ -120,6 +176,7 @@ async function runScenario(scenario: Scenario, transport: Transport, roles: Role
   try {
     await scenario.run(context);
   } catch (error) {
+    if (error instanceof Inconclusive) return result(violations.length > 0 ? 'failed' : 'inconclusive', error.message);
     if (!(error instanceof SkipScenario)) throw error;
     if (violations.length === 0) return result('skipped', error.message);
   }
@@ -140,16 +197,20 @@ async function startInProcessSandbox(fixtures: string | undefined) {
   };
 }
 
-/** Fails fast, with a message that says what to do, when the target is not a Snippets API server. */
-async function probe(transport: Transport): Promise<void> {
+/** Fails fast, with a message that says what to do, when the target is not a Snippets API server or does not answer. */
+async function probe(transport: Transport, timeoutMs: number): Promise<void> {
   let response: Response;
+  let text: string;
   try {
-    response = await transport.fetch(new URL('/health', transport.baseUrl));
+    response = await transport.fetch(new URL('/health', transport.baseUrl), { signal: AbortSignal.timeout(timeoutMs) });
+    text = await response.text();
   } catch (error) {
+    if ((error as Error).name === 'TimeoutError') {
+      throw new VerifyError(`${transport.baseUrl}/health gave no answer within ${timeoutMs / 1000} s (--timeout-seconds); is the server stuck?`);
+    }
     const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
     throw new VerifyError(`cannot reach ${transport.baseUrl} (${cause}); start the server, or check --base-url`);
   }
-  const text = await response.text();
   try {
     JSON.parse(text);
   } catch {
@@ -157,6 +218,31 @@ async function probe(transport: Transport): Promise<void> {
       `${transport.baseUrl}/health answered ${response.status} ${response.headers.get('content-type') ?? ''} that is not JSON; is --base-url the root of a Snippets API server?`,
     );
   }
+}
+
+/** The scenarios `only` selects; a prefix that matches none is a mistake worth stopping for. */
+function choose(scenarios: Scenario[], only: string[] | undefined): Scenario[] {
+  if (!only) return scenarios;
+  const unmatched = only.filter((prefix) => !scenarios.some((s) => s.id.startsWith(prefix)));
+  if (unmatched.length > 0) {
+    const families = [...new Set(scenarios.map((s) => `${s.id.split('.')[0]}.`))].join(', ');
+    throw new VerifyError(`--only ${unmatched.join(', ')} matches no scenario; scenario ids start with ${families}`);
+  }
+  return scenarios.filter((s) => only.some((prefix) => s.id.startsWith(prefix)));
+}
+
+function verdictOf(report: Omit<Report, 'verdict' | 'reasons' | 'ok'>): { verdict: Verdict; reasons: string[] } {
+  const { counts, coverage, minCoverage, strict } = report;
+  if (report.incomplete) return { verdict: 'incomplete', reasons: [`the run stopped before its end: ${report.incomplete}`] };
+  if (counts.failed > 0) return { verdict: 'does-not-conform', reasons: [`${counts.failed} scenario${counts.failed === 1 ? '' : 's'} found violations`] };
+  const reasons: string[] = [];
+  if (counts.passed === 0) reasons.push('no scenario passed: the run checked nothing');
+  if (coverage.operations.percent < minCoverage) reasons.push(`operations covered ${coverage.operations.percent} % < --min-coverage ${minCoverage} %`);
+  if (coverage.codes.percent < minCoverage) reasons.push(`catalog codes provoked ${coverage.codes.percent} % < --min-coverage ${minCoverage} %`);
+  if (counts.inconclusive > 0) reasons.push(`${counts.inconclusive} scenario${counts.inconclusive === 1 ? ' was' : 's were'} inconclusive`);
+  if (strict && counts.skipped > 0) reasons.push(`--strict: ${counts.skipped} scenario${counts.skipped === 1 ? ' was' : 's were'} skipped`);
+  if (strict && reasons.length > 0) return { verdict: 'does-not-conform', reasons };
+  return reasons.length > 0 ? { verdict: 'inconclusive', reasons } : { verdict: 'conforms', reasons };
 }
 
 export async function verify(options: VerifyOptions = {}): Promise<Report> {
@@ -168,17 +254,46 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
     throw new VerifyError((error as Error).message);
   }
   const roles = findRoles(fixtures, limits.rateLimitPerMinute);
-  const chosen = (options.scenarios ?? allScenarios).filter((s) => !options.only || options.only.some((prefix) => s.id.startsWith(prefix)));
+  const chosen = [...choose(options.scenarios ?? allScenarios, options.only), ...(options.extraScenarios ?? [])].sort(
+    (a, b) => Number(a.last ?? false) - Number(b.last ?? false),
+  );
+  const partial = options.only !== undefined || options.scenarios !== undefined;
+  const minCoverage = options.minCoverage ?? (partial ? 0 : 100);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadlineAt = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+
+  // One signal for every reason to stop: the deadline, the caller's signal.
+  const stopper = new AbortController();
+  const deadline = setTimeout(() => stopper.abort(new RunStopped(`the deadline of ${(options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000} s passed (--deadline-seconds)`)), deadlineAt - Date.now());
+  const onSignal = () => stopper.abort(options.signal!.reason instanceof RunStopped ? options.signal!.reason : new RunStopped(String(options.signal!.reason ?? 'interrupted')));
+  options.signal?.addEventListener('abort', onSignal, { once: true });
+  if (options.signal?.aborted) onSignal();
 
   const sandbox = options.baseUrl ? undefined : await startInProcessSandbox(options.fixtures);
   const transport: Transport = { baseUrl: options.baseUrl ?? sandbox!.url, fetch: options.fetch ?? globalThis.fetch };
+  const coverage = new CoverageTracker();
+  const limitsByKey = new Map(fixtures.apiKeys.map((k) => [k.key, k.rateLimitPerMinute ?? limits.rateLimitPerMinute]));
+  const sender = new Sender({
+    transport,
+    roles,
+    pacer: new Pacer(limitsByKey),
+    timeoutMs,
+    deadlineAt,
+    stop: stopper.signal,
+    onExchange: (exchange) => {
+      coverage.record(exchange);
+      options.onExchange?.(exchange);
+    },
+  });
   const results: ScenarioResult[] = [];
+  let incomplete: string | undefined;
   try {
-    await probe(transport);
+    await probe(transport, timeoutMs);
     for (const [index, scenario] of chosen.entries()) {
+      if (stopper.signal.aborted) throw stopper.signal.reason;
       let result: ScenarioResult;
       try {
-        result = await runScenario(scenario, transport, roles);
+        result = await runScenario(scenario, sender, roles);
       } catch (error) {
         if (error instanceof ConnectionError) throw new VerifyError(`${error.message} (during ${scenario.id})`);
         throw error;
@@ -186,22 +301,35 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
       results.push(result);
       options.onResult?.(result, index, chosen.length);
     }
+  } catch (error) {
+    if (!(error instanceof RunStopped)) throw error;
+    incomplete = error.message;
   } finally {
+    clearTimeout(deadline);
+    options.signal?.removeEventListener('abort', onSignal);
     await sandbox?.close();
   }
+  const count = (outcome: ScenarioResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
   const counts = {
-    passed: results.filter((r) => r.outcome === 'passed').length,
-    failed: results.filter((r) => r.outcome === 'failed').length,
-    skipped: results.filter((r) => r.outcome === 'skipped').length,
+    passed: count('passed'),
+    failed: count('failed'),
+    inconclusive: count('inconclusive'),
+    skipped: count('skipped'),
     requests: results.reduce((sum, r) => sum + r.requests, 0),
+    notRun: chosen.length - results.length,
   };
-  return {
+  const report = {
     target: options.baseUrl ?? 'in-process sandbox',
     specVersion,
     strict: options.strict === true,
+    minCoverage,
     results,
     counts,
+    coverage: coverage.report(results),
+    waitedMs: Math.round(sender.waitedMs),
     durationMs: Math.round(performance.now() - started),
-    ok: counts.failed === 0 && (!options.strict || counts.skipped === 0),
+    ...(incomplete !== undefined && { incomplete }),
   };
+  const { verdict, reasons } = verdictOf(report);
+  return { ...report, verdict, reasons, ok: verdict === 'conforms' };
 }

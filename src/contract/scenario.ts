@@ -68,14 +68,21 @@ export interface Transport {
   fetch: typeof globalThis.fetch;
 }
 
-export async function send(transport: Transport, roles: Roles, request: Request): Promise<Exchange> {
+/** No answer within the per-request timeout. */
+export class RequestTimedOut extends Error {}
+
+/** The key a request is sent with: its own, or the main role's. */
+export const keyOf = (roles: Roles, request: Request) => (request.key === undefined ? roles.main?.key : request.key) ?? undefined;
+
+/** Sends one request, once; `signal` ends the wait (the per-request timeout, or the end of the run). */
+export async function send(transport: Transport, roles: Roles, request: Request, signal?: AbortSignal): Promise<Exchange> {
   const operation = request.operationId ? operationById.get(request.operationId) : undefined;
   if (request.operationId && !operation) throw new Error(`unknown operationId ${request.operationId}`);
   const method = request.method ?? operation!.method;
   const path = request.path ?? operation!.path;
   const url = new URL(path, transport.baseUrl);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
-  const key = request.key === undefined ? roles.main?.key : request.key;
+  const key = keyOf(roles, request);
   const headers: Record<string, string> = {
     ...(key ? { authorization: `Bearer ${key}` } : {}),
     ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -83,13 +90,16 @@ export async function send(transport: Transport, roles: Roles, request: Request)
   };
   const body = request.rawBody ?? (request.body !== undefined ? JSON.stringify(request.body) : undefined);
   const started = performance.now();
+  const startedAt = new Date().toISOString();
   let response: Response;
+  let text: string;
   try {
-    response = await transport.fetch(url, { method, headers, ...(body !== undefined && { body }) });
+    response = await transport.fetch(url, { method, headers, ...(body !== undefined && { body }), ...(signal && { signal }) });
+    text = await response.text();
   } catch (error) {
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new RequestTimedOut(String(signal.reason));
     throw new ConnectionError(`cannot reach ${transport.baseUrl}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`);
   }
-  const text = await response.text();
   let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
@@ -105,6 +115,7 @@ export async function send(transport: Transport, roles: Roles, request: Request)
     text,
     json,
     durationMs: performance.now() - started,
+    sent: { url: url.href, method, headers, ...(body !== undefined && { body }), startedAt },
   };
 }
 

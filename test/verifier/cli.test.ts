@@ -23,7 +23,8 @@ describe('snippets-contract verify', () => {
     expect(result.stdout).toMatch(/^\[ *1\/\d+\] ✓ happy\.getHealth$/m);
     expect(result.stdout).toMatch(/^scenario +expected +got +result +time$/m);
     expect(result.stdout).toMatch(/^authentication\.missing-header +401 AUTH_HEADER_MISSING +401 AUTH_HEADER_MISSING +pass +\d+ ms$/m);
-    expect(result.stdout).toMatch(/^CONFORMS: \d+ passed, 0 failed, 0 skipped/m);
+    expect(result.stdout).toMatch(/^CONFORMS: \d+ passed, 0 failed, 0 inconclusive, 0 skipped/m);
+    expect(result.stdout).toMatch(/^Coverage: operations (\d+)\/\1 \(100 %\), catalog codes (\d+)\/\2 \(100 %\)/m);
   });
 
   it('writes a JUnit report that parses back with the right counts, and JSON with the same', async () => {
