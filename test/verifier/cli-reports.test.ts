@@ -1,0 +1,124 @@
+// Issue #14, points 1 to 4 and 6, as a CI job meets them: exit codes, a
+// hanging server, report files checked before the first request, a run cut
+// short that still writes its report, and the HAR record.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuild, runCli } from '../helpers/processes.ts';
+import { fixtures, startSandbox } from '../helpers/sandbox.ts';
+import { startUnrulyProxy } from '../helpers/unruly-proxy.ts';
+
+const bin = fileURLToPath(new URL('../../bin/snippets-contract.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'verify-reports-'));
+const open: Array<{ close(): Promise<void> }> = [];
+
+beforeAll(() => requireBuild());
+afterEach(async () => {
+  for (const server of open.splice(0).reverse()) await server.close();
+});
+
+/** A server that accepts connections and reads requests, and never answers; it counts what it got. */
+async function silentServer(): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+  let requests = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer(() => void requests++);
+  server.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const handle = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+    close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
+  };
+  open.push(handle);
+  return handle;
+}
+
+describe('snippets-contract verify in CI', () => {
+  it('ends with exit 2 within its timeout against a server that accepts connections and never answers', async () => {
+    const server = await silentServer();
+    const started = Date.now();
+    const result = await runCli(bin, ['verify', '--base-url', server.url, '--timeout-seconds', '2']);
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`snippets-contract: ${server.url}/health gave no answer within 2 s (--timeout-seconds); is the server stuck?`);
+  });
+
+  it.each([
+    ['--output', 'missing/report.xml', /--output .*missing\/report\.xml: the directory .*missing does not exist; create it first \(mkdir -p .*missing\)/],
+    ['--har', 'missing/traffic.har', /--har .*missing\/traffic\.har: the directory .*missing does not exist/],
+    ['--output', '', /--output .* is a directory; give a file path/],
+  ])('refuses %s %s before sending any request', async (flag, path, message) => {
+    const server = await silentServer();
+    const result = await runCli(bin, ['verify', '--base-url', server.url, flag, join(dir, path)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(server.requests()).toBe(0);
+  });
+
+  it('exits 2 for an --only that matches nothing, and 3 (inconclusive) for an empty fixtures file', async () => {
+    const nothing = await runCli(bin, ['verify', '--only', 'nope.']);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/--only nope\. matches no scenario/);
+
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, JSON.stringify({ workspaces: [], teams: [], apiKeys: [] }));
+    const result = await runCli(bin, ['verify', '--fixtures', empty]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toMatch(/^INCONCLUSIVE: \d+ passed, 0 failed, 0 inconclusive, \d+ skipped/m);
+    expect(result.stdout).toMatch(/^ {2}operations covered \d+ % < --min-coverage 100 %$/m);
+    expect(result.stdout).toMatch(/^ {2}not exercised: .*createSnippet.* \(skipped: the fixtures lack an active, unexpired key/m);
+  });
+
+  it('writes what it has, marked incomplete, when interrupted by SIGINT, and exits 2', async () => {
+    const sandbox = await startSandbox();
+    const proxy = await startUnrulyProxy(sandbox.url, () => ({ delayMs: 150 }));
+    open.push(sandbox, proxy);
+    const output = join(dir, 'interrupted.json');
+    const har = join(dir, 'interrupted.har');
+    const child = spawn(process.execPath, [bin, 'verify', '--base-url', proxy.url, '--reporter', 'json', '--output', output, '--har', har]);
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    // Interrupt once a few scenarios have run.
+    await new Promise<void>((resolve) => child.stdout.on('data', () => /\[ *3\/\d+\]/.test(stdout) && resolve()));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    expect(report.verdict).toBe('incomplete');
+    expect(report.incomplete).toBe('interrupted by SIGINT');
+    expect(report.results.length).toBeGreaterThanOrEqual(3);
+    expect(report.counts.notRun).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(har, 'utf8')).log.entries.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('records every exchange as HAR 1.2, with no key in the file', async () => {
+    const har = join(dir, 'traffic.har');
+    const output = join(dir, 'traffic.json');
+    const result = await runCli(bin, ['verify', '--only', 'authentication.', '--only', 'happy.createSnippet', '--har', har, '--reporter', 'json', '--output', output]);
+    expect(result.code).toBe(0);
+    const text = readFileSync(har, 'utf8');
+    const { log } = JSON.parse(text);
+    expect(log.version).toBe('1.2');
+    expect(log.creator.name).toBe('snippets-contract');
+    const report = JSON.parse(readFileSync(output, 'utf8'));
+    // Every request of the run, the health probe aside.
+    expect(log.entries.length).toBe(report.counts.requests);
+    for (const entry of log.entries) {
+      expect(entry.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\//);
+      expect(typeof entry.response.status).toBe('number');
+      expect(entry.response.content.mimeType).toMatch(/^application\/json/);
+      for (const header of entry.request.headers) if (header.name.toLowerCase() === 'authorization') expect(header.value).toBe('Bearer [redacted]');
+    }
+    const created = log.entries.find((e: { request: { method: string } }) => e.request.method === 'POST');
+    expect(JSON.parse(created.request.postData.text)).toHaveProperty('title');
+    for (const { key } of fixtures.apiKeys) expect(text).not.toContain(key);
+    expect(text).not.toMatch(/sk_test_verifier|sk_test_guessing/);
+    expect(existsSync(`${har}.tmp-${process.pid}`)).toBe(false);
+  });
+});
