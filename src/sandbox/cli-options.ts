@@ -1,12 +1,14 @@
 // The flags of `snippets-sandbox`, fixed by DESIGN.md. Each may also come
 // from an environment variable SNIPPETS_SANDBOX_<FLAG>; a flag wins.
 import { parseArgs } from 'node:util';
+import { parseCorsOrigins } from './cors.ts';
 import type { SandboxOptions } from './options.ts';
 
 export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [--db PATH|:memory:] [--fixtures FILE]
                         [--rate-limit N] [--rate-window-seconds S] [--block-threshold N] [--block-seconds S]
                         [--headers-timeout-seconds S] [--body-timeout-seconds S] [--idle-timeout-seconds S]
-                        [--no-fault-injection] [--log-level info|warn|error|silent|debug] [--reset]
+                        [--cors ORIGIN[,ORIGIN]|*|none] [--no-fault-injection] [--log-level info|warn|error|silent|debug] [--reset]
+--cors: the origins whose pages may call the sandbox (default: loopback ones, any port).
 --reset deletes the --db database first, so that the sandbox starts again from the fixtures.
 Every flag can also be set as SNIPPETS_SANDBOX_<FLAG> (e.g. SNIPPETS_SANDBOX_PORT=0); a flag wins.
 --rate-limit N applies to every key, the fixtures' own limits included; without it, each key
@@ -25,6 +27,7 @@ const STRING_FLAGS = [
   'body-timeout-seconds',
   'idle-timeout-seconds',
   'log-level',
+  'cors',
 ] as const;
 
 /** Bad flags or values; its message says which and what is expected. */
@@ -107,6 +110,12 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
   for (const [flag, key, min, max] of numeric) {
     const raw = get(flag);
     if (raw !== undefined) options[key] = integer(flag, raw, min, max);
+  }
+  const cors = get('cors');
+  if (cors !== undefined) {
+    const parsed = parseCorsOrigins(cors);
+    if (typeof parsed === 'string') throw new UsageError(parsed);
+    options.cors = parsed;
   }
   const logLevel = get('log-level');
   if (logLevel !== undefined) {

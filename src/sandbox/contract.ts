@@ -58,6 +58,10 @@ export interface Contract {
   operations: OperationInfo[];
   /** Path -> methods (upper-case) that it supports. */
   methodsByPath: Map<string, string[]>;
+  /** The request headers a client of the contract sends (the key's, Content-Type, header parameters), for CORS. */
+  requestHeaders: string[];
+  /** Every response header the contract declares, for CORS to expose to a page. */
+  responseHeaders: string[];
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
@@ -94,6 +98,12 @@ function maxValues(doc: Json, node: Json, depth: number): number {
 export function readContract(doc: Json): Contract {
   const operations: OperationInfo[] = [];
   const methodsByPath = new Map<string, string[]>();
+  const requestHeaders = new Set<string>();
+  const responseHeaders = new Set<string>();
+  const collectResponseHeaders = (responses: Json) => {
+    for (const response of Object.values<Json>(responses ?? {})) for (const name of Object.keys(deref(doc, response).headers ?? {})) responseHeaders.add(name);
+  };
+  collectResponseHeaders(doc['x-unmatched-requests']);
   for (const [path, item] of Object.entries<Json>(doc.paths)) {
     methodsByPath.set(path, METHODS.filter((m) => item[m]).map((m) => m.toUpperCase()));
     for (const method of METHODS) {
@@ -101,6 +111,15 @@ export function readContract(doc: Json): Contract {
       if (!op) continue;
       const parameters: Json[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => deref(doc, p));
       const security = op.security ?? doc.security ?? [];
+      for (const p of parameters) if (p.in === 'header') requestHeaders.add(p.name);
+      if (op.requestBody !== undefined) requestHeaders.add('Content-Type');
+      for (const requirement of security) {
+        for (const scheme of Object.keys(requirement)) {
+          const declared = doc.components.securitySchemes[scheme];
+          requestHeaders.add(declared.type === 'apiKey' && declared.in === 'header' ? declared.name : 'Authorization');
+        }
+      }
+      collectResponseHeaders(op.responses);
       const bodySchema = deref(doc, deref(doc, op.requestBody)?.content?.['application/json']?.schema);
       const batchParam = parameters.find((p) => p.in === 'query' && p.schema?.['x-batch'] === true);
       const batchProperty = Object.entries<Json>(bodySchema?.properties ?? {}).find(([, s]) => s['x-batch'] === true);
@@ -131,7 +150,16 @@ export function readContract(doc: Json): Contract {
   }
   const keyPattern = new RegExp(doc.components.securitySchemes.bearerAuth['x-key-pattern']);
   const defaultPageLimit = doc.components.parameters.PageLimit.schema.default;
-  return { version: doc.info.version, limits: doc['x-limits'], defaultPageLimit, keyPattern, operations, methodsByPath };
+  return {
+    version: doc.info.version,
+    limits: doc['x-limits'],
+    defaultPageLimit,
+    keyPattern,
+    operations,
+    methodsByPath,
+    requestHeaders: [...requestHeaders].sort(),
+    responseHeaders: [...responseHeaders].sort(),
+  };
 }
 
 let loaded: Contract | undefined;

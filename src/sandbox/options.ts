@@ -1,5 +1,6 @@
 // Settings of a sandbox instance. Defaults for limits come from the spec's x-limits.
 import { contract } from './contract.ts';
+import type { CorsOrigins } from './cors.ts';
 
 export interface SandboxOptions {
   host: string;
@@ -23,6 +24,8 @@ export interface SandboxOptions {
   bodyTimeoutSeconds: number;
   /** How long a keep-alive connection may wait, idle, for its next request. */
   idleTimeoutSeconds: number;
+  /** Origins whose pages may call the sandbox (cors.ts): loopback ones by default. */
+  cors: CorsOrigins;
   /** Whether the Prefer header can inject faults and delays. */
   faultInjection: boolean;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
@@ -54,6 +57,7 @@ export const defaultOptions: SandboxOptions = {
   headersTimeoutSeconds: 10,
   bodyTimeoutSeconds: 30,
   idleTimeoutSeconds: 5,
+  cors: 'loopback',
   faultInjection: true,
   logLevel: 'info',
   now: Date.now,

@@ -21,6 +21,7 @@ import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
 import { Authenticator, refuseRepeatedAuthorization } from './auth.ts';
 import { readJsonBody } from './body.ts';
+import { registerCors } from './cors.ts';
 import { TurnBudget } from './turn-budget.ts';
 import { ClientGone } from './client-gone.ts';
 import { contract, type OperationInfo } from './contract.ts';
@@ -190,6 +191,9 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     for (const [name, value] of Object.entries(error.extras.headers ?? {})) reply.header(name, value);
     return reply.code(error.status).type('application/json; charset=utf-8').send(errorBody(error, request.id));
   }
+
+  // First: a preflight is answered before anything else looks at the request.
+  registerCors(app, options.cors, spec);
 
   // Hooks take `done` rather than being async: a promise per hook is a measurable share of a fast request.
   app.addHook('onRequest', (request, reply, done) => {
