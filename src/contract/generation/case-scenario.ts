@@ -26,7 +26,11 @@ export function caseScenario(template: CaseTemplate, seed: number, n: number): S
       const resolved = await session.resolve(draft);
       const request = toRequest(resolved);
       const { violations } = await session.send(request, expected);
-      if (violations.length === 0) return;
+      if (violations.length === 0) {
+        // The case itself passed, but its setup showed something (the quota chain): that request is the reproduction.
+        if (session.firstFailure) t.reproduce(session.firstFailure.request);
+        return;
+      }
       const primary = violations[0]!;
       // A failure of the quota chain needs the quota read before each try; any other, the try alone.
       const byCost = primary.at.startsWith('/usage/');

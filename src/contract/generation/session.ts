@@ -56,7 +56,9 @@ export class Session implements Setup {
   async setup(request: Request): Promise<any> {
     const json = await this.t.setup(request);
     const op = request.operationId ? modelById.get(request.operationId) : undefined;
-    if (op) for (const v of this.chain.observe(this.chainKey(request), op, { status: 200, json })) this.t.fail(v);
+    const found = op ? this.chain.observe(this.chainKey(request), op, { status: 200, json }) : [];
+    for (const v of found) this.t.fail(v);
+    if (found.length > 0) this.firstFailure ??= { request, violations: found };
     return json;
   }
 

@@ -53,9 +53,16 @@ function* candidates(draft: Draft): Generator<Draft> {
     }
   }
   if (focus.size === 'string' && typeof value === 'string') {
-    for (const size of smallerSizes(codePointLength(value), focus.min)) {
+    // Its start, then its end: what matters may sit anywhere in it.
+    const length = codePointLength(value);
+    for (const size of smallerSizes(length, focus.min)) {
       const next = copyDraft(draft);
       setAt(next.parts, focus.at, prefix(value, size));
+      yield next;
+    }
+    for (const size of smallerSizes(length, focus.min)) {
+      const next = copyDraft(draft);
+      setAt(next.parts, focus.at, [...value].slice(length - size).join(''));
       yield next;
     }
     if (!isAscii(value)) {
