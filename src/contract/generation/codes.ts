@@ -85,8 +85,6 @@ export function notFoundCodes(kind: string): string[] {
     .map(([name]) => name);
 }
 
-export const catalogStatus = (code: ErrorCode): number => errorCatalog[code].status;
-
 export function describeExpected(expected: Expected): string {
   return `${expected.status.join('|')}${expected.codes ? ` ${expected.codes.join('|')}` : ''}`;
 }

@@ -4,7 +4,6 @@
 // within the range that keeps the case what it is). Ids of resources the
 // request needs are placeholders until the scenario has created them.
 import type { Request } from '../scenario.ts';
-import { limits } from '../spec.ts';
 import type { Path } from './spec-model.ts';
 
 /** A resource the request needs: created by the scenario's setup, then replaced by its id. */
@@ -87,7 +86,6 @@ export function deleteAt(root: any, path: Path): void {
   else delete parent[path.at(-1)!];
 }
 
-export const samePath = (a: Path, b: Path) => a.length === b.length && a.every((key, i) => key === b[i]);
 export const startsWith = (path: Path, prefix: Path) => prefix.length <= path.length && prefix.every((key, i) => key === path[i]);
 
 /** A deep copy of a draft whose placeholders are resolved (plain JSON values only). */
@@ -122,6 +120,3 @@ export function toRequest(draft: Draft): Request {
   if (Object.keys(headers).length > 0) request.headers = headers;
   return request;
 }
-
-/** The body size that is one byte over the limit. */
-export const overBodyLimit = () => limits.maxBodyBytes + 1;

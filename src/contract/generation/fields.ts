@@ -87,7 +87,8 @@ export function baseDraft(op: OperationModel, rng: Random, options: { focus?: Pa
   const onTheWay = (at: Path) => options.focus !== undefined && startsWith(options.focus, at);
   if (options.extras !== false) {
     for (const p of op.parameters) {
-      if (p.required || serverGiven(p.name) || onTheWay([p.in, p.name]) || !rng.chance(0.5)) continue;
+      // An Idempotency-Key needs a part unique to the run (a request to learn one): the cases about keys send it, extras do not.
+      if (p.required || serverGiven(p.name) || p.name === 'Idempotency-Key' || onTheWay([p.in, p.name]) || !rng.chance(0.5)) continue;
       draft.parts[p.in][p.name] = optionalValue(p.schema, p.name, g);
       draft.extras.push([p.in, p.name]);
     }
@@ -103,5 +104,3 @@ export function baseDraft(op: OperationModel, rng: Random, options: { focus?: Pa
   if (options.focus) ensurePath(draft, op, options.focus, g);
   return { draft, g };
 }
-
-export { newGeneration };

@@ -24,9 +24,14 @@ export function countItems(data: Json, noun: string, verb?: string): number | un
   return undefined;
 }
 
+const termsOf = new WeakMap<OperationModel, Map<string, { noun: string; verb?: string }>>();
+
 /** The letters of an operation's cost and what each counts: "N is the number of snippets returned" -> N: snippets, returned. */
 export function costTerms(op: OperationModel): Map<string, { noun: string; verb?: string }> {
+  const known = termsOf.get(op);
+  if (known) return known;
   const terms = new Map<string, { noun: string; verb?: string }>();
+  termsOf.set(op, terms);
   for (const match of op.description.matchAll(/\b([A-Z])(?: is)? the number of (.+?)(?= and |, |\.|\n|$)/g)) {
     const words = match[2]!.trim().split(/\s+/);
     const verb = ['returned', 'created', 'deleted', 'updated'].includes(words.at(-1)!) ? words.pop() : undefined;

@@ -5,7 +5,6 @@
 // repeats one), until about `count` requests are planned; then the rate-limit
 // sequence, last, since it spends a key's allowance.
 import type { Scenario } from '../scenario.ts';
-import { limits } from '../spec.ts';
 import { caseScenario } from './case-scenario.ts';
 import { invalidTemplates } from './invalid-cases.ts';
 import { Random } from './random.ts';
@@ -82,6 +81,3 @@ export function generatedScenarios(options: GenerateOptions): Scenario[] {
   if (withRateLimit) scenarios.push(sequenceScenario(rateLimitSequence, rng.seed(), 1));
   return scenarios;
 }
-
-/** How many requests `limits` let one rate-limit sequence send, for callers planning a budget. */
-export const rateLimitRequests = () => limits.rateLimitPerMinute + 1;

@@ -8,7 +8,7 @@ import type { Request } from '../scenario.ts';
 import { limits } from '../spec.ts';
 import { IdempotencyKey, Ref, TeamRef } from './draft.ts';
 import type { Random } from './random.ts';
-import { batchProperty, isBatch, operationModels, propertySchema, resolve, type OperationModel } from './spec-model.ts';
+import { batchProperty, operationModels, propertySchema, resolve, type OperationModel } from './spec-model.ts';
 import { newGeneration, validObject } from './values.ts';
 
 type Json = any;
@@ -140,5 +140,3 @@ export function setupEstimate(value: unknown): number {
   kinds.delete('');
   return kinds.size;
 }
-
-export { isBatch };

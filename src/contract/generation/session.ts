@@ -66,8 +66,11 @@ export class Session implements Setup {
     return resolvePlaceholders(draft, this, this.rng);
   }
 
+  /** The quota is a workspace's: answers to keys of one workspace make one chain. */
   private chainKey(request: Request): string {
-    return request.key === undefined ? this.t.roles.main?.key ?? '' : String(request.key);
+    const key = request.key === undefined ? this.t.roles.main?.key : request.key;
+    const { main, foreign, limited, noQuota } = this.t.roles;
+    return [main, foreign, limited, noQuota].find((role) => role?.key === key)?.workspaceId ?? String(key);
   }
 
   /** What generated mode checks besides the checker. */
@@ -127,8 +130,4 @@ export class Session implements Setup {
     this.chain.forget(this.chainKey(request));
   }
 
-  /** A request for the resolved draft. */
-  static request(draft: Draft): Request {
-    return toRequest(draft);
-  }
 }

@@ -6,7 +6,7 @@
 // bounded number of probes. Candidates never leave the range that keeps the
 // case what it is (a too-long title stays at least maxLength + 1).
 import type { Violation } from '../exchange.ts';
-import { copyDraft, deleteAt, getAt, samePath, setAt, startsWith, type Draft } from './draft.ts';
+import { copyDraft, deleteAt, getAt, setAt, startsWith, type Draft } from './draft.ts';
 import { signature } from './session.ts';
 import { codePointLength, isAscii, prefix, simplify } from './unicode.ts';
 
@@ -97,5 +97,3 @@ export async function shrink(draft: Draft, primary: Violation, probe: (candidate
   }
   return { draft: current, probes };
 }
-
-export { samePath };

@@ -85,15 +85,6 @@ export const operationModels: OperationModel[] = specOperations.map((spec) => mo
 
 export const modelById = new Map(operationModels.map((op) => [op.operationId, op]));
 
-export function operationModel(operationId: string): OperationModel {
-  const op = modelById.get(operationId);
-  if (!op) throw new Error(`unknown operationId ${operationId}`);
-  return op;
-}
-
-/** The operation with this method on this path, if the spec has one. */
-export const operationAt = (method: string, path: string): OperationModel | undefined => operationModels.find((op) => op.method === method && op.path === path);
-
 /** A parameter's schema or a body property's schema, followed. */
 export const propertySchema = (schema: Json, name: string): Json => resolve(resolve(schema).properties?.[name]);
 
