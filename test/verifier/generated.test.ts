@@ -125,6 +125,7 @@ describe('curlCommand', () => {
     { operationId: 'getTags', query: { teamId: roles.main!.teamIds[0]!, cursor: 'a b&c=d+e/f?g#h%i ü 😀' } },
     { operationId: 'getTags', key: null },
     { operationId: 'getTags', key: 'sk_test_someOtherKeyOfThe24Chars0000' },
+    { operationId: 'getTags', key: null, headers: { Authorization: `Bearer ${key}` } },
     { operationId: 'createSnippet', rawBody: '{"title": "cut', headers: { 'content-type': 'application/json' } },
     { operationId: 'createSnippet', rawBody: "title='x'", headers: { 'content-type': 'text/plain' } },
     { method: 'PATCH', path: '/api/prompts/snippet' },

@@ -7,7 +7,7 @@ import { describeExpected } from './codes.ts';
 import { toRequest } from './draft.ts';
 import { Random } from './random.ts';
 import { Session } from './session.ts';
-import { shrink } from './shrink.ts';
+import { MAX_PROBES, shrink } from './shrink.ts';
 import type { CaseTemplate } from './template.ts';
 
 export function caseScenario(template: CaseTemplate, seed: number, n: number): Scenario {
@@ -34,7 +34,8 @@ export function caseScenario(template: CaseTemplate, seed: number, n: number): S
       const primary = violations[0]!;
       // A failure of the quota chain needs the quota read before each try; any other, the try alone.
       const byCost = primary.at.startsWith('/usage/');
-      const { draft: minimal } = await shrink(resolved, primary, (candidate) => (byCost ? session.probeCost(toRequest(candidate), expected) : session.probe(toRequest(candidate), expected)));
+      // A try by cost sends two requests: half as many tries, the same bound on requests.
+      const { draft: minimal } = await shrink(resolved, primary, (candidate) => (byCost ? session.probeCost(toRequest(candidate), expected) : session.probe(toRequest(candidate), expected)), byCost ? MAX_PROBES / 2 : MAX_PROBES);
       t.reproduce(toRequest(minimal));
     },
   };

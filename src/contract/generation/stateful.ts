@@ -18,7 +18,7 @@ import { baseDraft } from './fields.ts';
 import { canonical } from './invariants.ts';
 import { Random } from './random.ts';
 import { Session } from './session.ts';
-import { shrink } from './shrink.ts';
+import { MAX_PROBES, shrink } from './shrink.ts';
 import { batchParameter, batchProperty, mainType, operationModels, resolve, type OperationModel } from './spec-model.ts';
 import { refKind, validValue, newGeneration } from './values.ts';
 
@@ -270,7 +270,7 @@ async function reproduceStep(session: Session, draft: Draft, violations: Violati
   const primary = violations[0]!;
   let minimal = draft;
   if (primary.at.startsWith('/usage/') && draft.arrays.length > 0) {
-    minimal = (await shrink(draft, primary, (candidate) => session.probeCost(toRequest(candidate), expected))).draft;
+    minimal = (await shrink(draft, primary, (candidate) => session.probeCost(toRequest(candidate), expected), MAX_PROBES / 2)).draft;
     session.forgetQuota(toRequest(draft));
   }
   session.t.reproduce(toRequest(minimal));
