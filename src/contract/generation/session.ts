@@ -7,7 +7,7 @@ import { checkExchange, type Expectation } from '../check.ts';
 import type { Exchange, Violation } from '../exchange.ts';
 import type { Request, ScenarioContext } from '../scenario.ts';
 import type { Expected } from './codes.ts';
-import { toRequest, type Draft } from './draft.ts';
+import type { Draft } from './draft.ts';
 import { countViolations, echoViolations, QuotaChain } from './invariants.ts';
 import type { Random } from './random.ts';
 import { resolvePlaceholders, type Setup } from './resources.ts';

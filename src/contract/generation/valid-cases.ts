@@ -13,7 +13,6 @@ import type { CaseTemplate } from './template.ts';
 import { text, type Alphabet } from './unicode.ts';
 import { capacity, dateTime, patternAlphabet, patternString, refKind, serverGiven, stringLimits, validValue } from './values.ts';
 
-type Json = any;
 
 interface Variant {
   name: string;
