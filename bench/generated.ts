@@ -8,11 +8,11 @@
 //
 //   npx tsx bench/generated.ts                     count 3000, seeds 1..3
 //   npx tsx bench/generated.ts --count 1000 --runs 5
-//   npx tsx bench/generated.ts --memory            against a sandbox on :memory: SQLite (verify()'s
-//                                                  own in-process sandbox uses a temporary database file)
+//   npx tsx bench/generated.ts --memory            over HTTP, against a sandbox on :memory: SQLite (verify()'s
+//                                                  own in-process sandbox uses a temporary database file, without a socket)
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { verify } from '../src/contract/index.ts';
+import { verify, type Exchange } from '../src/contract/index.ts';
 import { generatedScenarios } from '../src/contract/generation/index.ts';
 import { median } from './lib/median.ts';
 
@@ -41,23 +41,19 @@ async function measure(seed: number): Promise<Run> {
   let insideMs = 0;
   let requests = 0;
   const byMethod = new Map<string, { count: number; ms: number }>();
-  // The body is read inside, so that the transfer counts as the sandbox's; the verifier then reads a body already in memory.
-  const timed: typeof fetch = async (input, init) => {
-    const started = performance.now();
-    first ??= started;
-    const response = await fetch(input, init);
-    const body = await response.arrayBuffer();
+  // Each exchange's duration runs from sending to its body read: the sandbox's work and the transport's.
+  const onExchange = (exchange: Exchange) => {
     const ended = performance.now();
-    insideMs += ended - started;
-    const method = byMethod.get(init?.method ?? 'GET') ?? { count: 0, ms: 0 };
-    byMethod.set(init?.method ?? 'GET', { count: method.count + 1, ms: method.ms + ended - started });
+    first ??= ended - exchange.durationMs;
     last = ended;
+    insideMs += exchange.durationMs;
     requests++;
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const method = byMethod.get(exchange.method) ?? { count: 0, ms: 0 };
+    byMethod.set(exchange.method, { count: method.count + 1, ms: method.ms + exchange.durationMs });
   };
-  // A sandbox of our own on :memory: when asked; otherwise the one verify() starts (a temporary database file).
+  // Over HTTP to a sandbox of our own on :memory: when asked; otherwise the one verify() runs in this process, without a socket.
   const sandbox = values.memory ? await (await import('../src/sandbox/server.ts')).createSandbox({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent' }).listen() : undefined;
-  const report = await verify({ scenarios, fetch: timed, ...(sandbox && { baseUrl: sandbox.url }) });
+  const report = await verify({ scenarios, onExchange, ...(sandbox && { baseUrl: sandbox.url }) });
   await sandbox?.close();
   // The runner's first request (GET /health, before the scenarios) is left in: it is one of thousands.
   return { requests, generateMs, wallMs: last - first!, insideMs, byMethod, failed: report.counts.failed };

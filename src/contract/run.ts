@@ -20,7 +20,7 @@ import { Inconclusive, RunStopped, VerifyError } from './run-errors.ts';
 import { ConnectionError, SkipScenario, type Request, type Scenario, type ScenarioContext, type Transport } from './scenario.ts';
 import { scenarios as allScenarios } from './scenarios/index.ts';
 import { Sender } from './sender.ts';
-import { keyPattern, limits, specVersion } from './spec.ts';
+import { keyPattern, limits, serverUrl, specVersion } from './spec.ts';
 
 export { VerifyError };
 
@@ -66,7 +66,7 @@ export interface Report {
 }
 
 export interface VerifyOptions {
-  /** The server to verify; an in-process sandbox on a temporary database when undefined. */
+  /** The server to verify; an in-process sandbox on a temporary database when undefined (reached without a socket, unless `fetch` is given). */
   baseUrl?: string;
   /** The fixtures file the server was started with (the built-in demo fixtures when undefined). */
   fixtures?: string;
@@ -183,13 +183,23 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
   return result(violations.length === 0 ? 'passed' : 'failed');
 }
 
-async function startInProcessSandbox(fixtures: string | undefined) {
+/** Where a reproduction of an in-process run points: the spec's first server, the sandbox as `npx snippets-sandbox` starts it. */
+export const IN_PROCESS_BASE_URL = serverUrl;
+
+/**
+ * A sandbox of the run's own, on a temporary database. Without a listener
+ * requests reach it in this process, without a socket (inject-fetch.ts); a
+ * caller that brings its own `fetch` gets it listening on a free port.
+ */
+async function startInProcessSandbox(fixtures: string | undefined, listen: boolean) {
   // Loaded only here, so that verifying a remote server never loads SQLite.
   const { createSandbox } = await import('../sandbox/server.ts');
   const dir = mkdtempSync(join(tmpdir(), 'snippets-verify-'));
-  const sandbox = await createSandbox({ db: join(dir, 'sandbox.db'), port: 0, logLevel: 'silent', ...(fixtures && { fixtures }) }).listen();
+  const sandbox = createSandbox({ db: join(dir, 'sandbox.db'), port: 0, logLevel: 'silent', ...(fixtures && { fixtures }) });
+  const url = listen ? (await sandbox.listen()).url : IN_PROCESS_BASE_URL;
   return {
-    url: sandbox.url,
+    url,
+    fetch: sandbox.fetch,
     async close() {
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });
@@ -269,8 +279,8 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
   options.signal?.addEventListener('abort', onSignal, { once: true });
   if (options.signal?.aborted) onSignal();
 
-  const sandbox = options.baseUrl ? undefined : await startInProcessSandbox(options.fixtures);
-  const transport: Transport = { baseUrl: options.baseUrl ?? sandbox!.url, fetch: options.fetch ?? globalThis.fetch };
+  const sandbox = options.baseUrl ? undefined : await startInProcessSandbox(options.fixtures, options.fetch !== undefined);
+  const transport: Transport = { baseUrl: options.baseUrl ?? sandbox!.url, fetch: options.fetch ?? sandbox?.fetch ?? globalThis.fetch };
   const coverage = new CoverageTracker();
   const limitsByKey = new Map(fixtures.apiKeys.map((k) => [k.key, k.rateLimitPerMinute ?? limits.rateLimitPerMinute]));
   const sender = new Sender({

@@ -34,6 +34,9 @@ function headerRules(response: Json): HeaderRule[] {
 
 export const specVersion: string = doc.info.version;
 
+/** The spec's first server: the reference sandbox as `npx snippets-sandbox` starts it. */
+export const serverUrl: string = doc.servers[0].url;
+
 export const operations: OperationSpec[] = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
   ['get', 'put', 'post', 'delete'].filter((m) => item[m]).map((method) => {
     const op = item[method];

@@ -130,7 +130,8 @@ async function readText(payload: IncomingMessage, limit: number, timeoutMs: numb
   } finally {
     clearTimeout(timer);
   }
-  if (timedOut || !payload.complete) throw gone();
+  // `complete` is Node's own flag; an injected request (inject-fetch.ts) has none and ends only when whole.
+  if (timedOut || payload.complete === false) throw gone();
   return Buffer.concat(chunks).toString('utf8');
 }
 

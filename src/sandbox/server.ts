@@ -22,6 +22,7 @@ import { Access, prepareAccessStatements } from './access.ts';
 import { Authenticator, refuseRepeatedAuthorization } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { registerCors } from './cors.ts';
+import { injectFetch } from './inject-fetch.ts';
 import { TurnBudget } from './turn-budget.ts';
 import { ClientGone } from './client-gone.ts';
 import { contract, type OperationInfo } from './contract.ts';
@@ -69,6 +70,8 @@ export interface Sandbox {
   snippetReads: SnippetReadCache;
   /** `http://host:port`, once listening. */
   url: string;
+  /** The sandbox as a fetch function, without a network (inject-fetch.ts); works before `listen()` too. */
+  fetch: typeof globalThis.fetch;
   close(): Promise<void>;
 }
 
@@ -408,14 +411,16 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     db.close();
   }
 
+  const fetch = injectFetch(app);
   return {
     app,
     db,
     snippetReads: stores.snippetReads,
+    fetch,
     close,
     async listen() {
       const address = await app.listen({ host: options.host, port: options.port });
-      return { app, db, snippetReads: stores.snippetReads, close, url: address.replace('[::1]', 'localhost') };
+      return { app, db, snippetReads: stores.snippetReads, fetch, close, url: address.replace('[::1]', 'localhost') };
     },
   };
 }

@@ -41,12 +41,18 @@ export async function startMutatingProxy(upstream: string, mutate: Mutation, opt
       return;
     }
     if (options.rewrite) request = options.rewrite(request);
-    const answer = await fetch(new URL(request.url, upstream), { method: request.method, headers: request.headers, ...(chunks.length > 0 && { body: request.body }) });
-    const original: Answer = {
-      status: answer.status,
-      headers: Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))),
-      body: await answer.text(),
-    };
+    let original: Answer;
+    try {
+      const answer = await fetch(new URL(request.url, upstream), { method: request.method, headers: request.headers, ...(chunks.length > 0 && { body: request.body }) });
+      original = {
+        status: answer.status,
+        headers: Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name))),
+        body: await answer.text(),
+      };
+    } catch {
+      // The sandbox behind went away (the test is over): so does this answer.
+      return void response.destroy();
+    }
     const changed = mutate(original, request);
     response.writeHead(changed.status, changed.headers);
     response.end(changed.body);

@@ -43,9 +43,16 @@ export async function startUnrulyProxy(upstream: string, decide: (request: Incom
     if ('delayMs' in action) await new Promise((resolve) => setTimeout(resolve, action.delayMs));
     if (response.destroyed) return;
     const headers = Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)) as [string, string][];
-    const answer = await fetch(new URL(request.url!, upstream), { method: request.method, headers, ...(chunks.length > 0 && { body: Buffer.concat(chunks) }) });
+    let answer: Response;
+    let text: string;
+    try {
+      answer = await fetch(new URL(request.url!, upstream), { method: request.method, headers, ...(chunks.length > 0 && { body: Buffer.concat(chunks) }) });
+      text = await answer.text();
+    } catch {
+      // The sandbox behind went away (the test is over): so does this answer.
+      return void response.destroy();
+    }
     const passed = Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)));
-    const text = await answer.text();
     if (response.destroyed) return;
     response.writeHead(answer.status, passed);
     response.end(text);
