@@ -31,6 +31,7 @@ export interface ScenarioOutcome {
 }
 
 const catalogCodes = Object.keys(errorCatalog);
+export const NOT_AIMED_AT = 'no scenario of this run aims at it';
 const documentedPairs = operations.flatMap((op) => [...op.responses.keys()].map((status) => `${op.operationId} ${status}`));
 const documented = new Set(documentedPairs);
 
@@ -66,7 +67,7 @@ export class CoverageTracker {
   report(results: ScenarioOutcome[]): Coverage {
     const why = (aims: (result: ScenarioOutcome) => boolean): string => {
       const aiming = results.filter(aims);
-      if (aiming.length === 0) return 'no scenario of this run aims at it (not selected, or none exists)';
+      if (aiming.length === 0) return `${NOT_AIMED_AT} (not selected, or none exists)`;
       const reasons = aiming.filter((r) => r.outcome !== 'passed' && r.outcome !== 'failed').map((r) => `${r.outcome}: ${r.reason ?? ''}`);
       return reasons.length > 0 ? [...new Set(reasons)].slice(0, 3).join('; ') : `${aiming.map((r) => r.id).join(', ')} ran but did not observe it`;
     };

@@ -5,6 +5,8 @@ export type { Coverage } from './coverage.ts';
 export { checkExchange, type Expectation } from './check.ts';
 export type { Exchange, Violation } from './exchange.ts';
 export { scenarios } from './scenarios/index.ts';
+export { generatedScenarios } from './generation/index.ts';
+export { curlCommand } from './curl.ts';
 export type { Scenario, ScenarioContext, Request } from './scenario.ts';
 export { findRoles, type Roles } from './roles.ts';
 export { junitReport } from './reporters/junit.ts';

@@ -13,11 +13,13 @@ import { join } from 'node:path';
 import { DEMO_FIXTURES_PATH, readFixtures, type Fixtures } from '../fixtures/fixtures.ts';
 import { checkExchange, type Expectation } from './check.ts';
 import { CoverageTracker, type Coverage } from './coverage.ts';
+import { maskKey, redacted } from './curl.ts';
+import { generatedScenarios } from './generation/index.ts';
 import type { Exchange, Violation } from './exchange.ts';
 import { Pacer } from './pacing.ts';
 import { findRoles, ROLE_DESCRIPTIONS, type Roles } from './roles.ts';
 import { Inconclusive, RunStopped, VerifyError } from './run-errors.ts';
-import { ConnectionError, SkipScenario, type Request, type Scenario, type ScenarioContext, type Transport } from './scenario.ts';
+import { ConnectionError, keyOf, SkipScenario, type Request, type Scenario, type ScenarioContext, type Transport } from './scenario.ts';
 import { scenarios as allScenarios } from './scenarios/index.ts';
 import { Sender } from './sender.ts';
 import { keyPattern, limits, serverUrl, specVersion } from './spec.ts';
@@ -36,8 +38,10 @@ export interface ScenarioResult {
   /** Why it was skipped or inconclusive. */
   reason?: string;
   violations: Violation[];
-  /** The smallest request that shows the failure (the first failing request, or a generated case shrunk). */
+  /** The smallest request that shows the failure (the first failing request, or a generated case shrunk), keys redacted. */
   reproduction?: Request;
+  /** The key the reproduction is sent with, masked (`sk_test_…0001`): which fixture key to put in SNIPPETS_API_KEY. */
+  reproductionKey?: string;
   requests: number;
   durationMs: number;
 }
@@ -46,6 +50,10 @@ export type Verdict = 'conforms' | 'does-not-conform' | 'inconclusive' | 'incomp
 
 export interface Report {
   target: string;
+  /** Where the curl lines of reproductions point: the target, or for an in-process run the sandbox as `npx snippets-sandbox` starts it. */
+  reproduceAt: string;
+  /** The generated part of the run (`--generate`), with the seed that repeats it. */
+  generated?: { count: number; seed: number; scenarios: number };
   specVersion: string;
   strict: boolean;
   /** 0 to 100: the share of operations, and of catalog codes, the run must cover. */
@@ -93,8 +101,10 @@ export interface VerifyOptions {
   fetch?: typeof globalThis.fetch;
   /** Other scenarios than the built-in ones. */
   scenarios?: Scenario[];
-  /** Scenarios run after the chosen ones (generated scenarios). */
+  /** Scenarios run after the chosen ones. */
   extraScenarios?: Scenario[];
+  /** Adds about `count` generated requests (generation/), drawn from `seed`: the same seed, the same run. */
+  generate?: { count: number; seed: number };
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -105,6 +115,7 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
   const violations: Violation[] = [];
   let last: Exchange | undefined;
   let reproduction: Request | undefined;
+  let reproductionKey: string | undefined;
   let requests = 0;
   const result = (outcome: ScenarioResult['outcome'], reason?: string): ScenarioResult => {
     const code = (last?.json as { code?: unknown } | undefined)?.code;
@@ -119,6 +130,7 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
       ...(reason !== undefined && { reason }),
       violations,
       ...(reproduction && { reproduction }),
+      ...(reproductionKey && { reproductionKey }),
       requests,
       durationMs: Math.round(performance.now() - started),
     };
@@ -135,9 +147,13 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
     const found = sent.throttleViolations ?? checkExchange(sent.exchange, expectation);
     return { exchange: sent.exchange, found };
   }
+  const reproduceWith = (request: Request) => {
+    reproduction = redacted(request);
+    reproductionKey = maskKey(keyOf(roles, request));
+  };
   const record = (request: Request, found: Violation[]) => {
     violations.push(...found);
-    if (found.length > 0) reproduction ??= request;
+    if (found.length > 0 && reproduction === undefined) reproduceWith(request);
   };
 
   const context: ScenarioContext = {
@@ -170,7 +186,7 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
       return { exchange, violations: found };
     },
     reproduce(request: Request) {
-      reproduction = request;
+      reproduceWith(request);
     },
   };
   try {
@@ -264,7 +280,8 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
     throw new VerifyError((error as Error).message);
   }
   const roles = findRoles(fixtures, limits.rateLimitPerMinute);
-  const chosen = [...choose(options.scenarios ?? allScenarios, options.only), ...(options.extraScenarios ?? [])].sort(
+  const generated = options.generate ? generatedScenarios(options.generate) : [];
+  const chosen = [...choose(options.scenarios ?? allScenarios, options.only), ...(options.extraScenarios ?? []), ...generated].sort(
     (a, b) => Number(a.last ?? false) - Number(b.last ?? false),
   );
   const partial = options.only !== undefined || options.scenarios !== undefined;
@@ -330,6 +347,8 @@ export async function verify(options: VerifyOptions = {}): Promise<Report> {
   };
   const report = {
     target: options.baseUrl ?? 'in-process sandbox',
+    reproduceAt: options.baseUrl ?? IN_PROCESS_BASE_URL,
+    ...(options.generate && { generated: { ...options.generate, scenarios: generated.length } }),
     specVersion,
     strict: options.strict === true,
     minCoverage,

@@ -19,7 +19,7 @@ export const EXIT_CODES: Record<Verdict, number> = { conforms: 0, 'does-not-conf
 
 export const VERIFY_USAGE = `Usage: snippets-contract verify [--base-url URL] [--fixtures FILE] [--reporter pretty|json|junit] [--output FILE]
                                 [--har FILE] [--strict] [--only ID-PREFIX]... [--min-coverage PCT]
-                                [--timeout-seconds S] [--deadline-seconds S]
+                                [--timeout-seconds S] [--deadline-seconds S] [--generate N [--seed S]]
 
   --base-url URL          the server to verify (default: an in-process sandbox on a temporary database)
   --fixtures FILE         the fixtures file the server was started with (default: the built-in demo fixtures)
@@ -32,6 +32,10 @@ export const VERIFY_USAGE = `Usage: snippets-contract verify [--base-url URL] [-
                           (default: 100 for the full suite, 0 with --only)
   --timeout-seconds S     how long one request may go unanswered (default 10)
   --deadline-seconds S    how long the whole run may take (default 1800)
+  --generate N            add about N requests generated from the spec: boundary values, invalid fields,
+                          stateful sequences; a failure is shrunk and printed as a curl command
+  --seed S                the seed of the generated requests (default: a random one, printed): the same
+                          seed gives the same run
 
 Exit codes: 0 conforms; 1 violations found (or, with --strict, a skip); 2 usage or connection
 problem, or a run that did not finish (deadline, signal, a server that stopped answering);
@@ -67,6 +71,15 @@ function checkWritable(flag: string, path: string | undefined): void {
   }
 }
 
+/** Generated requests a run may add: each costs quota, and the report keeps every scenario. */
+const MAX_GENERATED = 100_000;
+const MAX_SEED = 2 ** 32 - 1;
+
+function seedOf(raw: string | undefined, generate: string | undefined): number {
+  if (raw !== undefined && generate === undefined) throw new UsageError('--seed goes with --generate N; without it nothing is generated');
+  return wholeNumber('seed', raw, 0, MAX_SEED) ?? Math.floor(Math.random() * MAX_SEED);
+}
+
 function parse(rest: string[]) {
   let values;
   try {
@@ -85,6 +98,8 @@ function parse(rest: string[]) {
         'min-coverage': { type: 'string' },
         'timeout-seconds': { type: 'string' },
         'deadline-seconds': { type: 'string' },
+        generate: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -120,6 +135,8 @@ function parse(rest: string[]) {
     minCoverage: wholeNumber('min-coverage', values['min-coverage'], 0, 100),
     timeoutSeconds: wholeNumber('timeout-seconds', values['timeout-seconds'], 1, 3600),
     deadlineSeconds: wholeNumber('deadline-seconds', values['deadline-seconds'], 1, 7 * 24 * 3600),
+    generate: wholeNumber('generate', values.generate, 1, MAX_GENERATED),
+    seed: seedOf(values.seed, values.generate),
   };
 }
 
@@ -136,6 +153,8 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const stream = args.reporter === 'pretty' || args.output ? process.stdout : process.stderr;
   const progress = createProgress(stream, stream.isTTY === true);
   const har = args.har ? new HarRecorder() : undefined;
+  // Said first, so that a run cut short can still be repeated.
+  if (args.generate !== undefined) stream.write(`Generating about ${args.generate} requests from seed ${args.seed} (--seed ${args.seed} repeats them)\n`);
 
   // The first SIGINT or SIGTERM ends the run and still writes the report; a second one exits at once.
   const interrupt = new AbortController();
@@ -154,6 +173,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       ...(args.minCoverage !== undefined && { minCoverage: args.minCoverage }),
       ...(args.timeoutSeconds !== undefined && { timeoutMs: args.timeoutSeconds * 1000 }),
       ...(args.deadlineSeconds !== undefined && { deadlineMs: args.deadlineSeconds * 1000 }),
+      ...(args.generate !== undefined && { generate: { count: args.generate, seed: args.seed } }),
       strict: args.strict,
       signal: interrupt.signal,
       onResult: (result, index, total) => progress.onResult(result, index, total),

@@ -12,6 +12,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild, runCli } from '../helpers/processes.ts';
 import { fixtures, startSandbox } from '../helpers/sandbox.ts';
 import { startUnrulyProxy } from '../helpers/unruly-proxy.ts';
+import { editJson, startMutatingProxy } from '../helpers/mutating-proxy.ts';
+import { XMLParser } from 'fast-xml-parser';
 
 const bin = fileURLToPath(new URL('../../bin/snippets-contract.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'verify-reports-'));
@@ -120,5 +122,45 @@ describe('snippets-contract verify in CI', () => {
     for (const { key } of fixtures.apiKeys) expect(text).not.toContain(key);
     expect(text).not.toMatch(/sk_test_verifier|sk_test_guessing/);
     expect(existsSync(`${har}.tmp-${process.pid}`)).toBe(false);
+  });
+});
+
+describe('snippets-contract verify --generate', () => {
+  it('finds a defect no fixed scenario looks for, and prints it as a curl line in the terminal and in JUnit, with no key in any report', async () => {
+    const sandbox = await startSandbox();
+    // The defect: a list whose count disagrees with its items.
+    const proxy = await startMutatingProxy(
+      sandbox.url,
+      editJson(
+        (answer, request) => answer.status === 200 && request.url.startsWith('/api/prompts/tags'),
+        (body) => ((body.metadata as { tagCount: number }).tagCount += 1),
+      ),
+    );
+    open.push(sandbox, proxy);
+    const args = ['verify', '--base-url', proxy.url, '--only', 'happy.getHealth', '--generate', '300', '--seed', '11'];
+    const pretty = await runCli(bin, args);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).toMatch(/^Generating about 300 requests from seed 11 \(--seed 11 repeats them\)$/m);
+    const curl = /^ {4}reproduce \(SNIPPETS_API_KEY=the key sk_test_…\w{4}\): (curl .*'http:\/\/127\.0\.0\.1:\d+\/api\/prompts\/tags[^']*'.*)$/m.exec(pretty.stdout);
+    expect(curl, pretty.stdout).not.toBeNull();
+    expect(curl![1]).toContain('"Authorization: Bearer $SNIPPETS_API_KEY"');
+
+    const xmlFile = join(dir, 'generated.xml');
+    const jsonFile = join(dir, 'generated.json');
+    expect((await runCli(bin, [...args, '--reporter', 'junit', '--output', xmlFile])).code).toBe(1);
+    expect((await runCli(bin, [...args, '--reporter', 'json', '--output', jsonFile])).code).toBe(1);
+    const suite = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(xmlFile, 'utf8')).testsuites.testsuite;
+    const failures = [suite.testcase].flat().filter((c: { failure?: unknown }) => c.failure);
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.some((c: { failure: { '#text': string } }) => /reproduce \(SNIPPETS_API_KEY=the key sk_test_…\w{4}\): curl /.test(c.failure['#text']))).toBe(true);
+    const json = readFileSync(jsonFile, 'utf8');
+    expect(JSON.parse(json).generated).toEqual({ count: 300, seed: 11, scenarios: expect.any(Number) });
+    for (const text of [pretty.stdout, readFileSync(xmlFile, 'utf8'), json]) for (const { key } of fixtures.apiKeys) expect(text).not.toContain(key);
+  }, 60_000);
+
+  it('refuses --seed without --generate, and a --generate that is not a count', async () => {
+    expect((await runCli(bin, ['verify', '--seed', '3'])).stderr).toMatch(/--seed goes with --generate N/);
+    const bad = await runCli(bin, ['verify', '--generate', 'lots']);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, 'snippets-contract: --generate must be a whole number from 1 to 100000; got "lots"']);
   });
 });

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findRoles, verify, type Report, type Request } from '../../src/contract/index.ts';
+import { findRoles, verify, type Report, type Request, type ScenarioResult } from '../../src/contract/index.ts';
+import { maskKey } from '../../src/contract/curl.ts';
 import { curlCommand, generatedScenarios } from '../../src/contract/generation/index.ts';
 import { send } from '../../src/contract/scenario.ts';
 import { limits } from '../../src/contract/spec.ts';
@@ -177,7 +178,8 @@ describe('generated mode against broken sandboxes', () => {
     return failed;
   }
 
-  const keyOf = (request: Request) => (typeof request.key === 'string' ? request.key : roles.main!.key);
+  // Reproductions carry no key, only its mask: the fixture key it names goes into SNIPPETS_API_KEY.
+  const keyOf = (result: ScenarioResult) => fixtures.apiKeys.find((k) => maskKey(k.key) === result.reproductionKey)?.key ?? roles.main!.key;
   const astral = /[\u{10000}-\u{10FFFF}]/u;
   const titleOf = (body: any): string | undefined => body?.title ?? body?.snippets?.find((s: any) => typeof s?.title === 'string')?.title;
   const required = ['title', 'content', 'teamId'];
@@ -196,7 +198,7 @@ describe('generated mode against broken sandboxes', () => {
       const body = result.reproduction!.body as Record<string, unknown>;
       expect([...(body.title as string)].length).toBe(maxLength + 1);
       expect(Object.keys(body).sort()).toEqual([...required].sort());
-      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result.reproduction!)));
+      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result)));
       expect(answer.status).toBe(201);
     }
   });
@@ -222,7 +224,7 @@ describe('generated mode against broken sandboxes', () => {
       const body = result.reproduction!.body as Record<string, unknown[]>;
       const items = Object.values(body)[0]!;
       expect(items).toHaveLength(1);
-      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result.reproduction!)));
+      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result)));
       expect(answer.status).toBe(201);
       expect(answer.json.usage.usageDeducted).not.toBe(answer.json.metadata.succeededCount);
     }
@@ -246,7 +248,7 @@ describe('generated mode against broken sandboxes', () => {
     for (const result of found(report, (v) => v.operationId === 'getSnippet' && v.at === 'status' && v.expected === '404' && v.actual === '200')) {
       expect(result.reproduction).toEqual({ operationId: 'getSnippet', query: { id: expect.any(String) } });
       expect(deletedIds.has(result.reproduction!.query!.id!)).toBe(true);
-      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result.reproduction!)));
+      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result)));
       expect(answer.status).toBe(200);
     }
   });
@@ -272,7 +274,7 @@ describe('generated mode against broken sandboxes', () => {
       expect([...title]).toHaveLength(1);
       expect(title).toMatch(astral);
       expect(Object.keys(body).sort()).toEqual([...required].sort());
-      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result.reproduction!)));
+      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result)));
       expect(answer.status).toBe(500);
     }
   });
@@ -281,9 +283,9 @@ describe('generated mode against broken sandboxes', () => {
     const strip: Mutation = (a) => (a.status === 429 ? { ...a, headers: Object.fromEntries(Object.entries(a.headers).filter(([n]) => n !== 'retry-after')) } : a);
     const { report, url } = await broken(strip, ['stateful.rate-limit.']);
     for (const result of found(report, (v) => v.at === 'header Retry-After')) {
-      expect(result.reproduction!.key).toBe(roles.limited!.key);
+      expect(result.reproductionKey).toBe(maskKey(roles.limited!.key));
       expect(result.violations).toEqual(expect.arrayContaining([expect.objectContaining({ at: 'header Retry-After', expected: 'present', actual: '(absent)' })]));
-      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result.reproduction!)));
+      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result)));
       expect(answer.status).toBe(429);
       expect(answer.headers.has('retry-after')).toBe(false);
     }
@@ -300,7 +302,7 @@ describe('generated mode against broken sandboxes', () => {
       expect(result.reproduction!.operationId).toBe('getTags');
       // Only the parameter the case is about is left (`limit` at its maximum); every optional one is dropped.
       expect(Object.keys(result.reproduction!.query ?? {})).toEqual(result.id.includes('maximum-limit') ? ['limit'] : []);
-      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result.reproduction!)));
+      const answer = parseCurl(await sh(curlCommand(result.reproduction!, url), keyOf(result)));
       expect(answer.json.metadata.tagCount).not.toBe(answer.json.data.length);
     }
   });

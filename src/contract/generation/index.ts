@@ -3,4 +3,4 @@
 // ones. See plan.ts for what a run gets, and the other files of this folder
 // for one concern each.
 export { generatedScenarios, type GenerateOptions } from './plan.ts';
-export { curlCommand, shellQuote } from './curl.ts';
+export { curlCommand, shellQuote } from '../curl.ts';

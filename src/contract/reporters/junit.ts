@@ -2,10 +2,10 @@
 // scenario; skipped and inconclusive ones are <skipped> with the reason;
 // failures carry the evidence and the request that reproduces them.
 import type { Report } from '../run.ts';
-import type { ShowRequest } from './pretty.ts';
+import { curlCommand } from '../curl.ts';
 import { xmlEscape as escape } from './xml.ts';
 
-export function junitReport(report: Report, showRequest?: ShowRequest): string {
+export function junitReport(report: Report): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const cases = report.results.map((r) => {
     const open = `    <testcase classname="snippets-contract.${escape(r.category)}" name="${escape(`${r.id}: ${r.title}`)}" time="${seconds(r.durationMs)}"`;
@@ -14,7 +14,7 @@ export function junitReport(report: Report, showRequest?: ShowRequest): string {
       return `${open}>\n      <skipped message="${escape(`${r.outcome}: ${r.reason ?? ''}`)}"/>\n    </testcase>`;
     }
     const details = r.violations.map((v) => `${v.operationId ?? '(no operation)'} ${v.at}: expected ${v.expected}, got ${v.actual}${v.requestId ? ` [request ${v.requestId}]` : ''}`);
-    if (r.reproduction && showRequest) details.push(`reproduce: ${showRequest(r.reproduction)}`);
+    if (r.reproduction) details.push(`reproduce${r.reproductionKey ? ` (SNIPPETS_API_KEY=the key ${r.reproductionKey})` : ''}: ${curlCommand(r.reproduction, report.reproduceAt)}`);
     return `${open}>\n      <failure message="${escape(`expected ${r.expected}, got ${r.got}`)}" type="ContractViolation">${escape(details.join('\n'))}</failure>\n    </testcase>`;
   });
   const { passed, failed, inconclusive, skipped } = report.counts;

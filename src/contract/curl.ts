@@ -3,8 +3,8 @@
 // body is single-quoted for a POSIX shell, the query is URL-encoded exactly
 // as the verifier sent it (URLSearchParams), and the line shows the status
 // and headers (-i), which is where most violations are.
-import type { Request } from '../scenario.ts';
-import { keyPattern, operationById } from '../spec.ts';
+import type { Request } from './scenario.ts';
+import { keyPattern, operationById } from './spec.ts';
 
 /** `text` as one single-quoted shell word: a quote inside becomes '\''. */
 export const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -42,4 +42,19 @@ export function curlCommand(request: Request, baseUrl: string): string {
   if (body === undefined) return words.join(' ');
   if (Buffer.byteLength(body) <= ARGUMENT_BYTES) return [...words, '--data-raw', shellQuote(body)].join(' ');
   return `printf '%s' ${shellQuote(body)} | ${[...words, '--data-binary', '@-'].join(' ')}`;
+}
+
+/** The request with every key in it replaced, for a report that may be shared (the JSON report's `reproduction`). */
+export function redacted(request: Request): Request {
+  const copy: Request = { ...request };
+  if (typeof copy.key === 'string') copy.key = '$SNIPPETS_API_KEY';
+  if (copy.headers) copy.headers = Object.fromEntries(Object.entries(copy.headers).map(([name, value]) => [name, value.replace(KEY_ANYWHERE, '$SNIPPETS_API_KEY')]));
+  return copy;
+}
+
+/** Which key a reproduction needs, without the key itself: its prefix and last four characters (`sk_test_…0001`), as dashboards show one. */
+export function maskKey(key: string | null | undefined): string | undefined {
+  if (!key) return undefined;
+  const prefix = /^[a-z]+_[a-z]+_/.exec(key)?.[0] ?? '';
+  return `${prefix}…${key.slice(-4)}`;
 }
