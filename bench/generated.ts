@@ -8,15 +8,15 @@
 //
 //   npx tsx bench/generated.ts                     count 3000, seeds 1..3
 //   npx tsx bench/generated.ts --count 1000 --runs 5
-//   npx tsx bench/generated.ts --memory            over HTTP, against a sandbox on :memory: SQLite (verify()'s
-//                                                  own in-process sandbox uses a temporary database file, without a socket)
+//   npx tsx bench/generated.ts --http              over HTTP, against a sandbox listening on a port (verify()'s
+//                                                  own in-process sandbox is reached without a socket)
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { verify, type Exchange } from '../src/contract/index.ts';
 import { generatedScenarios } from '../src/contract/generation/index.ts';
 import { median } from './lib/median.ts';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '3000' }, runs: { type: 'string', default: '3' }, memory: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '3000' }, runs: { type: 'string', default: '3' }, http: { type: 'boolean', default: false } } });
 const count = Number(values.count);
 const runs = Number(values.runs);
 
@@ -51,8 +51,8 @@ async function measure(seed: number): Promise<Run> {
     const method = byMethod.get(exchange.method) ?? { count: 0, ms: 0 };
     byMethod.set(exchange.method, { count: method.count + 1, ms: method.ms + exchange.durationMs });
   };
-  // Over HTTP to a sandbox of our own on :memory: when asked; otherwise the one verify() runs in this process, without a socket.
-  const sandbox = values.memory ? await (await import('../src/sandbox/server.ts')).createSandbox({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent' }).listen() : undefined;
+  // Over HTTP to a sandbox of our own when asked; otherwise the one verify() runs in this process, without a socket.
+  const sandbox = values.http ? await (await import('../src/sandbox/server.ts')).createSandbox({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent' }).listen() : undefined;
   const report = await verify({ scenarios, onExchange, ...(sandbox && { baseUrl: sandbox.url }) });
   await sandbox?.close();
   // The runner's first request (GET /health, before the scenarios) is left in: it is one of thousands.
@@ -69,7 +69,7 @@ const sandboxPerRequest = results.map((r) => r.insideMs / r.requests);
 const ratio = results.map((_, i) => verifierPerRequest[i]! / sandboxPerRequest[i]!);
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 
-console.log(`Generated mode against the in-process sandbox (${values.memory ? ':memory: SQLite' : "verify()'s own, on a temporary database file"}): count ${count}, ${runs} runs (seeds 1..${runs}), after one warm-up run`);
+console.log(`Generated mode against the in-process sandbox (${values.http ? 'over HTTP' : "verify()'s own, without a socket"}; :memory: SQLite): count ${count}, ${runs} runs (seeds 1..${runs}), after one warm-up run`);
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} x${cpus().length}`);
 for (const [i, r] of results.entries()) {
   console.log(

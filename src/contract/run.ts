@@ -7,9 +7,6 @@
 // contract) or skipped (the fixtures lack a role it needs). The run's verdict
 // weighs those with its coverage (coverage.ts): a run that checked nothing,
 // or less than its floor, does not conform.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEMO_FIXTURES_PATH, readFixtures, type Fixtures } from '../fixtures/fixtures.ts';
 import { checkExchange, type Expectation } from './check.ts';
 import { CoverageTracker, type Coverage } from './coverage.ts';
@@ -74,7 +71,7 @@ export interface Report {
 }
 
 export interface VerifyOptions {
-  /** The server to verify; an in-process sandbox on a temporary database when undefined (reached without a socket, unless `fetch` is given). */
+  /** The server to verify; an in-process sandbox on an in-memory database when undefined (reached without a socket, unless `fetch` is given). */
   baseUrl?: string;
   /** The fixtures file the server was started with (the built-in demo fixtures when undefined). */
   fixtures?: string;
@@ -203,24 +200,17 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
 export const IN_PROCESS_BASE_URL = serverUrl;
 
 /**
- * A sandbox of the run's own, on a temporary database. Without a listener
+ * A sandbox of the run's own, on an in-memory database (the run is its only
+ * user, and nothing of it needs to outlive the run). Without a listener,
  * requests reach it in this process, without a socket (inject-fetch.ts); a
  * caller that brings its own `fetch` gets it listening on a free port.
  */
 async function startInProcessSandbox(fixtures: string | undefined, listen: boolean) {
   // Loaded only here, so that verifying a remote server never loads SQLite.
   const { createSandbox } = await import('../sandbox/server.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'snippets-verify-'));
-  const sandbox = createSandbox({ db: join(dir, 'sandbox.db'), port: 0, logLevel: 'silent', ...(fixtures && { fixtures }) });
+  const sandbox = createSandbox({ db: ':memory:', port: 0, logLevel: 'silent', ...(fixtures && { fixtures }) });
   const url = listen ? (await sandbox.listen()).url : IN_PROCESS_BASE_URL;
-  return {
-    url,
-    fetch: sandbox.fetch,
-    async close() {
-      await sandbox.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, fetch: sandbox.fetch, close: () => sandbox.close() };
 }
 
 /** Fails fast, with a message that says what to do, when the target is not a Snippets API server or does not answer. */

@@ -21,7 +21,7 @@ export const VERIFY_USAGE = `Usage: snippets-contract verify [--base-url URL] [-
                                 [--har FILE] [--strict] [--only ID-PREFIX]... [--min-coverage PCT]
                                 [--timeout-seconds S] [--deadline-seconds S] [--generate N [--seed S]]
 
-  --base-url URL          the server to verify (default: an in-process sandbox on a temporary database)
+  --base-url URL          the server to verify (default: an in-process sandbox on an in-memory database)
   --fixtures FILE         the fixtures file the server was started with (default: the built-in demo fixtures)
   --reporter R            pretty (default), json or junit
   --output FILE           write the report there instead of to standard output
