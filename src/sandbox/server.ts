@@ -21,6 +21,7 @@ import { errorCatalog, type ErrorCode } from '../../generated/error-catalog.js';
 import { Access, prepareAccessStatements } from './access.ts';
 import { Authenticator, refuseRepeatedAuthorization } from './auth.ts';
 import { readJsonBody } from './body.ts';
+import { adjustableClock, type SandboxClock } from './clock.ts';
 import { registerCors } from './cors.ts';
 import { injectFetch } from './inject-fetch.ts';
 import { TurnBudget } from './turn-budget.ts';
@@ -72,6 +73,8 @@ export interface Sandbox {
   url: string;
   /** The sandbox as a fetch function, without a network (inject-fetch.ts); works before `listen()` too. */
   fetch: typeof globalThis.fetch;
+  /** The clock every time-based rule reads: `advance(ms)` and `set(time)` move it forward (clock.ts). */
+  clock: SandboxClock;
   close(): Promise<void>;
 }
 
@@ -99,7 +102,8 @@ function setRateLimitHeaders(reply: FastifyReply, state: WindowState): void {
 }
 
 export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<Sandbox, 'url'> & { listen(): Promise<Sandbox> } {
-  const options: SandboxOptions = { ...defaultOptions, ...overrides };
+  const clock = adjustableClock(overrides.now ?? defaultOptions.now);
+  const options: SandboxOptions = { ...defaultOptions, ...overrides, now: clock.now };
   const spec = contract();
   // Fixtures first: a bad file must not leave a new database behind.
   const fixtures = readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern);
@@ -417,10 +421,11 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     db,
     snippetReads: stores.snippetReads,
     fetch,
+    clock,
     close,
     async listen() {
       const address = await app.listen({ host: options.host, port: options.port });
-      return { app, db, snippetReads: stores.snippetReads, fetch, close, url: address.replace('[::1]', 'localhost') };
+      return { app, db, snippetReads: stores.snippetReads, fetch, clock, close, url: address.replace('[::1]', 'localhost') };
     },
   };
 }

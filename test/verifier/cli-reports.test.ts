@@ -77,23 +77,23 @@ describe('snippets-contract verify in CI', () => {
     expect(result.stdout).toMatch(/^ {2}not exercised: .*createSnippet.* \(skipped: the fixtures lack an active, unexpired key/m);
   });
 
-  it('writes what it has, marked incomplete, when interrupted by SIGINT, and exits 2', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('writes what it has, marked incomplete, when interrupted by %s, and exits 2', async (signal) => {
     const sandbox = await startSandbox();
     const proxy = await startUnrulyProxy(sandbox.url, () => ({ delayMs: 150 }));
     open.push(sandbox, proxy);
-    const output = join(dir, 'interrupted.json');
-    const har = join(dir, 'interrupted.har');
+    const output = join(dir, `interrupted-${signal}.json`);
+    const har = join(dir, `interrupted-${signal}.har`);
     const child = spawn(process.execPath, [bin, 'verify', '--base-url', proxy.url, '--reporter', 'json', '--output', output, '--har', har]);
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     // Interrupt once a few scenarios have run.
     await new Promise<void>((resolve) => child.stdout.on('data', () => /\[ *3\/\d+\]/.test(stdout) && resolve()));
-    child.kill('SIGINT');
+    child.kill(signal);
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     const report = JSON.parse(readFileSync(output, 'utf8'));
     expect(report.verdict).toBe('incomplete');
-    expect(report.incomplete).toBe('interrupted by SIGINT');
+    expect(report.incomplete).toBe(`interrupted by ${signal}`);
     expect(report.results.length).toBeGreaterThanOrEqual(3);
     expect(report.counts.notRun).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(har, 'utf8')).log.entries.length).toBeGreaterThan(0);

@@ -4,14 +4,10 @@
 // under each key's limit; what cannot be decided is inconclusive, with the
 // reason; a run that checks nothing, or less than its floor, does not pass;
 // every wait is bounded by the per-request timeout and the run's deadline.
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { junitReport, verify, type Report } from '../../src/contract/index.ts';
-import type { Fixtures } from '../../src/fixtures/fixtures.ts';
-import { fixtures, startSandbox } from '../helpers/sandbox.ts';
+import { fixturesFile, startSandbox } from '../helpers/sandbox.ts';
 import { startUnrulyProxy, type Misbehaviour } from '../helpers/unruly-proxy.ts';
 
 const open: Array<{ close(): Promise<void> }> = [];
@@ -27,14 +23,6 @@ async function behind(decide: Parameters<typeof startUnrulyProxy>[1]) {
   const proxy = await startUnrulyProxy(sandbox.url, decide);
   open.push(sandbox, proxy);
   return proxy;
-}
-
-function fixturesFile(edit: (copy: Fixtures) => void): string {
-  const copy = structuredClone(fixtures);
-  edit(copy);
-  const file = join(mkdtempSync(join(tmpdir(), 'verify-fixtures-')), 'fixtures.json');
-  writeFileSync(file, JSON.stringify(copy));
-  return file;
 }
 
 const outcomes = (report: Report) => Object.fromEntries(report.results.map((r) => [r.id, r.outcome]));
