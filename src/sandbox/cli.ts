@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     await checkPort(where.host, where.port);
     plan = planDatabase(where.db, reset === true);
     const created = createSandbox(sandboxOptions);
+    // Said before listening: Fastify logs its own listening line (at info) as it starts.
+    console.log(describeDatabase(plan, options.fixtures));
     try {
       sandbox = await created.listen();
     } catch (error) {
@@ -83,7 +85,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   followNpmParent(process.env, () => stop('its npm launcher exited'));
 
-  console.log(describeDatabase(plan, options.fixtures));
   console.log(`Sandbox listening on ${sandbox.url}`);
   console.log(`Docs: ${sandbox.url}/docs/ (the API reference, the error catalog at /docs/errors#<code>, and the guides)`);
   if (options.fixtures === undefined) {

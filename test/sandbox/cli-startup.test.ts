@@ -53,7 +53,8 @@ function holdPort(): Promise<number> {
 describe('snippets-sandbox start-up', () => {
   it('says first which database it uses, new or reused, and the store; keeps data and quota when reused', async () => {
     const cwd = emptyDir('sandbox-first-lines-');
-    const first = await start([], { cwd });
+    // At the default log level, where the server's own log lines come too.
+    const first = await start(['--log-level', 'info'], { cwd });
     expect(first.output().split('\n')[0]).toBe('Database: .sandbox/sandbox.db (SQLite file: new, seeded from the built-in demo fixtures)');
     const api = new ContractClient(first.url, demoKeys.acme);
     const created = await api.send('createTag', 'POST', '/api/prompts/tag', { body: { tagName: 'kept', teamId: demoTeams.platform } });
