@@ -28,6 +28,11 @@ export interface SeedOutcome {
  * file's current settings.
  */
 export function seedFixtures(db: Db, fixtures: Fixtures): SeedOutcome {
+  return prepareSeeder(db)(fixtures);
+}
+
+/** seedFixtures with its statements prepared once, for a sandbox that reseeds often (reset() between tests). */
+export function prepareSeeder(db: Db): (fixtures: Fixtures) => SeedOutcome {
   const insertWorkspace = db.prepare(
     `INSERT INTO workspaces (id, name, subscription, remaining_requests) VALUES (@id, @name, @subscription, @remainingRequests)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, subscription = excluded.subscription`,
@@ -47,7 +52,7 @@ export function seedFixtures(db: Db, fixtures: Fixtures): SeedOutcome {
   // The file's ids and hashes as one JSON array parameter.
   const revokeKeys = db.prepare('DELETE FROM api_keys WHERE key_hash NOT IN (SELECT value FROM json_each(?))');
   const removeTeams = db.prepare('UPDATE teams SET removed = 1 WHERE removed = 0 AND id NOT IN (SELECT value FROM json_each(?))');
-  return db.transaction(() => {
+  return db.transaction((fixtures: Fixtures) => {
     const hashes = fixtures.apiKeys.map((key) => hashKey(key.key));
     const revokedKeys = revokeKeys.run(JSON.stringify(hashes)).changes;
     for (const workspace of fixtures.workspaces) insertWorkspace.run(workspace);
@@ -60,5 +65,5 @@ export function seedFixtures(db: Db, fixtures: Fixtures): SeedOutcome {
       for (const teamId of key.teamIds) insertKeyTeam.run(hash, teamId);
     });
     return { revokedKeys, removedTeams };
-  })();
+  });
 }

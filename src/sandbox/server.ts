@@ -36,7 +36,7 @@ import { injectableStatus, parsePrefer } from './faults.ts';
 import { watchDatabaseFile } from './database-file.ts';
 import { prepareHealthCheck } from './health.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
-import { seedFixtures } from './seed.ts';
+import { prepareSeeder, seedFixtures } from './seed.ts';
 import { prepareIdempotencyStore, requestHash } from './idempotency.ts';
 import { InvalidAttemptBlocker, RateLimiter, type WindowState } from './limits.ts';
 import type { Handler, OperationContext, Stores } from './operation.ts';
@@ -75,6 +75,8 @@ export interface Sandbox {
   fetch: typeof globalThis.fetch;
   /** The clock every time-based rule reads: `advance(ms)` and `set(time)` move it forward (clock.ts). */
   clock: SandboxClock;
+  /** Starts again from the fixtures, or from another fixtures file: data, quota, rate windows and blocks. */
+  reset(next?: { fixtures?: string }): void;
   close(): Promise<void>;
 }
 
@@ -106,7 +108,7 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   const options: SandboxOptions = { ...defaultOptions, ...overrides, now: clock.now };
   const spec = contract();
   // Fixtures first: a bad file must not leave a new database behind.
-  const fixtures = readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern);
+  let fixtures = readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, spec.keyPattern);
   const db = openDatabase(options.db);
   let seeded;
   try {
@@ -117,9 +119,10 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
   }
 
   const windowMs = options.rateWindowSeconds * 1000;
-  const rateLimiter = new RateLimiter(windowMs);
-  const blocker = new InvalidAttemptBlocker(windowMs, options.blockThreshold, options.blockSeconds * 1000);
-  const authenticator = new Authenticator(db, spec.keyPattern, blocker, options.rateLimit, options.rateLimitForEveryKey);
+  // What the sandbox keeps in memory about keys: rate windows, invalid attempts and blocks, known keys. `let`: reset() starts them afresh.
+  let rateLimiter = new RateLimiter(windowMs);
+  let blocker = new InvalidAttemptBlocker(windowMs, options.blockThreshold, options.blockSeconds * 1000);
+  let authenticator = new Authenticator(db, spec.keyPattern, blocker, options.rateLimit, options.rateLimitForEveryKey);
   const accessStatements = prepareAccessStatements(db);
   const idempotency = prepareIdempotencyStore(db, spec.limits.idempotencyKeyHours);
   const variations = prepareVariationStore(db);
@@ -403,6 +406,35 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     });
   }
 
+  /**
+   * Starts again from the fixtures (these, or a new file): every resource,
+   * stored idempotent answer and spent quota is gone, and so are rate
+   * windows, invalid attempts and blocks. In one transaction: a fixtures file
+   * that cannot be read changes nothing. Requests already queued in this
+   * turn's group run after it, on the new state.
+   */
+  const seed = prepareSeeder(db);
+  // Prepared once: a reset between tests is a few statements, not a schema read and a compile per table.
+  const emptyTables = db
+    .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence'")
+    .pluck()
+    .all()
+    .map((table) => db.prepare(`DELETE FROM "${table}"`));
+  function reset(next: { fixtures?: string } = {}): void {
+    const seedFrom = next.fixtures === undefined ? fixtures : readFixtures(next.fixtures, spec.keyPattern);
+    db.transaction(() => {
+      // Foreign keys checked at COMMIT, so that tables empty in any order; every table of the schema, none listed by hand.
+      db.pragma('defer_foreign_keys = ON');
+      for (const empty of emptyTables) empty.run();
+      seed(seedFrom);
+    })();
+    fixtures = seedFrom;
+    rateLimiter = new RateLimiter(windowMs);
+    blocker = new InvalidAttemptBlocker(windowMs, options.blockThreshold, options.blockSeconds * 1000);
+    authenticator = new Authenticator(db, spec.keyPattern, blocker, options.rateLimit, options.rateLimitForEveryKey);
+    stores.snippetReads.beforeWrite();
+  }
+
   let closed = false;
   async function close(): Promise<void> {
     if (closed) return;
@@ -422,10 +454,11 @@ export function createSandbox(overrides: Partial<SandboxOptions> = {}): Omit<San
     snippetReads: stores.snippetReads,
     fetch,
     clock,
+    reset,
     close,
     async listen() {
       const address = await app.listen({ host: options.host, port: options.port });
-      return { app, db, snippetReads: stores.snippetReads, fetch, clock, close, url: address.replace('[::1]', 'localhost') };
+      return { app, db, snippetReads: stores.snippetReads, fetch, clock, reset, close, url: address.replace('[::1]', 'localhost') };
     },
   };
 }
