@@ -105,12 +105,15 @@ export interface VerifyOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** What a setup request may answer and the scenario go on. */
+const SUCCESSES = [200, 201, 207];
 const DEFAULT_DEADLINE_MS = 30 * 60_000;
 
 async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Promise<ScenarioResult> {
   const started = performance.now();
   const violations: Violation[] = [];
   let last: Exchange | undefined;
+  let lastRequest: Request | undefined;
   let reproduction: Request | undefined;
   let reproductionKey: string | undefined;
   let requests = 0;
@@ -135,15 +138,19 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
   const missing = scenario.needs.filter((role) => roles[role] === undefined);
   if (missing.length > 0) return result('skipped', `the fixtures lack ${missing.map((r) => ROLE_DESCRIPTIONS[r]).join(', and ')}`);
 
-  /** Sends, checks, and records what is found; the first request that shows a violation is the reproduction. */
-  async function checked(request: Request, expectation: Expectation): Promise<{ exchange: Exchange; found: Violation[] }> {
+  /**
+   * Sends and checks; `expectation` may depend on the answer (a setup checks
+   * an answer against the contract whatever its status).
+   */
+  async function checked(request: Request, accepts: number[], expectation: Expectation | ((exchange: Exchange) => Expectation)) {
     requests++;
-    const accepts = Array.isArray(expectation.status) ? expectation.status : [expectation.status];
     const sent = await sender.send(request, accepts);
     last = sent.exchange;
-    const found = sent.throttleViolations ?? checkExchange(sent.exchange, expectation);
+    lastRequest = request;
+    const found = sent.throttleViolations ?? checkExchange(sent.exchange, typeof expectation === 'function' ? expectation(sent.exchange) : expectation);
     return { exchange: sent.exchange, found };
   }
+  const accepted = (expectation: Expectation) => (Array.isArray(expectation.status) ? expectation.status : [expectation.status]);
   const reproduceWith = (request: Request) => {
     reproduction = redacted(request);
     reproductionKey = maskKey(keyOf(roles, request));
@@ -156,13 +163,13 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
   const context: ScenarioContext = {
     roles,
     async expect(request: Request, expectation: Expectation) {
-      const { exchange, found } = await checked(request, expectation);
+      const { exchange, found } = await checked(request, accepted(expectation), expectation);
       record(request, found);
       return exchange;
     },
     async setup(request: Request) {
-      const { exchange, found } = await checked(request, { status: [200, 201, 207] });
-      const breaks = found.filter((v) => v.at !== 'status' || !/^200 or 201 or 207$/.test(v.expected));
+      // Any status the contract documents keeps it; only a success lets the scenario go on.
+      const { exchange, found: breaks } = await checked(request, SUCCESSES, (answer) => ({ status: answer.status }));
       if (breaks.length > 0) record(request, breaks);
       if (exchange.status >= 300) {
         if (breaks.length > 0) throw new SkipScenario('setup failed');
@@ -177,9 +184,11 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
     },
     fail(violation) {
       violations.push({ requestId: last?.headers.get('x-request-id') ?? undefined, ...violation });
+      // What the scenario found is about the last answer: its request reproduces it.
+      if (reproduction === undefined && lastRequest) reproduceWith(lastRequest);
     },
     async probe(request: Request, expectation: Expectation) {
-      const { exchange, found } = await checked(request, expectation);
+      const { exchange, found } = await checked(request, accepted(expectation), expectation);
       return { exchange, violations: found };
     },
     reproduce(request: Request) {

@@ -5,18 +5,28 @@
 // if not, the verifier waits its Retry-After and tries again, a few times and
 // never past the run's deadline; then the scenario is inconclusive. Every
 // wait is bounded: the per-request timeout, and the run's deadline.
+import { errorCatalog } from '../../generated/error-catalog.js';
 import { checkExchange } from './check.ts';
 import type { Exchange, Violation } from './exchange.ts';
 import type { Pacer } from './pacing.ts';
 import type { Roles } from './roles.ts';
 import { Inconclusive, RunStopped } from './run-errors.ts';
 import { keyOf, send, type Request, type Transport } from './scenario.ts';
+import { operations } from './spec.ts';
 
-/** The throttling statuses, with the code each must carry. */
-const THROTTLING: ReadonlyMap<number, string> = new Map([
-  [429, 'RATE_LIMIT_EXCEEDED'],
-  [503, 'SERVICE_UNAVAILABLE'],
-]);
+/**
+ * The throttling answers, from openapi.yaml: the statuses whose responses
+ * must carry Retry-After, each with the catalog code sent with it (429
+ * RATE_LIMIT_EXCEEDED, 503 SERVICE_UNAVAILABLE as written).
+ */
+const THROTTLING: ReadonlyMap<number, string> = new Map(
+  [...new Set(operations.flatMap((op) => [...op.responses].filter(([, rules]) => rules.some((r) => r.name === 'Retry-After' && r.required)).map(([status]) => status)))].flatMap(
+    (status) => {
+      const codes = Object.entries(errorCatalog).filter(([, entry]) => entry.status === status);
+      return codes.length === 1 ? [[status, codes[0]![0]] as const] : [];
+    },
+  ),
+);
 /** Tries of one request that keeps being throttled. */
 const MAX_ATTEMPTS = 4;
 /** Requests in a row without an answer before the server is taken as hanging and the run stops. */
@@ -52,7 +62,7 @@ export class Sender {
     const key = keyOf(roles, request);
     for (let attempt = 1; ; attempt++) {
       // A scenario that accepts a 429 is probing the limit on purpose: it is not held back.
-      if (!accepts.includes(429)) await this.wait(pacer.delayFor(key), `pacing under the rate limit of the key`);
+      if (!accepts.includes(errorCatalog.RATE_LIMIT_EXCEEDED.status)) await this.wait(pacer.delayFor(key), `pacing under the rate limit of the key`);
       const exchange = await this.once(request);
       pacer.record(key, exchange.headers);
       const code = THROTTLING.get(exchange.status);

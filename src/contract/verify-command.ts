@@ -51,24 +51,15 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
 /** A report file must be writable before the run starts, not found unwritable at its end. */
 function checkWritable(flag: string, path: string | undefined): void {
   if (path === undefined) return;
-  const directory = dirname(resolve(path));
-  let stat;
+  const directory = statSync(dirname(resolve(path)), { throwIfNoEntry: false });
+  if (!directory) throw new UsageError(`--${flag} ${path}: the directory ${dirname(path)} does not exist; create it first (mkdir -p ${dirname(path)})`);
+  if (!directory.isDirectory()) throw new UsageError(`--${flag} ${path}: ${dirname(path)} is not a directory`);
   try {
-    stat = statSync(directory);
-  } catch {
-    throw new UsageError(`--${flag} ${path}: the directory ${dirname(path)} does not exist; create it first (mkdir -p ${dirname(path)})`);
-  }
-  if (!stat.isDirectory()) throw new UsageError(`--${flag} ${path}: ${dirname(path)} is not a directory`);
-  try {
-    accessSync(directory, constants.W_OK);
+    accessSync(dirname(resolve(path)), constants.W_OK);
   } catch {
     throw new UsageError(`--${flag} ${path}: the directory ${dirname(path)} is not writable`);
   }
-  try {
-    if (statSync(path).isDirectory()) throw new UsageError(`--${flag} ${path} is a directory; give a file path`);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-  }
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--${flag} ${path} is a directory; give a file path`);
 }
 
 /** Generated requests a run may add: each costs quota, and the report keeps every scenario. */
