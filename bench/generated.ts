@@ -52,7 +52,7 @@ async function measure(seed: number): Promise<Run> {
     byMethod.set(exchange.method, { count: method.count + 1, ms: method.ms + exchange.durationMs });
   };
   // Over HTTP to a sandbox of our own when asked; otherwise the one verify() runs in this process, without a socket.
-  const sandbox = values.http ? await (await import('../src/sandbox/server.ts')).createSandbox({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent' }).listen() : undefined;
+  const sandbox = values.http ? await (await (await import('../src/sandbox/server.ts')).createSandboxServer({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent' })).listen() : undefined;
   const report = await verify({ scenarios, onExchange, ...(sandbox && { baseUrl: sandbox.url }) });
   await sandbox?.close();
   // The runner's first request (GET /health, before the scenarios) is left in: it is one of thousands.

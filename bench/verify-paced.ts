@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { verify } from '../src/contract/index.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../src/fixtures/fixtures.ts';
 import { contract } from '../src/sandbox/contract.ts';
-import { createSandbox } from '../src/sandbox/server.ts';
+import { createSandboxServer } from '../src/sandbox/server.ts';
 
 const { values } = parseArgs({ options: { limit: { type: 'string', default: '20' } } });
 const limit = Number(values.limit);
@@ -20,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-paced-'));
 const file = join(dir, 'fixtures.json');
 writeFileSync(file, JSON.stringify(fixtures));
 
-const sandbox = await createSandbox({ db: ':memory:', port: 0, logLevel: 'silent', fixtures: file }).listen();
+const sandbox = await (await createSandboxServer({ db: ':memory:', port: 0, logLevel: 'silent', fixtures: file })).listen();
 try {
   let unasked429 = 0;
   const started = performance.now();

@@ -3,10 +3,10 @@
 // piece of work held the loop) and the peak resident memory, reset and read
 // by its parent over IPC. Started by bench/abuse.ts.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createSandbox } from '../../src/sandbox/server.ts';
+import { createSandboxServer } from '../../src/sandbox/server.ts';
 
 const [fixtures, db] = process.argv.slice(2);
-const sandbox = await createSandbox({ port: 0, host: '127.0.0.1', db, fixtures, logLevel: 'silent' }).listen();
+const sandbox = await (await createSandboxServer({ port: 0, host: '127.0.0.1', db, fixtures, logLevel: 'silent' })).listen();
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
 let peakRss = process.memoryUsage().rss;

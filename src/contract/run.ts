@@ -216,8 +216,8 @@ export const IN_PROCESS_BASE_URL = serverUrl;
  */
 async function startInProcessSandbox(fixtures: string | undefined, listen: boolean) {
   // Loaded only here, so that verifying a remote server never loads SQLite.
-  const { createSandbox } = await import('../sandbox/server.ts');
-  const sandbox = createSandbox({ db: ':memory:', port: 0, logLevel: 'silent', ...(fixtures && { fixtures }) });
+  const { createSandboxServer } = await import('../sandbox/server.ts');
+  const sandbox = await createSandboxServer({ db: ':memory:', port: 0, logLevel: 'silent', ...(fixtures && { fixtures }) });
   const url = listen ? (await sandbox.listen()).url : IN_PROCESS_BASE_URL;
   return { url, fetch: sandbox.fetch, close: () => sandbox.close() };
 }

@@ -1,8 +1,7 @@
-// Request bodies. The sandbox reads them itself instead of relying on
-// Fastify's parsers, so that every failure maps to a catalog code, and so
-// that operations without a request body ignore whatever was sent.
-import type { IncomingMessage } from 'node:http';
-import { ClientGone } from './client-gone.ts';
+// Request bodies. The sandbox parses them itself instead of relying on a
+// framework's parsers, so that every failure maps to a catalog code, and so
+// that operations without a request body ignore whatever was sent. How the
+// text arrives is the shell's concern (node/read-body.ts, core/fetch-handler.ts).
 import { ApiError } from './errors.ts';
 import { exceedsShape } from './json-shape.ts';
 import { ILL_FORMED_ISSUE, illFormedFields, mayHoldLoneSurrogate, toWellFormed } from './unicode.ts';
@@ -33,7 +32,7 @@ function otherCharset(header: string): string | undefined {
 }
 
 /** Refuses a body that is not JSON, or JSON in another charset (the sandbox would decode it wrong). */
-function checkContentType(contentType: string | undefined): void {
+export function checkContentType(contentType: string | undefined): void {
   if (!isJsonContentType(contentType)) {
     throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',
@@ -47,29 +46,11 @@ function checkContentType(contentType: string | undefined): void {
 }
 
 /**
- * Reads and parses a JSON body of at most `limit` bytes; undefined when it is
- * empty. A body deeper than MAX_BODY_DEPTH, or with more values than
- * `maxValues` (the most a valid body of the operation can hold), is refused
- * before it is parsed. A body not received within `timeoutMs` of the start closes the
- * connection: it throws ClientGone, as does a client that closes it first.
+ * Parses a JSON body; undefined when it is empty. A body deeper than
+ * MAX_BODY_DEPTH, or with more values than `maxValues` (the most a valid body
+ * of the operation can hold), is refused before it is parsed.
  */
-export async function readJsonBody(
-  payload: IncomingMessage,
-  contentType: string | undefined,
-  limit: number,
-  timeoutMs: number,
-  maxValues = Infinity,
-  inTurn: <T>(work: () => T) => Promise<T> = async (work) => work(),
-): Promise<unknown> {
-  checkContentType(contentType);
-  const declared = Number(payload.headers['content-length']);
-  if (declared > limit) throw tooLarge(limit);
-  const text = await readText(payload, limit, timeoutMs);
-  // The parse (and what follows it: validation, the handler) in its turn: a burst of big bodies cannot hold the loop.
-  return inTurn(() => parseJson(text, maxValues));
-}
-
-function parseJson(text: string, maxValues: number): unknown {
+export function parseJson(text: string, maxValues: number): unknown {
   if (text.trim() === '') return undefined;
   // For valid JSON, the tokens counted are at most twice the values, plus one.
   const exceeded = exceedsShape(text, MAX_BODY_DEPTH, 2 * maxValues + 1);
@@ -103,38 +84,6 @@ function refuseIllFormed(body: unknown): void {
   });
 }
 
-async function readText(payload: IncomingMessage, limit: number, timeoutMs: number): Promise<string> {
-  let timedOut = false;
-  // Destroying the body closes its connection: a client too slow to send
-  // its body is not answered (no status of the contract says "too slow").
-  const timer = setTimeout(() => {
-    timedOut = true;
-    payload.destroy();
-  }, timeoutMs);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const gone = () =>
-    timedOut
-      ? new ClientGone('body timeout', `The body did not arrive within ${timeoutMs / 1000} s (${size} bytes received)`)
-      : new ClientGone('aborted', `The client closed the connection after ${size} bytes of the body`);
-  try {
-    for await (const chunk of payload as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) throw tooLarge(limit);
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    // Any failure of the stream before the body is complete is the connection's end.
-    if (error instanceof ApiError || payload.complete) throw error;
-    throw gone();
-  } finally {
-    clearTimeout(timer);
-  }
-  // `complete` is Node's own flag; an injected request (inject-fetch.ts) has none and ends only when whole.
-  if (timedOut || payload.complete === false) throw gone();
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function tooLarge(limit: number): ApiError {
+export function tooLarge(limit: number): ApiError {
   return new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`);
 }

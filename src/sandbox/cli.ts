@@ -9,7 +9,7 @@ import { demoKey, DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.
 import { followNpmParent } from './launcher-parent.ts';
 import { defaultOptions } from './options.ts';
 import { checkPort, planDatabase, removeCreatedDatabase, type DatabasePlan } from './preflight.ts';
-import { createSandbox, type Sandbox } from './server.ts';
+import { createSandboxServer, type Sandbox } from './server.ts';
 import { explainStartFailure } from './start-failure.ts';
 
 function describeDatabase(plan: DatabasePlan, fixtures: string | undefined): string {
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, contract().keyPattern);
     await checkPort(where.host, where.port);
     plan = planDatabase(where.db, reset === true);
-    const created = createSandbox(sandboxOptions);
+    const created = await createSandboxServer(sandboxOptions);
     // Said before listening: Fastify logs its own listening line (at info) as it starts.
     console.log(describeDatabase(plan, options.fixtures));
     try {

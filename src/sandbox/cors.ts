@@ -6,8 +6,8 @@
 // with the methods of the path and the request headers the contract uses;
 // every answer to an allowed origin exposes the headers the contract
 // declares, so the page can read X-Request-Id, Retry-After and RateLimit-*.
-import type { FastifyInstance } from 'fastify';
 import type { Contract } from './contract.ts';
+import type { SandboxLog } from './core/request.ts';
 
 /** `loopback` (the default), or a list of origins; `*` in it allows every origin, an empty list none. */
 export type CorsOrigins = 'loopback' | string[];
@@ -47,39 +47,46 @@ export function parseCorsOrigins(raw: string): CorsOrigins | string {
   return origins.map((o) => o.replace(/\/$/, ''));
 }
 
-export function registerCors(app: FastifyInstance, origins: CorsOrigins, spec: Contract): void {
-  if (Array.isArray(origins) && origins.length === 0) return;
+/** What CORS adds to an answer, and whether the request was a preflight to answer at once (204). */
+export interface CorsDecision {
+  headers: Record<string, string>;
+  preflight: boolean;
+}
+
+const NONE: CorsDecision = { headers: {}, preflight: false };
+
+/** The CORS policy of the sandbox for `origins`; undefined when CORS is off. */
+export function corsPolicy(origins: CorsOrigins, spec: Contract) {
+  if (Array.isArray(origins) && origins.length === 0) return undefined;
   const allowHeaders = [...spec.requestHeaders, ...SANDBOX_REQUEST_HEADERS].join(', ');
   const exposeHeaders = [...spec.responseHeaders, ...SANDBOX_RESPONSE_HEADERS].join(', ');
   const allMethods = [...new Set([...spec.methodsByPath.values()].flat())].join(', ');
   const refused = new Set<string>();
 
-  app.addHook('onRequest', (request, reply, done) => {
-    const origin = request.headers.origin;
-    if (origin === undefined) return done();
-    reply.header('vary', 'Origin');
-    const allowed = originAllowed(origins, origin);
-    const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
-    if (!allowed) {
+  return (method: string, path: string, headers: Readonly<Record<string, unknown>>, log: SandboxLog): CorsDecision => {
+    const origin = headers.origin;
+    if (typeof origin !== 'string') return NONE;
+    const preflight = method === 'OPTIONS' && headers['access-control-request-method'] !== undefined;
+    if (!originAllowed(origins, origin)) {
       // Once per origin: a page retrying must not flood the log.
       if (preflight && refused.size < 100 && !refused.has(origin)) {
         refused.add(origin);
-        request.log.warn({ origin }, `CORS: origin ${origin} is not allowed; start the sandbox with --cors ${origin}`);
+        log.warn({ origin }, `CORS: origin ${origin} is not allowed; start the sandbox with --cors ${origin}`);
       }
-      if (preflight) return void reply.code(204).send();
-      return done();
+      return { headers: { vary: 'Origin' }, preflight };
     }
-    reply.header('access-control-allow-origin', origin);
-    if (!preflight) {
-      reply.header('access-control-expose-headers', exposeHeaders);
-      return done();
-    }
-    const path = request.url.split('?', 1)[0]!;
-    reply
-      .code(204)
-      .header('access-control-allow-methods', spec.methodsByPath.get(path)?.join(', ') ?? allMethods)
-      .header('access-control-allow-headers', allowHeaders)
-      .header('access-control-max-age', PREFLIGHT_MAX_AGE_SECONDS)
-      .send();
-  });
+    if (!preflight) return { headers: { vary: 'Origin', 'access-control-allow-origin': origin, 'access-control-expose-headers': exposeHeaders }, preflight };
+    return {
+      headers: {
+        vary: 'Origin',
+        'access-control-allow-origin': origin,
+        'access-control-allow-methods': spec.methodsByPath.get(path)?.join(', ') ?? allMethods,
+        'access-control-allow-headers': allowHeaders,
+        'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
+      },
+      preflight,
+    };
+  };
 }
+
+export type CorsPolicy = NonNullable<ReturnType<typeof corsPolicy>>;

@@ -7,11 +7,10 @@
 // after the request is authenticated, and only if the key may still use
 // every team the first request used (the teams are stored with the answer):
 // a key's teams can change across restarts (fixtures, seed.ts).
-import { createHash } from 'node:crypto';
 import type { Access } from './access.ts';
-import type { Db } from './database.ts';
 import { ApiError } from './errors.ts';
 import { canonicalJson as canonical } from '../json/canonical.ts';
+import type { StoreTransaction } from './store/store.ts';
 
 export interface StoredResponse {
   status: number;
@@ -19,30 +18,13 @@ export interface StoredResponse {
   body: string;
 }
 
-/** Expired keys deleted per new key: more than one, so the expired ones drain faster than new ones arrive. */
-const PURGE_BATCH = 8;
-
-export function requestHash(operationId: string, query: unknown, body: unknown): string {
-  return createHash('sha256').update(`${operationId}\n${canonical(query)}\n${canonical(body)}`).digest('hex');
+/** What identifies a request for its Idempotency-Key: the operation, its parameters and its body. */
+export function requestHash(sha256: (text: string) => string, operationId: string, query: unknown, body: unknown): string {
+  return sha256(`${operationId}\n${canonical(query)}\n${canonical(body)}`);
 }
 
-export function prepareIdempotencyStore(db: Db, keepHours: number) {
+export function idempotency(keepHours: number) {
   const keepMs = keepHours * 3_600_000;
-  // Expired rows are ignored here, so purging them can wait.
-  const find = db.prepare<[string, string, string], { request_hash: string; team_ids: string; status: number; body: string }>(
-    'SELECT request_hash, team_ids, status, body FROM idempotency_keys WHERE key_hash = ? AND key = ? AND created_at >= ?',
-  );
-  // An expired row of the same key may not be purged yet: it is replaced.
-  const insert = db.prepare(
-    `INSERT INTO idempotency_keys (key_hash, key, request_hash, team_ids, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(key_hash, key) DO UPDATE SET request_hash = excluded.request_hash, team_ids = excluded.team_ids,
-       status = excluded.status, body = excluded.body, created_at = excluded.created_at`,
-  );
-  // The oldest few expired rows, found through the index on created_at: bounded work, never a scan.
-  const purge = db.prepare(
-    `DELETE FROM idempotency_keys WHERE rowid IN
-       (SELECT rowid FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ${PURGE_BATCH})`,
-  );
   const cutoff = (nowMs: number) => new Date(nowMs - keepMs).toISOString();
   return {
     /**
@@ -50,22 +32,21 @@ export function prepareIdempotencyStore(db: Db, keepHours: number) {
      * key reused with another request, and, like the request itself would,
      * when the key may no longer use a team the first request used.
      */
-    replay(access: Access, key: string, hash: string, nowMs: number): StoredResponse | undefined {
-      const row = find.get(access.principal.keyHash, key, cutoff(nowMs));
-      if (!row) return undefined;
-      if (row.request_hash !== hash) {
+    async replay(tx: StoreTransaction, access: Access, key: string, hash: string, nowMs: number): Promise<StoredResponse | undefined> {
+      const stored = await tx.findAnswer(access.principal.keyHash, key, cutoff(nowMs));
+      if (!stored) return undefined;
+      if (stored.requestHash !== hash) {
         throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with a different request body');
       }
-      if (row.team_ids) for (const teamId of row.team_ids.split(' ')) access.requireTeam(teamId);
-      return { status: row.status, body: row.body };
+      for (const teamId of stored.teamIds) access.requireTeam(teamId);
+      return { status: stored.status, body: stored.body };
     },
-    /** Stores a first response with the teams its request used, and purges a few expired keys. */
-    remember(access: Access, key: string, hash: string, response: StoredResponse, nowMs: number): void {
-      purge.run(cutoff(nowMs));
-      const teamIds = [...access.granted].join(' ');
-      insert.run(access.principal.keyHash, key, hash, teamIds, response.status, response.body, new Date(nowMs).toISOString());
+    /** Stores a first response with the teams its request used; the store forgets a few expired ones. */
+    async remember(tx: StoreTransaction, access: Access, key: string, hash: string, response: StoredResponse, nowMs: number): Promise<void> {
+      const answer = { requestHash: hash, teamIds: [...access.granted], status: response.status, body: response.body };
+      await tx.rememberAnswer(access.principal.keyHash, key, answer, new Date(nowMs).toISOString(), cutoff(nowMs));
     },
   };
 }
 
-export type IdempotencyStore = ReturnType<typeof prepareIdempotencyStore>;
+export type Idempotency = ReturnType<typeof idempotency>;

@@ -1,27 +1,12 @@
-// What a route handler receives and returns. Handlers are plain synchronous
-// functions run inside one database transaction (see server.ts), which also
-// charges their cost to the workspace's quota or rolls everything back.
+// What a route handler receives and returns. Handlers run inside one store
+// transaction (core/operations.ts), which also charges their cost to the
+// workspace's quota or rolls everything back.
 import type { Access } from './access.ts';
-import type { Db } from './database.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 import type { JsonText } from './json-text.ts';
 import type { Principal } from './principal.ts';
-import type { GroupStore } from './store/groups.ts';
-import type { SnippetReadCache } from './store/snippet-reads.ts';
-import type { SnippetStore } from './store/snippets.ts';
-import type { VariationStore } from './store/variations.ts';
+import type { StoreTransaction } from './store/store.ts';
 import type { ErrorCode } from '../../generated/error-catalog.js';
-
-export interface Stores {
-  snippets: SnippetStore;
-  /** getSnippet's serialized answers, committed state only; emptied before every operation that is not read-only. */
-  snippetReads: SnippetReadCache;
-  variations: VariationStore;
-  folders: GroupStore;
-  tags: GroupStore;
-  /** Takes a deleted folder's snippets out of it. */
-  unfileSnippets(folderId: string, at: string): number;
-}
 
 export interface OperationContext {
   principal: Principal;
@@ -30,8 +15,7 @@ export interface OperationContext {
   body: any;
   /** The request's time as an ISO date-time. */
   at: string;
-  stores: Stores;
-  db: Db;
+  tx: StoreTransaction;
 }
 
 export interface OperationResult {
@@ -43,7 +27,7 @@ export interface OperationResult {
   cost: number;
 }
 
-export type Handler = (ctx: OperationContext) => OperationResult;
+export type Handler = (ctx: OperationContext) => Promise<OperationResult>;
 
 /** Per-item failure of a batch, in the code/message shape of an error body. */
 export interface BatchItemError {
@@ -55,12 +39,12 @@ export interface BatchItemError {
 }
 
 /** Runs `work` on each item; an ApiError fails that item alone, anything else fails the call. */
-export function eachItem<T, R>(items: T[], work: (item: T, index: number) => R, idOf?: (item: T) => string) {
+export async function eachItem<T, R>(items: T[], work: (item: T, index: number) => Promise<R>, idOf?: (item: T) => string) {
   const done: R[] = [];
   const errors: BatchItemError[] = [];
-  items.forEach((item, index) => {
+  for (const [index, item] of items.entries()) {
     try {
-      done.push(work(item, index));
+      done.push(await work(item, index));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const id = idOf?.(item);
@@ -72,7 +56,7 @@ export function eachItem<T, R>(items: T[], work: (item: T, index: number) => R, 
         ...(error.extras.details && { details: error.extras.details }),
       });
     }
-  });
+  }
   return { done, errors };
 }
 

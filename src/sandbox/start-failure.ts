@@ -2,7 +2,7 @@
 // the database turned out unusable once opened, or the port was taken in the
 // meantime. Each names the file or port and what to do; nothing shows a stack.
 import { FixturesError } from '../fixtures/fixtures.ts';
-import { NewerDatabaseError } from './migrations.ts';
+import { NewerDatabaseError } from './sqlite/migrations.ts';
 import { portProblem, StartupError } from './preflight.ts';
 
 export function explainStartFailure(error: unknown, where: { db: string; host: string; port: number }): string {

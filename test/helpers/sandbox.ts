@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { validateErrorResponse, validatorFor } from '../../generated/validators.js';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
-import { createSandbox, type Sandbox } from '../../src/sandbox/server.ts';
+import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
 import type { SandboxOptions } from '../../src/sandbox/options.ts';
 import demo from '../../fixtures/demo.json' with { type: 'json' };
 
@@ -39,7 +39,7 @@ export function fixturesFile(edit: (copy: Fixtures) => void): string {
 }
 
 export async function startSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
-  return createSandbox({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent', ...options }).listen();
+  return (await createSandboxServer({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent', ...options })).listen();
 }
 
 export interface Answer {

@@ -3,7 +3,7 @@
 // transaction, each committed on its own while answered as failed.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { GROUP_BUDGET_MS, GroupCommit, type Outcome } from '../../src/sandbox/group-commit.ts';
+import { GROUP_BUDGET_MS, GroupCommit, type Outcome } from '../../src/sandbox/sqlite/group-commit.ts';
 
 describe('a group whose transaction SQLite rolls back midway', () => {
   it('fails every request of the group and stores none of them', async () => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
-import type { Db } from '../../src/sandbox/database.ts';
-import { hashKey } from '../../src/sandbox/seed.ts';
+import type { Db } from '../../src/sandbox/sqlite/database.ts';
+import { hashKey } from '../../src/sandbox/key-hash.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { ContractClient, demoKeys, demoTeams, fixtures, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
 

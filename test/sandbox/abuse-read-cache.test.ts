@@ -1,4 +1,4 @@
-// Issue #13, finding 5: getSnippet's read cache (src/sandbox/store/snippet-reads.ts)
+// Issue #13, finding 5: getSnippet's read cache (src/sandbox/sqlite/snippet-reads.ts)
 // holds only committed state, and is bounded in bytes.
 //
 // The failed commit is real: the sandbox's process may not write past byte 0
@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GroupCommit, type Outcome } from '../../src/sandbox/group-commit.ts';
+import { GroupCommit, type Outcome } from '../../src/sandbox/sqlite/group-commit.ts';
 import { JsonText } from '../../src/sandbox/json-text.ts';
-import { keptSize, MAX_KEPT_READ_BYTES, READ_CACHE_BUDGET_BYTES, SnippetReadCache, type SnippetRead } from '../../src/sandbox/store/snippet-reads.ts';
+import { keptSize, MAX_KEPT_READ_BYTES, READ_CACHE_BUDGET_BYTES, SnippetReadCache, type SnippetRead } from '../../src/sandbox/sqlite/snippet-reads.ts';
 import { ContractClient, demoKeys, demoTeams, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
 
 const team = demoTeams.platform;

@@ -2,18 +2,18 @@
 // reads it, so a test moves time instead of waiting for it. Each case would
 // take a minute or more of real time; here none waits.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSandbox } from '../../src/sandbox/server.ts';
+import { createSandboxServer } from '../../src/sandbox/server.ts';
 import { limits } from '../../src/contract/spec.ts';
 import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
 
-type InProcess = ReturnType<typeof createSandbox>;
+type InProcess = Awaited<ReturnType<typeof createSandboxServer>>;
 const open: InProcess[] = [];
 afterEach(async () => {
   for (const sandbox of open.splice(0)) await sandbox.close();
 });
 
-function inProcess(fixtures?: string) {
-  const sandbox = createSandbox({ db: ':memory:', logLevel: 'silent', ...(fixtures && { fixtures }) });
+async function inProcess(fixtures?: string) {
+  const sandbox = await createSandboxServer({ db: ':memory:', logLevel: 'silent', ...(fixtures && { fixtures }) });
   open.push(sandbox);
   const call = async (path: string, key: string | null, init: RequestInit = {}) => {
     const answer = await sandbox.fetch(`http://sandbox.test${path}`, { ...init, headers: { ...(key && { authorization: `Bearer ${key}` }), ...(init.headers as Record<string, string>) } });
@@ -25,7 +25,7 @@ function inProcess(fixtures?: string) {
 describe("the sandbox's clock", () => {
   it('reopens the rate-limit window after advance(60_000), with no waiting', async () => {
     const started = Date.now();
-    const { sandbox, call } = inProcess();
+    const { sandbox, call } = await inProcess();
     let refused;
     for (let sent = 0; sent <= limits.rateLimitPerMinute && !refused; sent++) {
       const answer = await call('/api/prompts/tags', demoKeys.acme);
@@ -42,7 +42,7 @@ describe("the sandbox's clock", () => {
     const file = fixturesFile((copy) => {
       copy.apiKeys.find((k) => k.key === demoKeys.acme)!.expiresAt = expiresAt;
     });
-    const { sandbox, call } = inProcess(file);
+    const { sandbox, call } = await inProcess(file);
     expect((await call('/api/prompts/tags', demoKeys.acme)).status).toBe(200);
     sandbox.clock.set(Date.parse(expiresAt) + 1000);
     const expired = await call('/api/prompts/tags', demoKeys.acme);
@@ -50,7 +50,7 @@ describe("the sandbox's clock", () => {
   });
 
   it('lifts a block after its time', async () => {
-    const { sandbox, call } = inProcess();
+    const { sandbox, call } = await inProcess();
     const guess = 'sk_test_guessingClock000000000000000001';
     let answer;
     for (let attempt = 0; attempt <= limits.invalidAttemptThreshold; attempt++) answer = await call('/api/prompts/tags', guess);
@@ -60,7 +60,7 @@ describe("the sandbox's clock", () => {
   });
 
   it('dates what is written by its time, and never goes back', async () => {
-    const { sandbox, call } = inProcess();
+    const { sandbox, call } = await inProcess();
     sandbox.clock.set('2031-05-01T12:00:00Z');
     const created = await call('/api/prompts/tag', demoKeys.acme, {
       method: 'POST',

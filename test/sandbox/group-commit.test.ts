@@ -1,4 +1,4 @@
-// The group commit (src/sandbox/group-commit.ts): the operations of one
+// The group commit (src/sandbox/sqlite/group-commit.ts): the operations of one
 // event-loop turn run in one transaction and are answered after its commit.
 // These tests fail if a charge is lost, counted twice, or answered before it
 // is stored: the quota in the database file, read after a restart or after a
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GroupCommit, type Outcome } from '../../src/sandbox/group-commit.ts';
+import { GroupCommit, type Outcome } from '../../src/sandbox/sqlite/group-commit.ts';
 import { ContractClient, demoKeys, demoTeams, fixtures, fixturesFile, startSandbox, type Answer } from '../helpers/sandbox.ts';
 import { startSandboxProcess } from '../helpers/processes.ts';
 

@@ -733,8 +733,9 @@ function sendRaw(request: FuzzRequest, attempt = 0): Promise<Answer> {
       res.on('error', reject);
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed meanwhile: Node's documented case for one retry.
-      if (req.reusedSocket && error.code === 'ECONNRESET' && attempt === 0) resolve(sendRaw(request, 1));
+      // A kept-alive socket the server closed meanwhile (its idle timeout): Node's documented case for a retry.
+      // Each of the pool's sockets may have gone stale, so up to one retry per socket, then a fresh one.
+      if (req.reusedSocket && error.code === 'ECONNRESET' && attempt < BATCH) resolve(sendRaw(request, attempt + 1));
       else reject(new Error(`${request.method} ${request.target}: no answer (${error.code ?? error.message})`));
     });
     req.end(body);

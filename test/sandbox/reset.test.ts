@@ -3,17 +3,17 @@
 // and blocks are gone; the state is as a fresh sandbox's.
 import { afterEach, describe, expect, it } from 'vitest';
 import { limits } from '../../src/contract/spec.ts';
-import { createSandbox } from '../../src/sandbox/server.ts';
+import { createSandboxServer } from '../../src/sandbox/server.ts';
 import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
 
-type InProcess = ReturnType<typeof createSandbox>;
+type InProcess = Awaited<ReturnType<typeof createSandboxServer>>;
 const open: InProcess[] = [];
 afterEach(async () => {
   for (const sandbox of open.splice(0)) await sandbox.close();
 });
 
-function inProcess() {
-  const sandbox = createSandbox({ db: ':memory:', logLevel: 'silent' });
+async function inProcess() {
+  const sandbox = await createSandboxServer({ db: ':memory:', logLevel: 'silent' });
   open.push(sandbox);
   const call = async (path: string, key: string | null, init: RequestInit = {}) => {
     const answer = await sandbox.fetch(`http://sandbox.test${path}`, { ...init, headers: { ...(key && { authorization: `Bearer ${key}` }), ...(init.headers as Record<string, string>) } });
@@ -26,7 +26,7 @@ function inProcess() {
 
 describe('reset()', () => {
   it('gives back the state of a fresh sandbox: no data, full quota, open rate windows, no blocks', async () => {
-    const { sandbox, call, createTag } = inProcess();
+    const { sandbox, call, createTag } = await inProcess();
     const fresh = (await call('/api/prompts/tags', demoKeys.acme)).body;
     const tag = (await createTag('gone after reset')).body.data;
     const guess = 'sk_test_guessingReset000000000000000001';
@@ -36,7 +36,7 @@ describe('reset()', () => {
     expect(limited).toBe(true);
     expect((await call('/api/prompts/tags', guess)).body.code).toBe('KEY_TEMPORARILY_BLOCKED');
 
-    sandbox.reset();
+    await sandbox.reset();
     const after = await call('/api/prompts/tags', demoKeys.acme);
     expect(after.status).toBe(200);
     // The same answer a fresh sandbox gave, quota included.
@@ -46,20 +46,20 @@ describe('reset()', () => {
   });
 
   it('loads other fixtures: their keys work, keys no longer in them do not', async () => {
-    const { sandbox, call } = inProcess();
+    const { sandbox, call } = await inProcess();
     const other = fixturesFile((copy) => {
       const acme = copy.apiKeys.find((k) => k.key === demoKeys.acme)!;
       copy.apiKeys = [{ ...acme, key: 'sk_test_resetOtherFixtures00000000000001' }];
     });
-    sandbox.reset({ fixtures: other });
+    await sandbox.reset({ fixtures: other });
     expect((await call('/api/prompts/tags', 'sk_test_resetOtherFixtures00000000000001')).status).toBe(200);
     expect((await call('/api/prompts/tags', demoKeys.acme)).body.code).toBe('AUTH_KEY_UNKNOWN');
   });
 
   it('changes nothing when the fixtures file cannot be read', async () => {
-    const { sandbox, call, createTag } = inProcess();
+    const { sandbox, call, createTag } = await inProcess();
     const tag = (await createTag('kept')).body.data;
-    expect(() => sandbox.reset({ fixtures: '/does/not/exist.json' })).toThrow(/cannot read fixtures file/);
+    await expect(sandbox.reset({ fixtures: '/does/not/exist.json' })).rejects.toThrow(/cannot read fixtures file/);
     expect((await call(`/api/prompts/tag?id=${tag.id}`, demoKeys.acme)).status).toBe(200);
   });
 });

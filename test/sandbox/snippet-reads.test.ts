@@ -1,4 +1,4 @@
-// getSnippet answers from memory once a snippet was read (src/sandbox/store/snippet-reads.ts).
+// getSnippet answers from memory once a snippet was read (src/sandbox/sqlite/snippet-reads.ts).
 // These tests read a snippet, change it (or what it refers to) in every way
 // the API allows, and check that the next getSnippet shows the change: it
 // must equal getSnippets' answer, which always reads the database.

@@ -18,10 +18,10 @@ export function pageLimit(ctx: OperationContext): number {
 }
 
 /** One group's snippets after `after`, up to `limit`; `more` when the group has others after the last one taken. */
-function readSnippets(ctx: OperationContext, g: GroupKind, groupId: string, after: readonly string[] | undefined, page: Page) {
+async function readSnippets(ctx: OperationContext, g: GroupKind, groupId: string, after: readonly string[] | undefined, page: Page) {
   let last: string[] | undefined;
   let more = false;
-  for (const snippet of g.snippets.after(ctx, groupId, after, page.remaining + 1)) {
+  for (const snippet of await g.snippets.after(ctx, groupId, after, page.remaining + 1)) {
     if (!page.add(snippet)) {
       more = true;
       break;
@@ -37,10 +37,10 @@ function groupEntry(kind: string, group: unknown, snippets: Page): string {
 }
 
 /** getFolder / getTag: the group and one page of its snippets. */
-export function snippetsPage(ctx: OperationContext, g: GroupKind, groupId: string, limit: number) {
+export async function snippetsPage(ctx: OperationContext, g: GroupKind, groupId: string, limit: number) {
   const after = decodeCursor(g.snippets.listing, ctx.query.cursor, g.snippets.shape) as string[] | undefined;
   const page = new Page(limit);
-  const { last, more } = readSnippets(ctx, g, groupId, after, page);
+  const { last, more } = await readSnippets(ctx, g, groupId, after, page);
   return {
     count: page.count,
     metadata: pageMetadata(g.snippets.listing, more ? last : undefined),
@@ -55,14 +55,14 @@ function teamsFrom(teams: readonly string[], cursorTeam: string | undefined): st
 }
 
 /** getTags: one page of the groups of `teams`. */
-export function groupListPage(ctx: OperationContext, g: GroupKind, teams: readonly string[], limit: number) {
+export async function groupListPage(ctx: OperationContext, g: GroupKind, teams: readonly string[], limit: number) {
   const position = decodeCursor('tags', ctx.query.cursor, ['string', 'string', 'string']) as string[] | undefined;
   const page = new Page(limit);
   let last: Position | undefined;
   let more = false;
   teams: for (const team of teamsFrom(teams, position?.[0])) {
     const after = position && team === position[0] ? ([position[1]!, position[2]!] as const) : undefined;
-    for (const row of g.store(ctx).ofTeam(team, after, page.remaining + 1)) {
+    for (const row of await g.store(ctx).ofTeam(team, after, page.remaining + 1)) {
       if (!page.add(g.toApi(row))) {
         more = true;
         break teams;
@@ -80,7 +80,7 @@ export function groupListPage(ctx: OperationContext, g: GroupKind, teams: readon
  * folder id, snippet created_at, snippet id, inside]: inside = 1 resumes that
  * folder after that snippet (or at its start when null), 0 resumes after it.
  */
-export function folderListPage(ctx: OperationContext, g: GroupKind, teams: readonly string[], limit: number) {
+export async function folderListPage(ctx: OperationContext, g: GroupKind, teams: readonly string[], limit: number) {
   const position = decodeCursor('folders', ctx.query.cursor, ['string', 'string', 'string', 'string?', 'string?', 'number']);
   const store = g.store(ctx);
   const entries: string[] = [];
@@ -92,10 +92,10 @@ export function folderListPage(ctx: OperationContext, g: GroupKind, teams: reado
     const resume = position && team === position[0] ? position : undefined;
     const rows: FolderRow[] = [];
     if (resume?.[5] === 1) {
-      const inside = store.row(resume[2] as string);
+      const inside = await store.row(resume[2] as string);
       if (inside?.team_id === team) rows.push(inside);
     }
-    rows.push(...store.ofTeam(team, resume && ([resume[1], resume[2]] as [string, string]), Math.max(0, limit + 1 - entries.length - rows.length)));
+    rows.push(...await store.ofTeam(team, resume && ([resume[1], resume[2]] as [string, string]), Math.max(0, limit + 1 - entries.length - rows.length)));
     for (const row of rows) {
       const startOfFolder: Position = [team, row.created_at, row.id, null, null, 1];
       if (entries.length === limit || snippetCount === limit) {
@@ -111,7 +111,7 @@ export function folderListPage(ctx: OperationContext, g: GroupKind, teams: reado
       // The page's first snippet is taken whatever its size, so that every page makes progress.
       const snippets = new Page(limit - snippetCount, bytes + folderBytes, snippetCount === 0);
       const resumeAt = resume?.[5] === 1 && row.id === resume[2] && resume[3] !== null ? [resume[3] as string, resume[4] as string] : undefined;
-      const { last, more } = readSnippets(ctx, g, row.id, resumeAt, snippets);
+      const { last, more } = await readSnippets(ctx, g, row.id, resumeAt, snippets);
       entries.push(groupEntry('folder', folder, snippets));
       bytes += folderBytes + snippets.size;
       snippetCount += snippets.count;

@@ -4,7 +4,7 @@
 import type { ResourceKind } from '../access.ts';
 import { ApiError } from '../errors.ts';
 import { batchResult, eachItem, type Handler, type OperationContext } from '../operation.ts';
-import type { GroupStore } from '../store/groups.ts';
+import type { Awaitable, GroupStore } from '../store/store.ts';
 import { toFolder, toTag, type FolderRow, type Snippet } from '../store/rows.ts';
 import { folderListPage, groupListPage, pageLimit, snippetsPage } from './group-pages.ts';
 
@@ -20,12 +20,12 @@ export interface GroupKind {
   /** The group's snippets after a cursor's position, in their listing's order, and that position of a snippet. */
   snippets: {
     listing: 'folder-snippets' | 'tag-snippets';
-    after: (ctx: OperationContext, id: string, position: readonly string[] | undefined, max: number) => Iterable<Snippet>;
+    after: (ctx: OperationContext, id: string, position: readonly string[] | undefined, max: number) => Awaitable<Snippet[]>;
     positionOf: (snippet: Snippet) => string[];
     shape: ReadonlyArray<'string'>;
   };
   /** Detaches the group's snippets before it is deleted; returns how many. */
-  detachSnippets: (ctx: OperationContext, id: string) => number;
+  detachSnippets: (ctx: OperationContext, id: string) => Awaitable<number>;
   /** The metadata of a single delete, if the spec gives it one. */
   deleteMetadata: (detachedSnippets: number, movedChildren: number) => Record<string, unknown> | undefined;
 }
@@ -35,15 +35,15 @@ const FOLDER: GroupKind = {
   name: 'Folder',
   plural: 'folders',
   fields: { name: 'folderName', color: 'folderColor', parent: 'parentFolderId' },
-  store: (ctx) => ctx.stores.folders,
+  store: (ctx) => ctx.tx.folders,
   toApi: toFolder,
   snippets: {
     listing: 'folder-snippets',
-    after: (ctx, id, position, max) => ctx.stores.snippets.inFolder(id, position as [string, string] | undefined, max),
+    after: (ctx, id, position, max) => ctx.tx.snippets.inFolder(id, position as [string, string] | undefined, max),
     positionOf: (snippet) => [snippet.createdAt, snippet.id],
     shape: ['string', 'string'],
   },
-  detachSnippets: (ctx, id) => ctx.stores.unfileSnippets(id, ctx.at),
+  detachSnippets: (ctx, id) => ctx.tx.snippets.unfile(id, ctx.at),
   deleteMetadata: (unfiledSnippetCount, movedFolderCount) => ({ unfiledSnippetCount, movedFolderCount }),
 };
 
@@ -52,11 +52,11 @@ const TAG: GroupKind = {
   name: 'Tag',
   plural: 'tags',
   fields: { name: 'tagName', color: 'tagColor', parent: 'parentTagId' },
-  store: (ctx) => ctx.stores.tags,
+  store: (ctx) => ctx.tx.tags,
   toApi: toTag,
   snippets: {
     listing: 'tag-snippets',
-    after: (ctx, id, position, max) => ctx.stores.snippets.withTag(id, position?.[0], max),
+    after: (ctx, id, position, max) => ctx.tx.snippets.withTag(id, position?.[0], max),
     positionOf: (snippet) => [snippet.id],
     shape: ['string'],
   },
@@ -73,41 +73,41 @@ function input(g: GroupKind, body: Record<string, any>) {
   };
 }
 
-function create(g: GroupKind, ctx: OperationContext, body: Record<string, any>) {
+async function create(g: GroupKind, ctx: OperationContext, body: Record<string, any>) {
   ctx.access.requireTeam(body.teamId);
   const values = input(g, body);
-  if (values.parentId) ctx.access.resolveInTeam(g.kind, values.parentId, body.teamId);
-  return g.toApi(g.store(ctx).create(body.teamId, { name: values.name!, ...values }, ctx.at));
+  if (values.parentId) await ctx.access.resolveInTeam(g.kind, values.parentId, body.teamId);
+  return g.toApi(await g.store(ctx).create(body.teamId, { name: values.name!, ...values }, ctx.at));
 }
 
-function update(g: GroupKind, ctx: OperationContext, id: string, body: Record<string, any>) {
-  const teamId = ctx.access.resolve(g.kind, id);
+async function update(g: GroupKind, ctx: OperationContext, id: string, body: Record<string, any>) {
+  const teamId = await ctx.access.resolve(g.kind, id);
   const values = input(g, body);
   if (values.parentId) {
-    ctx.access.resolveInTeam(g.kind, values.parentId, teamId);
-    if (g.store(ctx).isSelfOrDescendant(id, values.parentId)) {
+    await ctx.access.resolveInTeam(g.kind, values.parentId, teamId);
+    if (await g.store(ctx).isSelfOrDescendant(id, values.parentId)) {
       throw new ApiError('PARAMETER_INVALID', `A ${g.kind} cannot be moved inside itself or one of its descendants`, {
         details: [{ field: g.fields.parent, issue: `is ${id} or one of its descendants` }],
       });
     }
   }
-  return g.toApi(g.store(ctx).update(id, values, ctx.at));
+  return g.toApi(await g.store(ctx).update(id, values, ctx.at));
 }
 
-function remove(g: GroupKind, ctx: OperationContext, id: string) {
-  const teamId = ctx.access.resolve(g.kind, id);
-  const detached = g.detachSnippets(ctx, id);
-  const moved = g.store(ctx).remove(id, ctx.at);
-  ctx.access.recordDeletion(g.kind, id, teamId, ctx.at);
+async function remove(g: GroupKind, ctx: OperationContext, id: string) {
+  const teamId = await ctx.access.resolve(g.kind, id);
+  const detached = await g.detachSnippets(ctx, id);
+  const moved = await g.store(ctx).remove(id, ctx.at);
+  await ctx.access.recordDeletion(g.kind, id, teamId, ctx.at);
   return g.deleteMetadata(detached, moved);
 }
 
 function handlers(g: GroupKind): Record<string, Handler> {
   return {
-    [`get${g.name}`](ctx) {
-      ctx.access.resolve(g.kind, ctx.query.id);
-      const group = g.toApi(g.store(ctx).row(ctx.query.id)!);
-      const page = snippetsPage(ctx, g, ctx.query.id, pageLimit(ctx));
+    async [`get${g.name}`](ctx) {
+      await ctx.access.resolve(g.kind, ctx.query.id);
+      const group = g.toApi((await g.store(ctx).row(ctx.query.id))!);
+      const page = await snippetsPage(ctx, g, ctx.query.id, pageLimit(ctx));
       return {
         status: 200,
         data: page.entry(g.kind, group),
@@ -115,19 +115,19 @@ function handlers(g: GroupKind): Record<string, Handler> {
         cost: 1 + page.count,
       };
     },
-    [`create${g.name}`]: (ctx) => ({ status: 201, data: create(g, ctx, ctx.body), cost: 1 }),
-    [`update${g.name}`]: (ctx) => ({ status: 200, data: update(g, ctx, ctx.query.id, ctx.body), cost: 1 }),
-    [`delete${g.name}`](ctx) {
-      const metadata = remove(g, ctx, ctx.query.id);
+    [`create${g.name}`]: async (ctx) => ({ status: 201, data: await create(g, ctx, ctx.body), cost: 1 }),
+    [`update${g.name}`]: async (ctx) => ({ status: 200, data: await update(g, ctx, ctx.query.id, ctx.body), cost: 1 }),
+    async [`delete${g.name}`](ctx) {
+      const metadata = await remove(g, ctx, ctx.query.id);
       return { status: 200, data: { id: ctx.query.id, deleted: true }, ...(metadata && { metadata }), cost: 1 };
     },
-    [`get${g.name}s`](ctx) {
+    async [`get${g.name}s`](ctx) {
       const teams = ctx.access.teams(ctx.query.teamId);
       if (g.kind === 'tag') {
-        const page = groupListPage(ctx, g, teams, pageLimit(ctx));
+        const page = await groupListPage(ctx, g, teams, pageLimit(ctx));
         return { status: 200, data: page.data, metadata: { tagCount: page.count, ...page.metadata }, cost: page.count };
       }
-      const page = folderListPage(ctx, g, teams, pageLimit(ctx));
+      const page = await folderListPage(ctx, g, teams, pageLimit(ctx));
       return {
         status: 200,
         data: page.data,
@@ -135,20 +135,20 @@ function handlers(g: GroupKind): Record<string, Handler> {
         cost: page.folderCount + page.snippetCount,
       };
     },
-    [`create${g.name}s`](ctx) {
+    async [`create${g.name}s`](ctx) {
       const items = ctx.body[g.plural] as Array<Record<string, any>>;
-      const { done, errors } = eachItem(items, (item) => create(g, ctx, item));
+      const { done, errors } = await eachItem(items, (item) => create(g, ctx, item));
       return batchResult(g.plural, items.length, done, errors, 201);
     },
-    [`update${g.name}s`](ctx) {
+    async [`update${g.name}s`](ctx) {
       const items = ctx.body[g.plural] as Array<Record<string, any>>;
-      const { done, errors } = eachItem(items, ({ id, ...changes }) => update(g, ctx, id, changes), (item) => item.id);
+      const { done, errors } = await eachItem(items, ({ id, ...changes }) => update(g, ctx, id, changes), (item) => item.id);
       return batchResult(g.plural, items.length, done, errors, 200);
     },
-    [`delete${g.name}s`](ctx) {
+    async [`delete${g.name}s`](ctx) {
       const ids = [...new Set<string>(ctx.query.ids)];
-      const { usable } = ctx.access.classify(g.kind, ids);
-      for (const id of usable) remove(g, ctx, id);
+      const { usable } = await ctx.access.classify(g.kind, ids);
+      for (const id of usable) await remove(g, ctx, id);
       return {
         status: 200,
         data: { deletedIds: usable },

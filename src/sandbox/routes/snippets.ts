@@ -1,20 +1,19 @@
 // Snippet operations: getSnippet, createSnippet, updateSnippet, deleteSnippet,
 // getSnippets, createSnippets, deleteSnippets.
-import { JsonText } from '../json-text.ts';
 import { batchResult, eachItem, type Handler, type OperationContext } from '../operation.ts';
 import { decodeCursor, Page, pageMetadata } from '../paging.ts';
-import type { NewSnippet, SnippetChanges } from '../store/snippets.ts';
+import type { NewSnippet, SnippetChanges } from '../store/store.ts';
 
 /** Checks what a new or changed snippet refers to: its folder and tags must be in its team. */
-function checkReferences(ctx: OperationContext, teamId: string, input: { folderId?: string | null; tagIds?: string[] }): void {
-  if (input.folderId) ctx.access.resolveInTeam('folder', input.folderId, teamId);
-  for (const tagId of input.tagIds ?? []) ctx.access.resolveInTeam('tag', tagId, teamId);
+async function checkReferences(ctx: OperationContext, teamId: string, input: { folderId?: string | null; tagIds?: string[] }): Promise<void> {
+  if (input.folderId) await ctx.access.resolveInTeam('folder', input.folderId, teamId);
+  for (const tagId of input.tagIds ?? []) await ctx.access.resolveInTeam('tag', tagId, teamId);
 }
 
-function createOne(ctx: OperationContext, input: NewSnippet) {
+async function createOne(ctx: OperationContext, input: NewSnippet) {
   ctx.access.requireTeam(input.teamId);
-  checkReferences(ctx, input.teamId, input);
-  return ctx.stores.snippets.create(input, ctx.at);
+  await checkReferences(ctx, input.teamId, input);
+  return ctx.tx.snippets.create(input, ctx.at);
 }
 
 function snippetMetadata(snippet: { variations: unknown[]; tagIds: unknown[] }) {
@@ -22,43 +21,40 @@ function snippetMetadata(snippet: { variations: unknown[]; tagIds: unknown[] }) 
 }
 
 export const snippetHandlers: Record<string, Handler> = {
-  getSnippet(ctx) {
-    const found = ctx.stores.snippetReads.get(ctx.query.id, (id) => {
-      const snippet = ctx.stores.snippets.get(id);
-      return snippet && { teamId: snippet.teamId, data: JsonText.of(snippet), metadata: JsonText.of(snippetMetadata(snippet)) };
-    });
-    ctx.access.requireOwner('snippet', ctx.query.id, found?.teamId);
+  async getSnippet(ctx) {
+    const found = await ctx.tx.snippets.read(ctx.query.id);
+    await ctx.access.requireOwner('snippet', ctx.query.id, found?.teamId);
     return { status: 200, data: found!.data, metadata: found!.metadata, cost: 1 };
   },
 
-  createSnippet(ctx) {
-    const snippet = createOne(ctx, ctx.body);
+  async createSnippet(ctx) {
+    const snippet = await createOne(ctx, ctx.body);
     return { status: 201, data: snippet, metadata: snippetMetadata(snippet), cost: 1 };
   },
 
-  updateSnippet(ctx) {
-    const teamId = ctx.access.resolve('snippet', ctx.query.id);
+  async updateSnippet(ctx) {
+    const teamId = await ctx.access.resolve('snippet', ctx.query.id);
     const changes = ctx.body as SnippetChanges;
-    checkReferences(ctx, teamId, changes);
-    const snippet = ctx.stores.snippets.update(ctx.query.id, changes, ctx.at);
+    await checkReferences(ctx, teamId, changes);
+    const snippet = await ctx.tx.snippets.update(ctx.query.id, changes, ctx.at);
     return { status: 200, data: snippet, metadata: snippetMetadata(snippet), cost: 1 };
   },
 
-  deleteSnippet(ctx) {
-    const teamId = ctx.access.resolve('snippet', ctx.query.id);
-    ctx.stores.snippets.remove(ctx.query.id, ctx.at);
-    ctx.access.recordDeletion('snippet', ctx.query.id, teamId, ctx.at);
+  async deleteSnippet(ctx) {
+    const teamId = await ctx.access.resolve('snippet', ctx.query.id);
+    await ctx.tx.snippets.remove(ctx.query.id, ctx.at);
+    await ctx.access.recordDeletion('snippet', ctx.query.id, teamId, ctx.at);
     return { status: 200, data: { id: ctx.query.id, deleted: true }, cost: 1 };
   },
 
-  getSnippets(ctx) {
+  async getSnippets(ctx) {
     const ids = [...new Set<string>(ctx.query.ids)];
-    const { usable, inaccessible, missing } = ctx.access.classify('snippet', ids);
+    const { usable, inaccessible, missing } = await ctx.access.classify('snippet', ids);
     // A page of the usable snippets, in the order of `ids`; the cursor is where the next page starts in `usable`.
     const start = (decodeCursor('snippets', ctx.query.cursor, ['number'])?.[0] as number | undefined) ?? 0;
     const page = new Page(usable.length);
     let next = start;
-    while (next < usable.length && page.add(ctx.stores.snippets.get(usable[next]!)!)) next++;
+    while (next < usable.length && page.add((await ctx.tx.snippets.get(usable[next]!))!)) next++;
     return {
       status: 200,
       data: page.data(),
@@ -74,19 +70,19 @@ export const snippetHandlers: Record<string, Handler> = {
     };
   },
 
-  createSnippets(ctx) {
+  async createSnippets(ctx) {
     const items = ctx.body.snippets as NewSnippet[];
-    const { done, errors } = eachItem(items, (item) => createOne(ctx, item));
+    const { done, errors } = await eachItem(items, (item) => createOne(ctx, item));
     return batchResult('snippets', items.length, done, errors, 201);
   },
 
-  deleteSnippets(ctx) {
+  async deleteSnippets(ctx) {
     const ids = [...new Set<string>(ctx.query.ids)];
-    const { usable } = ctx.access.classify('snippet', ids);
+    const { usable } = await ctx.access.classify('snippet', ids);
     for (const id of usable) {
-      const teamId = ctx.access.resolve('snippet', id);
-      ctx.stores.snippets.remove(id, ctx.at);
-      ctx.access.recordDeletion('snippet', id, teamId, ctx.at);
+      const teamId = await ctx.access.resolve('snippet', id);
+      await ctx.tx.snippets.remove(id, ctx.at);
+      await ctx.access.recordDeletion('snippet', id, teamId, ctx.at);
     }
     return {
       status: 200,

@@ -18,14 +18,10 @@
 //
 // Bounded in bytes: entries are counted by the size of their text, and the
 // oldest kept go first (a Map iterates in insertion order).
-import type { Db } from '../database.ts';
-import { JsonText } from '../json-text.ts';
+import type { Db } from './database.ts';
+import type { SnippetRead } from '../store/store.ts';
 
-export interface SnippetRead {
-  teamId: string;
-  data: JsonText;
-  metadata: JsonText;
-}
+export type { SnippetRead };
 
 /**
  * What all kept reads may take, in bytes. A snippet as large as one request

@@ -1,29 +1,9 @@
 // Snippets with their tags and variations.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../database.ts';
-import type { Content, Snippet, SnippetRow } from './rows.ts';
+import type { Db } from './database.ts';
+import type { Snippet, SnippetRow } from '../store/rows.ts';
+import { DEFAULT_VARIATION_NAME, type NewSnippet, type SnippetChanges } from '../store/store.ts';
 import type { VariationStore } from './variations.ts';
-
-export interface NewSnippet {
-  title: string;
-  content: Content;
-  teamId: string;
-  note?: string | null;
-  shortcut?: string | null;
-  folderId?: string | null;
-  tagIds?: string[];
-  additionalVariations?: Array<{ variationName: string; content: Content }>;
-}
-
-export interface SnippetChanges {
-  title?: string;
-  note?: string | null;
-  shortcut?: string | null;
-  folderId?: string | null;
-  tagIds?: string[];
-}
-
-export const DEFAULT_VARIATION_NAME = 'Default';
 
 /**
  * A snippet row with its tag ids and variations aggregated as JSON by SQLite:
@@ -90,19 +70,13 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
       const row = sql.byId.get(id);
       return row && toSnippet(row);
     },
-    /** Up to `max` snippets of the folder after `after` (created_at, id), oldest first, each read only when asked for. */
-    *inFolder(folderId: string, after: readonly [string, string] | undefined, max: number): Generator<Snippet> {
-      for (const { id } of sql.folderPage.all(folderId, after?.[0] ?? '', after?.[1] ?? '', max)) {
-        const row = sql.byId.get(id);
-        if (row) yield toSnippet(row);
-      }
+    /** Up to `max` snippets of the folder after `after` (created_at, id), oldest first. */
+    inFolder(folderId: string, after: readonly [string, string] | undefined, max: number): Snippet[] {
+      return sql.folderPage.all(folderId, after?.[0] ?? '', after?.[1] ?? '', max).map(({ id }) => toSnippet(sql.byId.get(id)!));
     },
-    /** Up to `max` snippets with the tag after the snippet id `after`, in id order, each read only when asked for. */
-    *withTag(tagId: string, after: string | undefined, max: number): Generator<Snippet> {
-      for (const { snippet_id } of sql.tagPage.all(tagId, after ?? '', max)) {
-        const row = sql.byId.get(snippet_id);
-        if (row) yield toSnippet(row);
-      }
+    /** Up to `max` snippets with the tag after the snippet id `after`, in id order. */
+    withTag(tagId: string, after: string | undefined, max: number): Snippet[] {
+      return sql.tagPage.all(tagId, after ?? '', max).map(({ snippet_id }) => toSnippet(sql.byId.get(snippet_id)!));
     },
     create(input: NewSnippet, at: string): Snippet {
       const row: SnippetRow = {

@@ -1,7 +1,7 @@
 // Variations of a snippet, and the history record written on every change.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../database.ts';
-import { toHistoryEntry, toVariation, type Content, type HistoryRow, type Variation, type VariationHistoryEntry, type VariationRow } from './rows.ts';
+import type { Db } from './database.ts';
+import { toHistoryEntry, toVariation, type Content, type HistoryRow, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
 
 export function prepareVariationStore(db: Db) {
   const sql = {
@@ -92,12 +92,13 @@ export function prepareVariationStore(db: Db) {
       for (const row of sql.bySnippet.all(snippetId)) record(row, 'deleted', at);
     },
     /** The team and snippet a variation had, from its history, once the variation itself is gone. */
-    formerOwner(variationId: string): { team_id: string; snippet_id: string } | undefined {
-      return sql.historyTeam.get(variationId);
+    formerOwner(variationId: string): { teamId: string; snippetId: string } | undefined {
+      const row = sql.historyTeam.get(variationId);
+      return row && { teamId: row.team_id, snippetId: row.snippet_id };
     },
-    /** Records newest first, older than the record `beforeSeq`, read one at a time (a page stops reading when full). */
-    *history(variationId: string, from: string, to: string, beforeSeq: number, max: number): Generator<{ seq: number; entry: VariationHistoryEntry }> {
-      for (const row of sql.history.iterate(variationId, from, to, beforeSeq, max)) yield { seq: row.seq, entry: toHistoryEntry(row) };
+    /** Up to `max` records newest first, older than the record `beforeSeq`. */
+    history(variationId: string, from: string, to: string, beforeSeq: number, max: number): Array<{ seq: number; entry: VariationHistoryEntry }> {
+      return sql.history.all(variationId, from, to, beforeSeq, max).map((row) => ({ seq: row.seq, entry: toHistoryEntry(row) }));
     },
     historyCount(variationId: string, from: string, to: string): number {
       return sql.historyCount.get(variationId, from, to)!.n;

@@ -1,18 +1,7 @@
-// Seeding the sandbox database from a fixtures file. Keys are stored as
-// SHA-256 hashes; the plaintext exists only in the fixtures file.
-import { createHash } from 'node:crypto';
-import type { Fixtures } from '../fixtures/fixtures.ts';
+// Seeding the SQLite database from the fixtures. Keys are stored as SHA-256
+// hashes (key-hash.ts); the plaintext exists only in the fixtures file.
+import type { SeedOutcome, StoredFixtures } from '../store/store.ts';
 import type { Db } from './database.ts';
-
-export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
-/** What a start took away: keys and teams that were in the database but are no longer in the fixtures. */
-export interface SeedOutcome {
-  revokedKeys: number;
-  removedTeams: number;
-}
 
 /**
  * Makes the fixtures the truth about who may call, at every start, in one
@@ -27,12 +16,7 @@ export interface SeedOutcome {
  * same database file does not refill what was spent; keys and teams take the
  * file's current settings.
  */
-export function seedFixtures(db: Db, fixtures: Fixtures): SeedOutcome {
-  return prepareSeeder(db)(fixtures);
-}
-
-/** seedFixtures with its statements prepared once, for a sandbox that reseeds often (reset() between tests). */
-export function prepareSeeder(db: Db): (fixtures: Fixtures) => SeedOutcome {
+export function prepareSeeder(db: Db): (fixtures: StoredFixtures) => SeedOutcome {
   const insertWorkspace = db.prepare(
     `INSERT INTO workspaces (id, name, subscription, remaining_requests) VALUES (@id, @name, @subscription, @remainingRequests)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, subscription = excluded.subscription`,
@@ -52,8 +36,9 @@ export function prepareSeeder(db: Db): (fixtures: Fixtures) => SeedOutcome {
   // The file's ids and hashes as one JSON array parameter.
   const revokeKeys = db.prepare('DELETE FROM api_keys WHERE key_hash NOT IN (SELECT value FROM json_each(?))');
   const removeTeams = db.prepare('UPDATE teams SET removed = 1 WHERE removed = 0 AND id NOT IN (SELECT value FROM json_each(?))');
-  return db.transaction((fixtures: Fixtures) => {
-    const hashes = fixtures.apiKeys.map((key) => hashKey(key.key));
+  // Prepared once: a sandbox may reseed often (reset() between tests).
+  return db.transaction((fixtures: StoredFixtures) => {
+    const hashes = fixtures.apiKeys.map((key) => key.keyHash);
     const revokedKeys = revokeKeys.run(JSON.stringify(hashes)).changes;
     for (const workspace of fixtures.workspaces) insertWorkspace.run(workspace);
     for (const team of fixtures.teams) insertTeam.run(team);

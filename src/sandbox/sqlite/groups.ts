@@ -2,16 +2,11 @@
 // snippets, stored in tables of the same shape. Deleting one moves its
 // children up to its parent.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../database.ts';
-import type { FolderRow } from './rows.ts';
+import type { Db } from './database.ts';
+import type { FolderRow } from '../store/rows.ts';
+import type { GroupInput, GroupStore } from '../store/store.ts';
 
-export interface GroupInput {
-  name?: string;
-  color?: string | null;
-  parentId?: string | null;
-}
-
-export function prepareGroupStore(db: Db, table: 'folders' | 'tags') {
+export function prepareGroupStore(db: Db, table: 'folders' | 'tags'): GroupStore {
   const sql = {
     byId: db.prepare<[string], FolderRow>(`SELECT * FROM ${table} WHERE id = ?`),
     pageOfTeam: db.prepare<[string, string, string, number], FolderRow>(
@@ -76,4 +71,3 @@ export function prepareGroupStore(db: Db, table: 'folders' | 'tags') {
   };
 }
 
-export type GroupStore = ReturnType<typeof prepareGroupStore>;

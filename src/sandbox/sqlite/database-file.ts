@@ -6,7 +6,7 @@
 // and writable; if not, the answer is 503 SERVICE_UNAVAILABLE and a log line
 // says which file and what to do.
 import { accessSync, constants, statSync } from 'node:fs';
-import { databaseUnavailable } from './health.ts';
+import { databaseUnavailable } from '../health.ts';
 
 /** Checks the file at `path` stays the one opened now; undefined for an in-memory database. */
 export function watchDatabaseFile(path: string, onLost: (problem: string) => void): (() => void) | undefined {
