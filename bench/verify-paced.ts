@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verify } from '../src/contract/index.ts';
-import { DEMO_FIXTURES_PATH, readFixtures } from '../src/fixtures/fixtures.ts';
+import { DEMO_FIXTURES_PATH, readFixtures } from '../src/fixtures/fixtures-file.ts';
 import { contract } from '../src/sandbox/contract.ts';
 import { createSandboxServer } from '../src/sandbox/server.ts';
 

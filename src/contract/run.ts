@@ -7,7 +7,8 @@
 // contract) or skipped (the fixtures lack a role it needs). The run's verdict
 // weighs those with its coverage (coverage.ts): a run that checked nothing,
 // or less than its floor, does not conform.
-import { DEMO_FIXTURES_PATH, readFixtures, type Fixtures } from '../fixtures/fixtures.ts';
+import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures-file.ts';
+import type { Fixtures } from '../fixtures/fixtures.ts';
 import { checkExchange, type Expectation } from './check.ts';
 import { CoverageTracker, type Coverage } from './coverage.ts';
 import { maskKey, redacted } from './curl.ts';
@@ -209,17 +210,21 @@ async function runScenario(scenario: Scenario, sender: Sender, roles: Roles): Pr
 export const IN_PROCESS_BASE_URL = serverUrl;
 
 /**
- * A sandbox of the run's own, on an in-memory database (the run is its only
- * user, and nothing of it needs to outlive the run). Without a listener,
- * requests reach it in this process, without a socket (inject-fetch.ts); a
- * caller that brings its own `fetch` gets it listening on a free port.
+ * A sandbox of the run's own (the run is its only user, and nothing of it
+ * needs to outlive the run): in-process on the memory store, without a
+ * socket or a native module (in-process.ts). A caller that brings its own
+ * `fetch` gets the Node server instead, listening on a free port.
  */
 async function startInProcessSandbox(fixtures: string | undefined, listen: boolean) {
+  if (!listen) {
+    const { createSandbox } = await import('../sandbox/in-process.ts');
+    const sandbox = await createSandbox(fixtures ? { fixtures: readFixtures(fixtures, keyPattern) } : {});
+    return { url: IN_PROCESS_BASE_URL, fetch: sandbox.fetch, close: () => sandbox.close() };
+  }
   // Loaded only here, so that verifying a remote server never loads SQLite.
   const { createSandboxServer } = await import('../sandbox/server.ts');
   const sandbox = await createSandboxServer({ db: ':memory:', port: 0, logLevel: 'silent', ...(fixtures && { fixtures }) });
-  const url = listen ? (await sandbox.listen()).url : IN_PROCESS_BASE_URL;
-  return { url, fetch: sandbox.fetch, close: () => sandbox.close() };
+  return { url: (await sandbox.listen()).url, fetch: sandbox.fetch, close: () => sandbox.close() };
 }
 
 /** Fails fast, with a message that says what to do, when the target is not a Snippets API server or does not answer. */

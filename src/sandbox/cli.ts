@@ -5,7 +5,7 @@
 // and when the npm launcher that started it exits (launcher-parent.ts).
 import { UsageError, USAGE, parseOptions } from './cli-options.ts';
 import { contract } from './contract.ts';
-import { demoKey, DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures.ts';
+import { demoKey, DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures-file.ts';
 import { followNpmParent } from './launcher-parent.ts';
 import { defaultOptions } from './options.ts';
 import { checkPort, planDatabase, removeCreatedDatabase, type DatabasePlan } from './preflight.ts';

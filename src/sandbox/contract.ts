@@ -1,7 +1,7 @@
 // What the sandbox knows of the API, read from the generated spec: one entry
 // per operation, plus the paths, so routing, auth, fault injection and quota
 // rules come from openapi.yaml rather than from code.
-import { readFileSync } from 'node:fs';
+import document from '../../generated/openapi.json' with { type: 'json' };
 import { derefLocal } from '../openapi/deref.ts';
 
 type Json = any;
@@ -166,6 +166,6 @@ let loaded: Contract | undefined;
 
 /** The contract of generated/openapi.json, read once. */
 export function contract(): Contract {
-  loaded ??= readContract(JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8')));
+  loaded ??= readContract(document);
   return loaded;
 }

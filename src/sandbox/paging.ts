@@ -9,6 +9,8 @@
 import { contract } from './contract.ts';
 import { ApiError } from './errors.ts';
 import { JsonText } from './json-text.ts';
+import { decodeBase64Url, encodeBase64Url } from '../portable/base64url.ts';
+import { utf8Length } from '../portable/utf8.ts';
 
 const { maxPageBytes } = contract().limits;
 
@@ -21,7 +23,7 @@ export { maxPageBytes };
 export type Position = ReadonlyArray<string | number | null>;
 
 export function encodeCursor(listing: Listing, position: Position): string {
-  return Buffer.from(JSON.stringify([listing, ...position])).toString('base64url');
+  return encodeBase64Url(JSON.stringify([listing, ...position]));
 }
 
 function invalidCursor(): ApiError {
@@ -39,7 +41,7 @@ export function decodeCursor(listing: Listing, cursor: string | undefined, shape
   if (cursor === undefined) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    parsed = JSON.parse(decodeBase64Url(cursor));
   } catch {
     throw invalidCursor();
   }
@@ -93,7 +95,7 @@ export class Page {
   add(item: unknown): boolean {
     if (this.full) return false;
     const text = JSON.stringify(item);
-    const size = Buffer.byteLength(text);
+    const size = utf8Length(text);
     const first = this.texts.length === 0 && this.takeFirst;
     if (!first && this.usedBytes + this.bytes + size > maxPageBytes) return false;
     this.texts.push(text);

@@ -5,6 +5,8 @@
 // through a queue that runs them (and whatever their promises continue
 // with) for at most BUDGET_MS per turn of the loop, then lets timers and
 // other I/O run before the rest.
+import { nextTurn } from '../portable/next-turn.ts';
+
 export const TURN_BUDGET_MS = 5;
 
 export class TurnBudget {
@@ -24,7 +26,7 @@ export class TurnBudget {
       });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(this.drain);
+        nextTurn(this.drain);
       }
     });
   }
@@ -46,7 +48,7 @@ export class TurnBudget {
     if (this.queue.length === 0) {
       this.scheduled = false;
     } else if (performance.now() - this.started > TURN_BUDGET_MS) {
-      setImmediate(this.drain);
+      nextTurn(this.drain);
     } else {
       queueMicrotask(this.next);
     }

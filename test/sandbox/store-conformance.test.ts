@@ -4,6 +4,7 @@
 // internals), so that a store joins by adding its factory to the list.
 // The semantics are those of the SQLite code the interface came from
 // (seed.ts, access.ts, idempotency.ts, auth.ts, store/*.ts, server.ts).
+import { openSqliteStore } from '../../src/sandbox/sqlite/sqlite-store.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +18,10 @@ interface StoreFactory {
   create: () => SandboxStore | Promise<SandboxStore>;
 }
 
-const stores: StoreFactory[] = [{ name: 'memory', create: () => createMemoryStore() }];
+const stores: StoreFactory[] = [
+  { name: 'memory', create: () => createMemoryStore() },
+  { name: 'sqlite', create: () => openSqliteStore({ path: ':memory:' }) },
+];
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 const demo = JSON.parse(readFileSync(new URL('../../fixtures/demo.json', import.meta.url), 'utf8')) as Fixtures;

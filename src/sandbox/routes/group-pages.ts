@@ -10,6 +10,7 @@ import type { OperationContext } from '../operation.ts';
 import { decodeCursor, maxPageBytes, Page, pageMetadata, type Position } from '../paging.ts';
 import type { FolderRow } from '../store/rows.ts';
 import type { GroupKind } from './groups.ts';
+import { utf8Length } from '../../portable/utf8.ts';
 
 const { defaultPageLimit } = contract();
 
@@ -103,7 +104,7 @@ export async function folderListPage(ctx: OperationContext, g: GroupKind, teams:
         break teams;
       }
       const folder = g.toApi(row);
-      const folderBytes = Buffer.byteLength(JSON.stringify(folder));
+      const folderBytes = utf8Length(JSON.stringify(folder));
       if (entries.length > 0 && bytes + folderBytes > maxPageBytes) {
         next = startOfFolder;
         break teams;

@@ -3,7 +3,6 @@
 // makes each one a savepoint of its turn's transaction; getSnippet's reads
 // are kept in memory (snippet-reads.ts). Node only.
 import type { StoreSnapshot, StoreTransaction, SandboxStore, KeyRecord, ResourceKind, StoredFixtures, StoredAnswer } from '../store/store.ts';
-import { databaseUnavailable } from '../health.ts';
 import { JsonText } from '../json-text.ts';
 import { openDatabase, type Db } from './database.ts';
 import { watchDatabaseFile } from './database-file.ts';
@@ -147,7 +146,14 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
     checkFile?.();
     snippetReads.beginGroup();
   });
-  const exclusive = <T>(work: () => T | Promise<T>) => groups.run(work) as Promise<T>;
+  let closed = false;
+  const refuseClosed = () => {
+    if (closed) throw new Error('the sandbox store is closed');
+  };
+  const exclusive = <T>(work: () => T | Promise<T>) => {
+    refuseClosed();
+    return groups.run(work) as Promise<T>;
+  };
 
   function emptyAll(): void {
     // Foreign keys checked at the end of the transaction, so that tables empty in any order.
@@ -155,7 +161,6 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
     for (const empty of emptyTables) empty.run();
   }
 
-  let closed = false;
   return {
     kind: STORE_KIND,
     db,
@@ -168,6 +173,7 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
       });
     },
     findKey(keyHash) {
+      refuseClosed();
       const row = sql.findKey.get(keyHash);
       if (!row) return undefined;
       return {
@@ -180,9 +186,9 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
         teamIds: sql.teamsOfKey.all(keyHash),
       };
     },
-    teamWorkspaces: () => new Map(sql.teams.all().map((t) => [t.id, t.workspace_id])),
+    teamWorkspaces: () => refuseClosed() ?? new Map(sql.teams.all().map((t) => [t.id, t.workspace_id])),
     // At start, before any request: the seeder is a transaction of its own.
-    seed: (fixtures: StoredFixtures) => seed(fixtures),
+    seed: (fixtures: StoredFixtures) => refuseClosed() ?? seed(fixtures),
     reset: (fixtures: StoredFixtures) =>
       exclusive(() => {
         emptyAll();
@@ -199,7 +205,9 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
         if (snapshot.store !== STORE_KIND) throw new Error(`A snapshot of the ${snapshot.store} store cannot be restored into the ${STORE_KIND} store`);
         const state = snapshot.state as Record<string, Array<Record<string, unknown>>>;
         emptyAll();
-        for (const table of tableNames) {
+        // sqlite_sequence last, emptied again: inserting rows with their own ids has just filled it.
+        for (const table of [...tableNames.filter((t) => t !== 'sqlite_sequence'), 'sqlite_sequence']) {
+          if (table === 'sqlite_sequence') db.prepare('DELETE FROM sqlite_sequence').run();
           const rows = state[table] ?? [];
           if (rows.length === 0) continue;
           const columns = Object.keys(rows[0]!);
@@ -209,14 +217,17 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
         snippetReads.beforeWrite();
       }),
     check() {
-      if (closed) throw databaseUnavailable('The sandbox is closed');
+      refuseClosed();
       checkFile?.();
       sql.probe.get();
     },
-    close() {
+    /** Lets what was queued finish, then closes the database; every later call throws. */
+    async close() {
       if (closed) return;
+      // Queued work first; a group that fails (the database already gone) is still over.
+      await groups.run(() => undefined).catch(() => {});
       closed = true;
-      db.close();
+      if (db.open) db.close();
     },
   };
 }
