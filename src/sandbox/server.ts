@@ -175,13 +175,13 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
     return send(request, reply, core.errorAnswer(error, request.id));
   }
 
-  // Fastify refuses a malformed Content-Type before any handler runs; a request without a body to read must not care.
   const operationRoutes = new Map(spec.operations.map((o) => [`${o.method} ${o.path}`, o]));
-  const takesBody = new Set(spec.operations.filter((o) => o.takesBody).map((o) => `${o.method} ${o.path}`));
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (!takesBody.has(`${request.method} ${request.routeOptions.url}`)) delete request.headers['content-type'];
+  // Fastify refuses a malformed Content-Type before any handler runs; a request without a body to read must not care.
+  // Per route, where the route is known: not request.routeOptions, a getter that builds an object per call.
+  const ignoreContentType = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+    delete request.headers['content-type'];
     done();
-  });
+  };
 
   // No request log at all when logging is off: the hook costs a measurable share of a fast request.
   if (options.logLevel !== 'silent') app.addHook('onResponse', async (request, reply) => {
@@ -227,6 +227,7 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
     const sandboxRequest: SandboxRequest = {
       method: request.method,
       url: request.url,
+      query: request.query as Record<string, string | string[]>,
       headers: request.headers,
       authorizationCount: authorizationCount(request.raw.rawHeaders),
       id: request.id,
@@ -245,7 +246,9 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
   registerDocsSite(app, sendError);
-  for (const operation of spec.operations) app.route({ method: operation.method, url: operation.path, handler: forward });
+  for (const operation of spec.operations) {
+    app.route({ method: operation.method, url: operation.path, handler: forward, ...(!operation.takesBody && { onRequest: ignoreContentType }) });
+  }
   app.setNotFoundHandler(forward);
 
   async function reset(next: { fixtures?: string | Fixtures } = {}): Promise<void> {

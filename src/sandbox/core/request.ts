@@ -8,6 +8,8 @@ export interface SandboxRequest {
   method: string;
   /** The path and query string as sent (`/api/prompts/snippet?id=…`). */
   url: string;
+  /** The query string already parsed, where the shell has it (a name given twice: an array); parsed from `url` otherwise. */
+  query?: Readonly<Record<string, string | string[] | undefined>>;
   /** Header values by lower-case name; a header sent several times, joined with ", ". */
   headers: Readonly<Record<string, string | string[] | undefined>>;
   /** How many Authorization headers came, where the shell can tell (Node can; a Fetch Request has joined them). */

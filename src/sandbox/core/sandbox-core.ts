@@ -126,9 +126,7 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
 
   /** A fault the request asked for with Prefer (after its delay), or undefined. */
   async function injected(operation: OperationInfo, request: SandboxRequest, headers: Record<string, string>): Promise<ApiError | undefined> {
-    const prefer = request.headers.prefer;
-    if (!options.faultInjection || prefer === undefined) return undefined;
-    const preferences = parsePrefer(prefer);
+    const preferences = parsePrefer(request.headers.prefer);
     if (preferences.delayMs) await new Promise((resolve) => setTimeout(resolve, preferences.delayMs));
     const status = injectableStatus(preferences.code, operation.statuses);
     if (status === undefined) return undefined;
@@ -182,13 +180,14 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     if (!operation) return errorAnswer(unmatched(request.method, path), requestId, headers);
     try {
       const principal = operation.authenticated ? await admit(operation, request, headers) : undefined;
-      const fault = await injected(operation, request, headers);
+      // Awaited only when there is something to wait for: a promise per step is a measurable share of a fast request.
+      const fault = options.faultInjection && request.headers.prefer !== undefined ? await injected(operation, request, headers) : undefined;
       if (fault) return { ...errorAnswer(fault, requestId, headers), operation, injected: true };
       if (operation.operationId === 'getHealth') {
         return { status: 200, headers: { ...headers, 'content-type': JSON_TYPE }, body: await health(), operation };
       }
-      const body = await readBody(operation, request);
-      const parameters = decodeQuery(operation, parseQuery(query === -1 ? '' : request.url.slice(query + 1)));
+      const body = operation.takesBody ? await readBody(operation, request) : undefined;
+      const parameters = decodeQuery(operation, request.query ?? parseQuery(query === -1 ? '' : request.url.slice(query + 1)));
       if (operation.statuses.has(400)) {
         validateParameters(operation, parameters, request.headers);
         validateBody(operation, body);
