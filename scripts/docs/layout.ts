@@ -9,6 +9,7 @@ export const PAGES = [
   { name: 'contract-testing', title: 'Contract testing' },
   { name: 'contract-evolution', title: 'Contract evolution' },
   { name: 'sandbox', title: 'Running the sandbox' },
+  { name: 'testing-with-the-sandbox', title: 'Testing with the sandbox' },
   { name: 'benchmarks', title: 'Benchmarks' },
 ] as const;
 
