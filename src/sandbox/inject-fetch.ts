@@ -1,8 +1,8 @@
 // The sandbox as a `fetch` function, without a network: requests go through
 // Fastify's own injection (`app.inject`, its public API for in-process calls),
 // so every hook, limit and answer is the server's, with no socket on either
-// side. What `verify()` runs against when it starts its own sandbox, and a
-// first step to `sandbox.fetch` for consumers' tests.
+// side, the docs site included. The server's `fetch`; the in-process sandbox
+// (in-process.ts) answers through the core's Fetch handler instead.
 import type { FastifyInstance } from 'fastify';
 
 type Init = RequestInit & { headers?: Record<string, string> };

@@ -8,6 +8,7 @@ import { validateErrorResponse, validatorFor } from '../../generated/validators.
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
 import type { SandboxOptions } from '../../src/sandbox/options.ts';
+import { startInProcessServer } from './in-process-server.ts';
 import demo from '../../fixtures/demo.json' with { type: 'json' };
 
 export const fixtures = demo as Fixtures;
@@ -38,7 +39,14 @@ export function fixturesFile(edit: (copy: Fixtures) => void): string {
   return path;
 }
 
+/**
+ * The sandbox the suites run against: the Node server on SQLite, or, when a
+ * suite is run again by test/sandbox/on-memory.test.ts, the in-process
+ * sandbox on the memory store behind an HTTP bridge (only what a URL reaches:
+ * no `db`, no `app`).
+ */
 export async function startSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
+  if ((globalThis as { sandboxStore?: string }).sandboxStore === 'memory') return (await startInProcessServer(options)) as unknown as Sandbox;
   return (await createSandboxServer({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent', ...options })).listen();
 }
 
