@@ -8,6 +8,8 @@ export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [
                         [--rate-limit N] [--rate-window-seconds S] [--block-threshold N] [--block-seconds S]
                         [--headers-timeout-seconds S] [--body-timeout-seconds S] [--idle-timeout-seconds S]
                         [--cors ORIGIN[,ORIGIN]|*|none] [--no-fault-injection] [--log-level info|warn|error|silent|debug] [--reset]
+                        [--admin]
+--admin serves /__sandbox/ (reset, fixtures, snapshots, clock) to tests, without a key; never on a shared server.
 --cors: the origins whose pages may call the sandbox (default: loopback ones, any port).
 --reset deletes the --db database first, so that the sandbox starts again from the fixtures.
 Every flag can also be set as SNIPPETS_SANDBOX_<FLAG> (e.g. SNIPPETS_SANDBOX_PORT=0); a flag wins.
@@ -69,6 +71,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
       options: {
         ...Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
         'no-fault-injection': { type: 'boolean' },
+        admin: { type: 'boolean' },
         reset: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -126,6 +129,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
   }
   if (switchOn('no-fault-injection', values, env)) options.faultInjection = false;
   if (switchOn('reset', values, env)) options.reset = true;
+  if (switchOn('admin', values, env)) options.admin = true;
   return options;
 }
 

@@ -1,9 +1,11 @@
 // `snippets-sandbox`: checks everything a start needs before writing anything
 // (preflight.ts), starts the reference sandbox, says which database it uses,
 // prints the ready line (`Sandbox listening on http://HOST:PORT`) and, with
-// the built-in fixtures, the demo key; stops cleanly on SIGINT and SIGTERM,
+// the built-in fixtures, the demo key (and, with --admin, where state control
+// is served, node/admin-routes.ts); stops cleanly on SIGINT and SIGTERM,
 // and when the npm launcher that started it exits (launcher-parent.ts).
 import { UsageError, USAGE, parseOptions } from './cli-options.ts';
+import { ADMIN_PREFIX } from './node/admin-routes.ts';
 import { contract } from './contract.ts';
 import { demoKey, DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures-file.ts';
 import { followNpmParent } from './launcher-parent.ts';
@@ -87,6 +89,12 @@ async function main(): Promise<void> {
 
   console.log(`Sandbox listening on ${sandbox.url}`);
   console.log(`Docs: ${sandbox.url}/docs/ (the API reference, the error catalog at /docs/errors#<code>, and the guides)`);
+  if (options.admin) {
+    console.log(`Admin: ${sandbox.url}${ADMIN_PREFIX} (reset, fixtures, snapshots, clock; no key): for tests, never expose it on a shared server`);
+    if (!/^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(where.host)) {
+      console.log(`Warning: --admin on host ${where.host}: whoever reaches this port can reset the sandbox or replace its data`);
+    }
+  }
   if (options.fixtures === undefined) {
     const demo = demoKey();
     console.log(`Demo key: ${demo.key} (workspace ${demo.workspace}; teams ${demo.teams.map((t) => `${t.name} ${t.id}`).join(', ')})`);

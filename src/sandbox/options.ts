@@ -28,6 +28,8 @@ export interface SandboxOptions {
   cors: CorsOrigins;
   /** Whether the Prefer header can inject faults and delays. */
   faultInjection: boolean;
+  /** Whether /__sandbox/ serves state control over HTTP (node/admin-routes.ts): for tests, never on a shared server. */
+  admin: boolean;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /** Where log lines go (stdout when undefined); tests pass a stream to read them. */
@@ -59,6 +61,7 @@ export const defaultOptions: SandboxOptions = {
   idleTimeoutSeconds: 5,
   cors: 'loopback',
   faultInjection: true,
+  admin: false,
   logLevel: 'info',
   now: Date.now,
 };

@@ -12,6 +12,7 @@
 //               envelope; every wait on a client bounded (timeouts.ts)
 //   logs        one line per request
 //   docs        the docs site at /docs
+//   admin       state control at /__sandbox/, only with --admin (node/admin-routes.ts)
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { adjustableClock, type SandboxClock } from './clock.ts';
@@ -23,6 +24,7 @@ import { registerDocsSite } from './docs-site.ts';
 import { ApiError } from './errors.ts';
 import { injectFetch } from './inject-fetch.ts';
 import { hashKey } from './key-hash.ts';
+import { registerAdminRoutes } from './node/admin-routes.ts';
 import { readBodyText } from './node/read-body.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures-file.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
@@ -176,6 +178,8 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
   }
 
   const operationRoutes = new Map(spec.operations.map((o) => [`${o.method} ${o.path}`, o]));
+  /** The admin routes (--admin), which answer for themselves; filled below. */
+  const adminRoutes = new Set<string>();
   // Fastify refuses a malformed Content-Type before any handler runs; a request without a body to read must not care.
   // Per route, where the route is known: not request.routeOptions, a getter that builds an object per call.
   const ignoreContentType = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
@@ -215,7 +219,8 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
       return;
     }
     // A request that matches no operation gets the core's 404 or 405 whatever Fastify objected to on the way (its body, its method).
-    if (!(error instanceof ApiError) && !operationRoutes.has(`${request.method} ${request.routeOptions.url}`)) return forward(request, reply);
+    const route = `${request.method} ${request.routeOptions.url}`;
+    if (!(error instanceof ApiError) && !operationRoutes.has(route) && !adminRoutes.has(route)) return forward(request, reply);
     const apiError = toApiError(error);
     if (apiError.code === 'INTERNAL_ERROR' && !(error instanceof ApiError)) request.log.error({ err: error }, 'unexpected error');
     return sendError(request, reply, apiError);
@@ -246,6 +251,10 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
   app.addContentTypeParser('*', (_request, _payload, done) => done(null));
 
   registerDocsSite(app, sendError);
+  // Never without the flag: a shared server must not let anyone reset it.
+  if (options.admin) {
+    for (const route of registerAdminRoutes(app, { core, clock, cors: options.cors, bodyTimeoutMs, send })) adminRoutes.add(`${route.method} ${route.url}`);
+  }
   for (const operation of spec.operations) {
     app.route({ method: operation.method, url: operation.path, handler: forward, ...(!operation.takesBody && { onRequest: ignoreContentType }) });
   }

@@ -96,6 +96,10 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
     .all();
   // Prepared once: a reset between tests is a few statements, not a schema read and a compile per table.
   const emptyTables = tableNames.map((table) => db.prepare(`DELETE FROM "${table}"`));
+  // What a snapshot's rows may name (checkState): column names reach the text of restore's INSERTs.
+  const columnsOf = new Map(
+    tableNames.map((table) => [table, new Set(db.prepare<[], string>(`SELECT name FROM pragma_table_info('${table}')`).pluck().all())] as const),
+  );
   const seed = prepareSeeder(db);
 
   const tx: StoreTransaction = {
@@ -203,12 +207,12 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
     restore: (snapshot: StoreSnapshot) =>
       exclusive(() => {
         if (snapshot.store !== STORE_KIND) throw new Error(`A snapshot of the ${snapshot.store} store cannot be restored into the ${STORE_KIND} store`);
-        const state = snapshot.state as Record<string, Array<Record<string, unknown>>>;
+        const state = checkState(snapshot.state, columnsOf);
         emptyAll();
         // sqlite_sequence last, emptied again: inserting rows with their own ids has just filled it.
         for (const table of [...tableNames.filter((t) => t !== 'sqlite_sequence'), 'sqlite_sequence']) {
           if (table === 'sqlite_sequence') db.prepare('DELETE FROM sqlite_sequence').run();
-          const rows = state[table] ?? [];
+          const rows = state[table]!;
           if (rows.length === 0) continue;
           const columns = Object.keys(rows[0]!);
           const insert = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
@@ -230,4 +234,31 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * A snapshot's state checked on its surface before anything is emptied: every
+ * table of this store and no other, each an array of rows (objects) whose
+ * fields are columns of the table. Column names reach the INSERT's text, so
+ * none is taken that the schema does not have. What is left to SQLite (a
+ * value of the wrong type, a broken reference) fails the restore's
+ * transaction, which then changes nothing.
+ */
+function checkState(state: unknown, columnsOf: ReadonlyMap<string, ReadonlySet<string>>): Record<string, Array<Record<string, unknown>>> {
+  const fail = (problem: string): never => {
+    throw new Error(`not the state of a sqlite store snapshot: ${problem}`);
+  };
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return fail('it is not an object');
+  const tables = state as Record<string, unknown>;
+  for (const name of Object.keys(tables)) if (!columnsOf.has(name)) fail(`it has a table ${JSON.stringify(name)} that this store does not have`);
+  for (const [table, columns] of columnsOf) {
+    const rows = tables[table];
+    if (!Array.isArray(rows)) return fail(`it has no ${table} array`);
+    for (const row of rows) {
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) return fail(`a row of ${table} is not an object`);
+    }
+    const unknown = rows.length > 0 ? Object.keys(rows[0] as object).find((column) => !columns.has(column)) : undefined;
+    if (unknown !== undefined) fail(`${table} has no column ${JSON.stringify(unknown)}`);
+  }
+  return tables as Record<string, Array<Record<string, unknown>>>;
 }
