@@ -51,6 +51,16 @@ describe('the architecture', () => {
     }
   });
 
+  it('msw, an optional peer dependency, is imported by src/sandbox/msw-handlers.ts alone, which nothing of ours imports', () => {
+    const mswEntry = 'src/sandbox/msw-handlers.ts';
+    for (const file of filesUnder('src', /\.ts$/)) {
+      for (const specifier of importsOf(file)) {
+        if (/^msw(\/|$)/.test(specifier)) expect(file, specifier).toBe(mswEntry);
+        if (specifier.startsWith('.')) expect(target(file, specifier), file).not.toBe(mswEntry);
+      }
+    }
+  });
+
   it('nothing at run time imports scripts/', () => {
     for (const file of [...filesUnder('src', /\.ts$/), ...filesUnder('generated', /\.js$/)]) {
       for (const specifier of importsOf(file).filter((s) => s.startsWith('.'))) expect(target(file, specifier), file).not.toMatch(/^scripts\//);

@@ -7,6 +7,8 @@
 //
 // Each sandbox has its own data, quota, rate windows and clock; reset() goes
 // back to the fixtures, snapshot() and restore() keep and give back a state.
+// As MSW handlers: sandboxHandlers(sandbox) in msw-handlers.ts, the only
+// module that imports msw (an optional peer), so not a method here.
 import demo from '../../fixtures/demo.json' with { type: 'json' };
 import { checkFixtures, type Fixtures } from '../fixtures/fixtures.ts';
 import { sha256Hex } from '../portable/sha256.ts';

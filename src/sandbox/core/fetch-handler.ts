@@ -25,22 +25,28 @@ async function readText(body: ReadableStream<Uint8Array> | null, limit: number):
   return text + decoder.decode();
 }
 
-export function toSandboxRequest(request: Request): SandboxRequest {
+/** The path the core sees: the request's, less `mountPath` (such as "/gateway") when the sandbox is answered under one. */
+function pathBelow(pathname: string, mountPath: string): string {
+  if (mountPath === '' || (pathname !== mountPath && !pathname.startsWith(`${mountPath}/`))) return pathname;
+  return pathname.slice(mountPath.length) || '/';
+}
+
+export function toSandboxRequest(request: Request, mountPath = ''): SandboxRequest {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
   return {
     method: request.method,
-    url: `${url.pathname}${url.search}`,
+    url: `${pathBelow(url.pathname, mountPath)}${url.search}`,
     headers,
     hasBody: request.body !== null,
     text: (limit) => readText(request.body, limit),
   };
 }
 
-/** The core's answer to a Fetch Request, as a Response. */
-export async function answerFetch(core: SandboxCore, request: Request): Promise<Response> {
-  return toResponse(await core.handle(toSandboxRequest(request)), request.method);
+/** The core's answer to a Fetch Request, as a Response; under `mountPath`, the core sees the path below it. */
+export async function answerFetch(core: SandboxCore, request: Request, mountPath = ''): Promise<Response> {
+  return toResponse(await core.handle(toSandboxRequest(request, mountPath)), request.method);
 }
 
 /**
