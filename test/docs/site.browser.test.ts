@@ -12,9 +12,10 @@
 //
 // Without /usr/bin/chromium the tests are skipped with a message, except in
 // CI (CI=true), where they fail.
-import { existsSync, mkdirSync } from 'node:fs';
+import { CHROMIUM, launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalog, errorCodes } from '../../generated/error-catalog.js';
 import { operations } from '../../generated/operations.js';
@@ -22,9 +23,7 @@ import type { Sandbox } from '../../src/sandbox/server.ts';
 import { artifactsDir, ensureSiteBuilt, readSitePages, referenceOperations, referenceTagRoutes } from '../helpers/docs-site.ts';
 import { startSandbox } from '../helpers/sandbox.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-const skip = chromiumMissing && !process.env.CI;
+const skip = skipBrowserTests;
 const SKIP_MESSAGE = `docs site browser tests skipped: ${CHROMIUM} is missing (install it with \`apt-get install -y chromium\`, as .ci/run does; in CI they fail instead)`;
 if (skip) console.warn(SKIP_MESSAGE);
 
@@ -98,14 +97,10 @@ describe.skipIf(skip)(skip ? SKIP_MESSAGE : 'the docs site in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs it with \`apt-get install -y chromium\``);
     await ensureSiteBuilt();
     mkdirSync(artifactsDir, { recursive: true });
     sandbox = await startSandbox();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: VIEWPORT });
     context.setDefaultTimeout(60_000); // Redoc hydrates slowly on a loaded 2-core runner
     await context.route('**/*', async (route) => {

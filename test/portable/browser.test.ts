@@ -4,19 +4,18 @@
 // mapped to 127.0.0.1), where crypto.randomUUID is missing. What they give is
 // compared with Node's Buffer and node:crypto.
 // Without /usr/bin/chromium the test is skipped, except in CI (CI=true).
+import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/spec.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-const skip = chromiumMissing && !process.env.CI;
+const skip = skipBrowserTests;
 
 /** Not localhost nor a loopback address, so not a secure context, though Chromium is told it is 127.0.0.1. */
 const INSECURE_HOST = 'portable.test';
@@ -45,7 +44,6 @@ describe.skipIf(skip)('src/portable in Chromium', () => {
   let port: number;
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs it with \`apt-get install -y chromium\``);
     server = createServer((request, response) => {
       const name = /^\/portable\/([^/]+)\.js$/.exec(request.url ?? '')?.[1];
       const source = name === undefined ? undefined : moduleSource(name);
@@ -55,10 +53,7 @@ describe.skipIf(skip)('src/portable in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`],
-    });
+    browser = await launchChromium([`--host-resolver-rules=MAP ${INSECURE_HOST} 127.0.0.1`]);
   }, 120_000);
 
   afterAll(async () => {

@@ -4,17 +4,15 @@
 // the call through, preflight included, and let the page read the headers
 // the contract gives it; with CORS off, the same call must fail in the page.
 // Without /usr/bin/chromium the test is skipped, except in CI (CI=true).
-import { existsSync } from 'node:fs';
+import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { demoKeys, demoTeams, startSandbox } from '../helpers/sandbox.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-const skip = chromiumMissing && !process.env.CI;
+const skip = skipBrowserTests;
 
 describe.skipIf(skip)('CORS in Chromium', () => {
   let browser: Browser | undefined;
@@ -23,14 +21,10 @@ describe.skipIf(skip)('CORS in Chromium', () => {
   const sandboxes: Sandbox[] = [];
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs it with \`apt-get install -y chromium\``);
     page = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>dev server</title>'));
     await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
     pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -9,22 +9,21 @@
 // is checked, every answer must come from the service worker, and any console
 // error or page error fails the test.
 // Without /usr/bin/chromium the test is skipped, except in CI (CI=true).
+import { launchChromium, skipBrowserTests } from '../helpers/chromium.ts';
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_BASE_URL } from '../../src/sandbox/msw-handlers.ts';
 import type { PageResults } from '../fixtures/msw-browser-page.ts';
 import { demoKeys, demoTeams, fixtures } from '../helpers/sandbox.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(CHROMIUM);
-const skip = chromiumMissing && !process.env.CI;
+const skip = skipBrowserTests;
 
 const acmeQuota = fixtures.workspaces.find((w) => w.id === fixtures.apiKeys.find((k) => k.key === demoKeys.acme)!.workspaceId)!.remainingRequests;
 
@@ -43,7 +42,6 @@ describe.skipIf(skip)('sandboxHandlers() with msw/browser in Chromium', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`Chromium is not installed at ${CHROMIUM}; .ci/run installs it with \`apt-get install -y chromium\``);
     dir = mkdtempSync(join(tmpdir(), 'msw-page-'));
     writeFileSync(join(dir, 'index.html'), PAGE);
     copyFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'), join(dir, 'mockServiceWorker.js'));
@@ -63,10 +61,7 @@ describe.skipIf(skip)('sandboxHandlers() with msw/browser in Chromium', () => {
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

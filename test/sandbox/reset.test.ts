@@ -3,32 +3,11 @@
 // and blocks are gone; the state is as a fresh sandbox's.
 import { afterEach, describe, expect, it } from 'vitest';
 import { limits } from '../../src/contract/spec.ts';
-import { createSandboxServer } from '../../src/sandbox/server.ts';
-import { createSandbox } from '../../src/sandbox/in-process.ts';
-import { readFixtures } from '../../src/fixtures/fixtures-file.ts';
-import { contract } from '../../src/sandbox/contract.ts';
+import { sandboxKinds, type HeldSandbox } from '../helpers/sandbox-kinds.ts';
 import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
 
-/** What both kinds of sandbox offer the tests here. */
-interface InProcess {
-  fetch: typeof globalThis.fetch;
-  clock: { advance(ms: number): void; set(time: number | string | Date): void };
-  reset(next?: { fixtures?: string }): Promise<void>;
-  close(): Promise<void>;
-}
-const readFile = (path: string) => readFixtures(path, contract().keyPattern);
-/** The Node server (SQLite, through Fastify's injection) and the in-process sandbox (memory store), behind one shape. */
-const kinds: Array<{ name: string; start(fixtures?: string): Promise<InProcess> }> = [
-  { name: 'server on SQLite', start: (fixtures) => createSandboxServer({ db: ':memory:', logLevel: 'silent', ...(fixtures && { fixtures }) }) },
-  {
-    name: 'in-process on memory',
-    async start(fixtures) {
-      const sandbox = await createSandbox(fixtures ? { fixtures: readFile(fixtures) } : {});
-      // A file that cannot be read fails inside the promise, as the server's reset does.
-      return { ...sandbox, reset: async (next = {}) => sandbox.reset(next.fixtures === undefined ? {} : { fixtures: readFile(next.fixtures) }) };
-    },
-  },
-];
+type InProcess = HeldSandbox;
+const kinds = sandboxKinds;
 const open: InProcess[] = [];
 afterEach(async () => {
   for (const sandbox of open.splice(0)) await sandbox.close();

@@ -12,7 +12,7 @@
 // ones there; the difference shows only to work that catches the error and
 // goes on. A throw out of the work rolls back everything (memory-store.ts).
 import { JsonText } from '../json-text.ts';
-import { toHistoryEntry, toVariation, type Content, type FolderRow, type HistoryRow, type Snippet, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
+import { changedGroupRow, changedVariationRow, newGroupRow, snippetOf, toHistoryEntry, toVariation, type Content, type FolderRow, type HistoryRow, type Snippet, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
 import {
   DEFAULT_VARIATION_NAME,
   type GroupInput,
@@ -138,18 +138,7 @@ export class MemoryTransaction implements StoreTransaction {
   // Snippets ------------------------------------------------------------------------------------
 
   private snippetOf(state: State, row: SnippetRecord, variations?: Variation[]): Snippet {
-    return {
-      id: row.id,
-      teamId: row.team_id,
-      title: row.title,
-      note: row.note,
-      shortcut: row.shortcut,
-      folderId: row.folder_id,
-      tagIds: [...row.tag_ids],
-      variations: variations ?? this.variationsOf(state, row.id),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return snippetOf(row, [...row.tag_ids], variations ?? this.variationsOf(state, row.id));
   }
 
   private snippetById(state: State, id: string): Snippet | undefined {
@@ -316,13 +305,7 @@ export class MemoryTransaction implements StoreTransaction {
       create: (snippetId, name, content, at) => this.write((state) => this.createVariation(state, snippetId, name, content, at)),
       update: (row, changes, at) =>
         this.write((state) => {
-          const next: VariationRow = {
-            ...row,
-            name: changes.variationName ?? row.name,
-            content_type: changes.content?.type ?? row.content_type,
-            content: changes.content?.content ?? row.content,
-            updated_at: at,
-          };
+          const next = changedVariationRow(row, changes, at);
           // As the UPDATE: these four columns of the stored row, if it is there; the record is written either way.
           const stored = state.variations.get(row.id);
           if (stored) {
@@ -399,15 +382,7 @@ export class MemoryTransaction implements StoreTransaction {
           const id = this.newId();
           if (table.has(id)) throw uniqueFailed(`${name}.id ${id}`);
           if (!state.teams.has(teamId)) throw foreignKeyFailed(`${name} ${id}: no team ${teamId}`);
-          const row: FolderRow = {
-            id,
-            team_id: teamId,
-            name: input.name,
-            color: input.color ?? null,
-            parent_id: input.parentId ?? null,
-            created_at: at,
-            updated_at: at,
-          };
+          const row = newGroupRow(id, teamId, input, at);
           checkParent(id, row.parent_id);
           table.put(id, row);
           return { ...row };
@@ -416,13 +391,7 @@ export class MemoryTransaction implements StoreTransaction {
         this.write(() => {
           const row = table.get(id);
           if (!row) throw new Error(`no ${name} row ${id} to update`);
-          const next: FolderRow = {
-            ...row,
-            name: changes.name ?? row.name,
-            color: changes.color !== undefined ? changes.color : row.color,
-            parent_id: changes.parentId !== undefined ? changes.parentId : row.parent_id,
-            updated_at: at,
-          };
+          const next = changedGroupRow(row, changes, at);
           checkParent(id, next.parent_id);
           table.put(id, next);
           return { ...next };

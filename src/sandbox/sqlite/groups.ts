@@ -3,7 +3,7 @@
 // children up to its parent.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
-import type { FolderRow } from '../store/rows.ts';
+import { changedGroupRow, newGroupRow, type FolderRow } from '../store/rows.ts';
 import type { GroupInput, GroupStore } from '../store/store.ts';
 
 export function prepareGroupStore(db: Db, table: 'folders' | 'tags'): GroupStore {
@@ -37,27 +37,13 @@ export function prepareGroupStore(db: Db, table: 'folders' | 'tags'): GroupStore
       return false;
     },
     create(teamId: string, input: Required<Pick<GroupInput, 'name'>> & GroupInput, at: string): FolderRow {
-      const row: FolderRow = {
-        id: randomUUID(),
-        team_id: teamId,
-        name: input.name,
-        color: input.color ?? null,
-        parent_id: input.parentId ?? null,
-        created_at: at,
-        updated_at: at,
-      };
+      const row = newGroupRow(randomUUID(), teamId, input, at);
       sql.insert.run(row);
       return row;
     },
     update(id: string, changes: GroupInput, at: string): FolderRow {
       const row = sql.byId.get(id)!;
-      const next: FolderRow = {
-        ...row,
-        name: changes.name ?? row.name,
-        color: changes.color !== undefined ? changes.color : row.color,
-        parent_id: changes.parentId !== undefined ? changes.parentId : row.parent_id,
-        updated_at: at,
-      };
+      const next = changedGroupRow(row, changes, at);
       sql.update.run(next);
       return next;
     },

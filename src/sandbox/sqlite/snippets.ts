@@ -1,7 +1,7 @@
 // Snippets with their tags and variations.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
-import type { Snippet, SnippetRow } from '../store/rows.ts';
+import { snippetOf, type Snippet, type SnippetRow } from '../store/rows.ts';
 import { DEFAULT_VARIATION_NAME, type NewSnippet, type SnippetChanges } from '../store/store.ts';
 import type { VariationStore } from './variations.ts';
 
@@ -43,21 +43,6 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
   function setTags(snippetId: string, tagIds: string[]): void {
     sql.clearTags.run(snippetId);
     tagIds.forEach((tagId, position) => sql.addTag.run(snippetId, tagId, position));
-  }
-
-  function snippetOf(row: SnippetRow, tagIds: string[], parts: Snippet['variations']): Snippet {
-    return {
-      id: row.id,
-      teamId: row.team_id,
-      title: row.title,
-      note: row.note,
-      shortcut: row.shortcut,
-      folderId: row.folder_id,
-      tagIds,
-      variations: parts,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
   }
 
   function toSnippet(row: FullRow): Snippet {

@@ -1,7 +1,7 @@
 // Variations of a snippet, and the history record written on every change.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
-import { toHistoryEntry, toVariation, type Content, type HistoryRow, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
+import { changedVariationRow, toHistoryEntry, toVariation, type Content, type HistoryRow, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
 
 export function prepareVariationStore(db: Db) {
   const sql = {
@@ -72,13 +72,7 @@ export function prepareVariationStore(db: Db) {
       return toVariation(row);
     },
     update(row: VariationRow, changes: { variationName?: string; content?: Content }, at: string): Variation {
-      const next: VariationRow = {
-        ...row,
-        name: changes.variationName ?? row.name,
-        content_type: changes.content?.type ?? row.content_type,
-        content: changes.content?.content ?? row.content,
-        updated_at: at,
-      };
+      const next = changedVariationRow(row, changes, at);
       sql.update.run(next);
       record(next, 'updated', at);
       return toVariation(next);

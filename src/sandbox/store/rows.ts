@@ -101,3 +101,46 @@ export function toTag(row: TagRow): Tag {
     updatedAt: row.updated_at,
   };
 }
+
+// The rules of a change, shared by every store: a field left out keeps its
+// value, `null` clears a nullable one.
+
+/** A snippet in its API shape, from its row, its tag ids (in their order) and its variations. */
+export function snippetOf(row: SnippetRow, tagIds: string[], variations: Variation[]): Snippet {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    title: row.title,
+    note: row.note,
+    shortcut: row.shortcut,
+    folderId: row.folder_id,
+    tagIds,
+    variations,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function newGroupRow(id: string, teamId: string, input: { name: string; color?: string | null; parentId?: string | null }, at: string): FolderRow {
+  return { id, team_id: teamId, name: input.name, color: input.color ?? null, parent_id: input.parentId ?? null, created_at: at, updated_at: at };
+}
+
+export function changedGroupRow(row: FolderRow, changes: { name?: string; color?: string | null; parentId?: string | null }, at: string): FolderRow {
+  return {
+    ...row,
+    name: changes.name ?? row.name,
+    color: changes.color !== undefined ? changes.color : row.color,
+    parent_id: changes.parentId !== undefined ? changes.parentId : row.parent_id,
+    updated_at: at,
+  };
+}
+
+export function changedVariationRow(row: VariationRow, changes: { variationName?: string; content?: Content }, at: string): VariationRow {
+  return {
+    ...row,
+    name: changes.variationName ?? row.name,
+    content_type: changes.content?.type ?? row.content_type,
+    content: changes.content?.content ?? row.content,
+    updated_at: at,
+  };
+}
