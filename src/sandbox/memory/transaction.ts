@@ -12,7 +12,7 @@
 // ones there; the difference shows only to work that catches the error and
 // goes on. A throw out of the work rolls back everything (memory-store.ts).
 import { JsonText } from '../json-text.ts';
-import { changedGroupRow, changedVariationRow, newGroupRow, snippetOf, toHistoryEntry, toVariation, type Content, type FolderRow, type HistoryRow, type Snippet, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
+import { changedGroupRow, changedSnippetRow, changedVariationRow, newGroupRow, snippetOf, toHistoryEntry, toVariation, type Content, type FolderRow, type HistoryRow, type Snippet, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
 import {
   DEFAULT_VARIATION_NAME,
   type GroupInput,
@@ -216,14 +216,7 @@ export class MemoryTransaction implements StoreTransaction {
         this.write((state) => {
           const row = state.snippets.get(id);
           if (!row) throw new Error(`no snippet ${id} to update`);
-          const next: SnippetRecord = {
-            ...row,
-            title: changes.title ?? row.title,
-            note: changes.note !== undefined ? changes.note : row.note,
-            shortcut: changes.shortcut !== undefined ? changes.shortcut : row.shortcut,
-            folder_id: changes.folderId !== undefined ? changes.folderId : row.folder_id,
-            updated_at: at,
-          };
+          const next = changedSnippetRow(row, changes, at);
           this.checkFolder(state, id, next.folder_id);
           if (changes.tagIds) {
             this.checkTags(state, id, changes.tagIds);

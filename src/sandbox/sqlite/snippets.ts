@@ -1,7 +1,7 @@
 // Snippets with their tags and variations.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
-import { snippetOf, type Snippet, type SnippetRow } from '../store/rows.ts';
+import { changedSnippetRow, snippetOf, type Snippet, type SnippetRow } from '../store/rows.ts';
 import { DEFAULT_VARIATION_NAME, type NewSnippet, type SnippetChanges } from '../store/store.ts';
 import type { VariationStore } from './variations.ts';
 
@@ -84,14 +84,7 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
     },
     update(id: string, changes: SnippetChanges, at: string): Snippet {
       const { tag_ids: _tags, variations_json: _variations, ...row } = sql.byId.get(id)!;
-      const next: SnippetRow = {
-        ...row,
-        title: changes.title ?? row.title,
-        note: changes.note !== undefined ? changes.note : row.note,
-        shortcut: changes.shortcut !== undefined ? changes.shortcut : row.shortcut,
-        folder_id: changes.folderId !== undefined ? changes.folderId : row.folder_id,
-        updated_at: at,
-      };
+      const next: SnippetRow = changedSnippetRow(row, changes, at);
       sql.update.run(next);
       if (changes.tagIds) setTags(id, changes.tagIds);
       return toSnippet(sql.byId.get(id)!);

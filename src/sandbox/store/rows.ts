@@ -144,3 +144,18 @@ export function changedVariationRow(row: VariationRow, changes: { variationName?
     updated_at: at,
   };
 }
+
+export function changedSnippetRow<R extends SnippetRow>(
+  row: R,
+  changes: { title?: string; note?: string | null; shortcut?: string | null; folderId?: string | null },
+  at: string,
+): R {
+  return {
+    ...row,
+    title: changes.title ?? row.title,
+    note: changes.note !== undefined ? changes.note : row.note,
+    shortcut: changes.shortcut !== undefined ? changes.shortcut : row.shortcut,
+    folder_id: changes.folderId !== undefined ? changes.folderId : row.folder_id,
+    updated_at: at,
+  };
+}
