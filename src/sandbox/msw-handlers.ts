@@ -14,11 +14,13 @@
 //
 // msw is an optional peer dependency, and this is the only module that
 // imports it: createSandbox() (in-process.ts) and everything else run and
-// bundle without msw installed. That is why the handlers are a function of a
-// sandbox here, not a `handlers()` method of the sandbox object.
+// bundle without msw installed. So the sandbox of in-process.ts has no
+// `handlers()` method; this module's own createSandbox() gives one that does
+// (`sandbox.handlers()`), the same sandbox plus its handlers.
 import { http, type HttpHandler } from 'msw';
 import { answerFetch } from './core/fetch-handler.ts';
 import type { SandboxCore } from './core/sandbox-core.ts';
+import { createSandbox as createInProcessSandbox, type InProcessOptions, type InProcessSandbox } from './in-process.ts';
 
 /**
  * Where the handlers answer by default. `.test` is reserved (RFC 2606) and
@@ -55,4 +57,15 @@ function mountOf(baseUrl: string): { origin: string; path: string } {
 export function sandboxHandlers(sandbox: { core: SandboxCore }, options: SandboxHandlersOptions = {}): HttpHandler[] {
   const { origin, path } = mountOf(options.baseUrl ?? SANDBOX_BASE_URL);
   return [http.all(`${origin}${path}/*`, ({ request }) => answerFetch(sandbox.core, request, path))];
+}
+
+export interface SandboxWithHandlers extends InProcessSandbox {
+  /** sandboxHandlers(this sandbox, options): for `setupServer(...sandbox.handlers())` or `setupWorker(...)`. */
+  handlers(options?: SandboxHandlersOptions): HttpHandler[];
+}
+
+/** createSandbox() of snippets-api-contract/sandbox, with a `handlers()` method for MSW. */
+export async function createSandbox(options: InProcessOptions = {}): Promise<SandboxWithHandlers> {
+  const sandbox = await createInProcessSandbox(options);
+  return { ...sandbox, handlers: (handlerOptions) => sandboxHandlers(sandbox, handlerOptions) };
 }

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSnippetsClient, SnippetsApiError, type SnippetsError } from '../../src/client/index.ts';
 import { createSandbox } from '../../src/sandbox/in-process.ts';
-import { SANDBOX_BASE_URL, sandboxHandlers } from '../../src/sandbox/msw-handlers.ts';
+import { createSandbox as createSandboxWithHandlers, SANDBOX_BASE_URL, sandboxHandlers } from '../../src/sandbox/msw-handlers.ts';
 import { demoKeys, demoTeams, fixtures } from '../helpers/sandbox.ts';
 
 const RATE_LIMIT = 3;
@@ -109,6 +109,19 @@ describe('sandboxHandlers() with msw/node', () => {
       expect(await notesApi(SANDBOX_BASE_URL).open(saved.id!)).toEqual({ status: 404, code: 'SNIPPET_NOT_FOUND' });
     } finally {
       await mounted.close();
+    }
+  });
+
+  it('gives the same handlers as sandbox.handlers() on the sandbox of snippets-api-contract/sandbox/msw', async () => {
+    const baseUrl = 'http://method.test';
+    const withHandlers = await createSandboxWithHandlers();
+    try {
+      server.use(...withHandlers.handlers({ baseUrl }));
+      const saved = await notesApi(baseUrl).save('Through handlers()', 'hi');
+      expect(saved.status).toBe(201);
+      expect(await notesApi(baseUrl).open(saved.id!)).toMatchObject({ status: 200, title: 'Through handlers()' });
+    } finally {
+      await withHandlers.close();
     }
   });
 
