@@ -7,12 +7,14 @@
 //   generated/operations.{js,d.ts}    operationId, method and path of every operation
 //   generated/limits.{js,d.ts}        the spec's x-limits (rate limit, batch size ...)
 //   generated/formats.js              format checks the validators import (from scripts/lib/runtime/)
+//   generated/fixtures-validator.{js,d.ts} the fixtures file's schema (src/fixtures/fixtures-schema.ts), checked without eval
 // It also refreshes the rule table in docs/contract-evolution.md (from src/contract/diff/rules.ts).
 // `--check` writes nothing and exits 1 when generated/ or that table differs from what it would write.
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './lib/gen-catalog.ts';
+import { generateFixturesValidator } from './lib/gen-fixtures-validator.ts';
 import { generateLimitValidators } from './lib/gen-limit-validators.ts';
 import { generateLimits } from './lib/gen-limits.ts';
 import { generateOperations } from './lib/gen-operations.ts';
@@ -23,6 +25,7 @@ import { withRuleTable } from './docs/rule-table.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HEADER = '// Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.\n';
+const FIXTURES_HEADER = '// Generated from src/fixtures/fixtures-schema.ts by scripts/generate.ts (npm run generate). Do not edit.\n';
 
 /** The files generated/ should hold, by name, for the spec at `specPath`. */
 export async function buildGeneratedFiles(specPath: string): Promise<Map<string, string>> {
@@ -32,6 +35,7 @@ export async function buildGeneratedFiles(specPath: string): Promise<Map<string,
   const limitValidators = generateLimitValidators(doc, HEADER);
   const limits = generateLimits(doc, HEADER);
   const operations = generateOperations(doc, HEADER);
+  const fixturesValidator = generateFixturesValidator(FIXTURES_HEADER);
   return new Map([
     ['openapi.json', `${JSON.stringify(doc, null, 2)}\n`],
     ['openapi.d.ts', await generateTypes(doc, HEADER)],
@@ -46,6 +50,8 @@ export async function buildGeneratedFiles(specPath: string): Promise<Map<string,
     ['validators.d.ts', validators.dts],
     ['limit-validators.js', limitValidators.js],
     ['limit-validators.d.ts', limitValidators.dts],
+    ['fixtures-validator.js', fixturesValidator.js],
+    ['fixtures-validator.d.ts', fixturesValidator.dts],
   ]);
 }
 
