@@ -11,7 +11,7 @@ import { demoKey, DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures-
 import { followNpmParent } from './launcher-parent.ts';
 import { defaultOptions } from './options.ts';
 import { checkPort, planDatabase, removeCreatedDatabase, type DatabasePlan } from './preflight.ts';
-import { createSandboxServer, type Sandbox } from './server.ts';
+import type { Sandbox } from './server.ts';
 import { explainStartFailure } from './start-failure.ts';
 
 function describeDatabase(plan: DatabasePlan, fixtures: string | undefined): string {
@@ -25,6 +25,23 @@ function describeDatabase(plan: DatabasePlan, fixtures: string | undefined): str
       return `Database: ${plan.path} (SQLite file: reset by --reset, seeded again from ${source})`;
     case 'reused':
       return `Database: ${plan.path} (SQLite file: reused, with its data and spent quota; keys and teams from ${source}; --reset starts again)`;
+  }
+}
+
+/** The server's own dependencies: optional peers of the package, which a consumer of the client or the in-process sandbox does not install. */
+const SERVER_DEPENDENCIES = ['fastify', 'better-sqlite3'];
+
+/** server.ts, or one line naming the missing dependencies and how to install them (exit 2). */
+async function loadServer(): Promise<typeof import('./server.ts')> {
+  try {
+    return await import('./server.ts');
+  } catch (error) {
+    const missing = SERVER_DEPENDENCIES.find((name) => (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && (error as Error).message.includes(`'${name}'`));
+    if (missing === undefined) throw error;
+    console.error(
+      `snippets-sandbox: the sandbox server needs ${SERVER_DEPENDENCIES.join(' and ')} (${missing} is not installed); they are optional peers of the package, installed with: npm install fastify@^5 better-sqlite3@^12`,
+    );
+    process.exit(2);
   }
 }
 
@@ -44,6 +61,8 @@ async function main(): Promise<void> {
   const { reset, help: _help, ...sandboxOptions } = options;
   const where = { db: options.db ?? defaultOptions.db, host: options.host ?? defaultOptions.host, port: options.port ?? defaultOptions.port };
 
+  // Before any check or write: without its dependencies the server cannot start at all.
+  const { createSandboxServer } = await loadServer();
   let plan: DatabasePlan | undefined;
   let sandbox: Sandbox;
   try {
