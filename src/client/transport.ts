@@ -4,6 +4,8 @@
 // Per attempt: wait for the limiter, send with a timeout, then decide from
 // the retry policy whether and how long to wait before the next attempt.
 import { limits } from '../../generated/limits.js';
+// Not crypto.randomUUID alone: a page served over plain http from another host than localhost has none.
+import { randomUuid } from '../portable/uuid.ts';
 import { operations } from '../../generated/operations.js';
 import { delay } from './delay.ts';
 import { InvalidResponseError, NetworkError, TimeoutError } from './errors.ts';
@@ -173,7 +175,7 @@ export function createTransport(options: TransportOptions): (request: Request | 
     const cancelled = () => callerSignal?.aborted === true;
     // A POST is retried only under an Idempotency-Key, so that a retry never creates twice: one the caller
     // gave, or one added here, before the first attempt, so that every attempt carries the same.
-    if (retry && method === 'POST' && !request.headers.has(IDEMPOTENCY_HEADER)) request.headers.set(IDEMPOTENCY_HEADER, globalThis.crypto.randomUUID());
+    if (retry && method === 'POST' && !request.headers.has(IDEMPOTENCY_HEADER)) request.headers.set(IDEMPOTENCY_HEADER, randomUuid());
 
     for (let attemptNumber = 1; ; attemptNumber++) {
       emit(() => ({ type: 'request', ...common(), attempt: attemptNumber }));

@@ -193,6 +193,7 @@ describe('the memory store', () => {
     };
     visit('src/sandbox/memory/memory-store.ts');
     expect([...seen].sort()).toEqual([
+      'src/portable/uuid.ts',
       'src/sandbox/json-text.ts',
       'src/sandbox/memory/memory-store.ts',
       'src/sandbox/memory/ordered.ts',

@@ -1,7 +1,7 @@
 // The in-memory store: a SandboxStore (store/store.ts) that keeps everything
 // in plain JavaScript objects, so that the sandbox core runs wherever
 // JavaScript does (a browser, Deno, Bun, a worker): no node: module, no
-// Buffer, no native addon. Ids come from globalThis.crypto.randomUUID()
+// Buffer, no native addon. Ids come from randomUuid() (src/portable)
 // unless `newId` is given (deterministic tests).
 //
 // Everything that reads or writes more than a key goes through one FIFO
@@ -14,6 +14,7 @@
 // once: keys and teams change only in seed() and reset(), which run whole in
 // their turn. A transaction's work must not wait for the store's queued
 // calls (transaction, seed, snapshot ...): they start only after it ends.
+import { randomUuid } from '../../portable/uuid.ts';
 import type { KeyRecord, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
 import { compareText } from './ordered.ts';
 import { seedState } from './seeding.ts';
@@ -24,7 +25,7 @@ import { Journal, UndoLog } from './undo-log.ts';
 export const MEMORY_STORE_KIND = 'memory';
 
 export interface MemoryStoreOptions {
-  /** Makes the id of each new snippet, variation, history record, folder and tag; globalThis.crypto.randomUUID() by default (in a browser, a secure context's). */
+  /** Makes the id of each new snippet, variation, history record, folder and tag; randomUuid() by default (src/portable/uuid.ts: crypto.randomUUID, or getRandomValues where a page is not a secure context). */
   newId?: () => string;
   /**
    * Told after each transaction (and seed) how it ended and how many changes
@@ -55,7 +56,7 @@ class MemoryStore implements SandboxStore {
   private readonly onTransactionEnd: MemoryStoreOptions['onTransactionEnd'];
 
   constructor(options: MemoryStoreOptions) {
-    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.newId = options.newId ?? randomUuid;
     this.onTransactionEnd = options.onTransactionEnd;
   }
 
