@@ -3,6 +3,7 @@
 // timeout) as its `fetch`, the key and idempotency keys as middleware, and
 // errors turned into the typed errors of errors.ts. Nothing here restates an
 // operation: paths, parameters and bodies are checked by the types alone.
+import { checkApiKey, checkLimiter, checkRetry, checkTimeout } from './checked-options.ts';
 import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { paths } from '../../generated/openapi.js';
@@ -65,6 +66,7 @@ export interface SnippetsClient {
 function limiterFrom(option: SnippetsClientOptions['limiter']): RequestLimiter | undefined {
   if (option === undefined) return undefined;
   if (option instanceof RequestLimiter) return option;
+  if (option !== true) checkLimiter(option);
   return new RequestLimiter(option === true ? {} : option);
 }
 
@@ -108,11 +110,14 @@ function checkedBaseUrl(baseUrl: unknown): string {
 
 export function createSnippetsClient(options: SnippetsClientOptions): SnippetsClient {
   const baseUrl = checkedBaseUrl(options.baseUrl);
+  checkApiKey(options.apiKey);
   const retry = options.retry === false ? undefined : { ...defaultRetryOptions, ...options.retry };
+  if (retry) checkRetry(retry);
   const limiter = limiterFrom(options.limiter);
   // The key must never reach what the client keeps or reports, even when a server echoes it.
   const redact = (text: string) => text.split(options.apiKey).join('[redacted]');
   const timeoutMs = options.timeoutMs ?? 30_000;
+  checkTimeout(timeoutMs);
   const transport = createTransport({
     redact,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),

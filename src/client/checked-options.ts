@@ -1,0 +1,44 @@
+// The client's options, checked when it is created: a value that would make
+// every request fail, or a wait overflow Node's timers (2^31 - 1 ms, about
+// 24.8 days, past which a timer fires at once), is a TypeError that names the
+// option and what it takes, rather than a surprise on the first call.
+import type { LimiterOptions } from './limiter.ts';
+import type { RetryOptions } from './retry-policy.ts';
+
+/** The longest wait a timer can hold. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+/** More attempts than this is a loop, not a retry policy. */
+export const MAX_ATTEMPTS = 100;
+
+function fail(option: string, takes: string, got: unknown): never {
+  throw new TypeError(`createSnippetsClient: ${option} must be ${takes}, got ${typeof got === 'string' ? JSON.stringify(got) : String(got)}`);
+}
+
+function milliseconds(option: string, value: unknown, min: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > MAX_TIMER_MS) {
+    fail(option, `a number of milliseconds from ${min} to ${MAX_TIMER_MS} (about 24.8 days)`, value);
+  }
+}
+
+export function checkApiKey(apiKey: unknown): void {
+  // An empty key would also make redaction (splitting texts on it) meaningless.
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') fail('apiKey', 'a non-empty string (Bearer sk_live_… or sk_test_…, without "Bearer")', apiKey);
+}
+
+export function checkTimeout(timeoutMs: unknown): void {
+  milliseconds('timeoutMs', timeoutMs, 0);
+}
+
+export function checkRetry(retry: RetryOptions): void {
+  if (!Number.isInteger(retry.attempts) || retry.attempts < 1 || retry.attempts > MAX_ATTEMPTS) fail('retry.attempts', `a whole number from 1 to ${MAX_ATTEMPTS}`, retry.attempts);
+  milliseconds('retry.baseDelayMs', retry.baseDelayMs, 0);
+  milliseconds('retry.maxDelayMs', retry.maxDelayMs, 0);
+  milliseconds('retry.deadlineMs', retry.deadlineMs, 0);
+  if (retry.onKeyBlocked !== 'wait' && retry.onKeyBlocked !== 'fail') fail('retry.onKeyBlocked', '"wait" or "fail"', retry.onKeyBlocked);
+  if (typeof retry.random !== 'function') fail('retry.random', 'a function returning a number in [0, 1)', retry.random);
+}
+
+export function checkLimiter(limiter: Partial<LimiterOptions>): void {
+  if (limiter.limit !== undefined && (!Number.isInteger(limiter.limit) || limiter.limit < 1)) fail('limiter.limit', 'a whole number of at least 1', limiter.limit);
+  if (limiter.windowMs !== undefined) milliseconds('limiter.windowMs', limiter.windowMs, 1);
+}
