@@ -3,6 +3,7 @@
 // timeout) as its `fetch`, the key and idempotency keys as middleware, and
 // errors turned into the typed errors of errors.ts. Nothing here restates an
 // operation: paths, parameters and bodies are checked by the types alone.
+import { redactDeep, redactorOf } from './redact.ts';
 import { checkApiKey, checkLimiter, checkRetry, checkTimeout } from './checked-options.ts';
 import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
@@ -76,17 +77,18 @@ async function toClientError(request: { method: string; path: string }, response
   const envelope = body as { code?: unknown; message?: unknown; requestId?: unknown; usage?: any; details?: any; error?: unknown } | null;
   if (envelope && typeof envelope === 'object' && typeof envelope.code === 'string' && typeof envelope.message === 'string') {
     const retryMs = retryAfterMs(response.headers.get('retry-after'));
+    const requestId = typeof envelope.requestId === 'string' ? envelope.requestId : (response.headers.get('x-request-id') ?? undefined);
     return apiErrorFromBody({
       status: response.status,
-      serverCode: envelope.code,
-      message: envelope.message,
-      requestId: typeof envelope.requestId === 'string' ? envelope.requestId : (response.headers.get('x-request-id') ?? undefined),
+      serverCode: redact(envelope.code),
+      message: redact(envelope.message),
+      requestId: requestId === undefined ? undefined : redact(requestId),
       method,
       path,
       retryAfter: retryMs === undefined ? undefined : Math.ceil(retryMs / 1000),
-      usage: envelope.usage,
-      details: Array.isArray(envelope.details) ? envelope.details : [],
-      detail: typeof envelope.error === 'string' ? envelope.error : undefined,
+      usage: redactDeep(envelope.usage, redact),
+      details: Array.isArray(envelope.details) ? redactDeep(envelope.details, redact) : [],
+      detail: typeof envelope.error === 'string' ? redact(envelope.error) : undefined,
     });
   }
   return invalidResponse(response, method, path, redact);
@@ -115,7 +117,7 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
   if (retry) checkRetry(retry);
   const limiter = limiterFrom(options.limiter);
   // The key must never reach what the client keeps or reports, even when a server echoes it.
-  const redact = (text: string) => text.split(options.apiKey).join('[redacted]');
+  const redact = redactorOf(options.apiKey);
   const timeoutMs = options.timeoutMs ?? 30_000;
   checkTimeout(timeoutMs);
   const transport = createTransport({
