@@ -20,6 +20,7 @@ import { fetchFrom } from './core/fetch-handler.ts';
 import { createSandboxCore, type SandboxCore } from './core/sandbox-core.ts';
 import type { SandboxLog } from './core/request.ts';
 import { createMemoryStore } from './memory/memory-store.ts';
+import { defaultOptions } from './options.ts';
 import type { SandboxStore, StoreSnapshot } from './store/store.ts';
 
 export type { SandboxClock, SandboxStore, StoreSnapshot, Fixtures };
@@ -59,19 +60,18 @@ export interface InProcessSandbox {
 
 export async function createSandbox(options: InProcessOptions = {}): Promise<InProcessSandbox> {
   const spec = contract();
-  const { limits } = spec;
   const check = (fixtures: Fixtures) => checkFixtures(fixtures, 'the fixtures given to createSandbox()', spec.keyPattern);
   const clock = options.clock ?? adjustableClock();
   const core = await createSandboxCore({
     store: options.store ?? createMemoryStore(),
     fixtures: check(options.fixtures ?? (demo as Fixtures)),
     clock,
-    rateLimit: options.rateLimit ?? limits.rateLimitPerMinute,
+    rateLimit: options.rateLimit ?? defaultOptions.rateLimit,
     ...(options.rateLimitForEveryKey !== undefined && { rateLimitForEveryKey: options.rateLimitForEveryKey }),
-    rateWindowSeconds: options.rateWindowSeconds ?? 60,
-    blockThreshold: options.blockThreshold ?? limits.invalidAttemptThreshold,
-    blockSeconds: options.blockSeconds ?? limits.keyBlockSeconds,
-    faultInjection: options.faultInjection ?? true,
+    rateWindowSeconds: options.rateWindowSeconds ?? defaultOptions.rateWindowSeconds,
+    blockThreshold: options.blockThreshold ?? defaultOptions.blockThreshold,
+    blockSeconds: options.blockSeconds ?? defaultOptions.blockSeconds,
+    faultInjection: options.faultInjection ?? defaultOptions.faultInjection,
     cors: options.cors ?? [],
     sha256: sha256Hex,
     newRequestId: () => `req_${randomUuid().replace(/-/g, '')}`,

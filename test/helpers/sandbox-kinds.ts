@@ -1,6 +1,7 @@
 // The two kinds of sandbox a test can hold in its hand, behind one shape:
 // the Node server on SQLite (reached through Fastify's injection) and the
 // in-process sandbox on the memory store. For describe.each(sandboxKinds).
+import { afterEach } from 'vitest';
 import { readFixtures } from '../../src/fixtures/fixtures-file.ts';
 import { contract } from '../../src/sandbox/contract.ts';
 import { createSandbox } from '../../src/sandbox/in-process.ts';
@@ -27,3 +28,23 @@ export const sandboxKinds: Array<{ name: string; start(fixtures?: string): Promi
     },
   },
 ];
+
+/**
+ * Starts sandboxes of a kind for a test file, each closed after its test;
+ * `call(path, key, init)` sends a request and answers `{ status, body }`.
+ */
+export function sandboxesClosedAfterEach() {
+  const open: HeldSandbox[] = [];
+  afterEach(async () => {
+    for (const sandbox of open.splice(0)) await sandbox.close();
+  });
+  return async (start: (fixtures?: string) => Promise<HeldSandbox>, fixtures?: string) => {
+    const sandbox = await start(fixtures);
+    open.push(sandbox);
+    const call = async (path: string, key: string | null, init: RequestInit = {}) => {
+      const answer = await sandbox.fetch(`http://sandbox.test${path}`, { ...init, headers: { ...(key && { authorization: `Bearer ${key}` }), ...(init.headers as Record<string, string>) } });
+      return { status: answer.status, body: await answer.json() };
+    };
+    return { sandbox, call };
+  };
+}

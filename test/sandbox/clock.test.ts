@@ -1,30 +1,15 @@
 // The sandbox's clock (issue #15, point 3, in-process): every time-based rule
 // reads it, so a test moves time instead of waiting for it. Each case would
 // take a minute or more of real time; here none waits.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limits } from '../../src/contract/spec.ts';
-import { sandboxKinds, type HeldSandbox } from '../helpers/sandbox-kinds.ts';
+import { sandboxesClosedAfterEach, sandboxKinds } from '../helpers/sandbox-kinds.ts';
 import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
 
-type InProcess = HeldSandbox;
-const kinds = sandboxKinds;
-const open: InProcess[] = [];
-afterEach(async () => {
-  for (const sandbox of open.splice(0)) await sandbox.close();
-});
+const held = sandboxesClosedAfterEach();
 
-async function inProcessWith(start: (fixtures?: string) => Promise<InProcess>, fixtures?: string) {
-  const sandbox = await start(fixtures);
-  open.push(sandbox);
-  const call = async (path: string, key: string | null, init: RequestInit = {}) => {
-    const answer = await sandbox.fetch(`http://sandbox.test${path}`, { ...init, headers: { ...(key && { authorization: `Bearer ${key}` }), ...(init.headers as Record<string, string>) } });
-    return { status: answer.status, body: await answer.json() };
-  };
-  return { sandbox, call };
-}
-
-describe.each(kinds)("the sandbox's clock ($name)", ({ start }) => {
-  const inProcess = (fixtures?: string) => inProcessWith(start, fixtures);
+describe.each(sandboxKinds)("the sandbox's clock ($name)", ({ start }) => {
+  const inProcess = (fixtures?: string) => held(start, fixtures);
   it('reopens the rate-limit window after advance(60_000), with no waiting', async () => {
     const started = Date.now();
     const { sandbox, call } = await inProcess();

@@ -1,32 +1,20 @@
 // reset() (issue #15, point 3, in-process): back to the fixtures, or to
 // other fixtures, between tests: data, stored answers, quota, rate windows
 // and blocks are gone; the state is as a fresh sandbox's.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limits } from '../../src/contract/spec.ts';
-import { sandboxKinds, type HeldSandbox } from '../helpers/sandbox-kinds.ts';
+import { sandboxesClosedAfterEach, sandboxKinds } from '../helpers/sandbox-kinds.ts';
 import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
 
-type InProcess = HeldSandbox;
-const kinds = sandboxKinds;
-const open: InProcess[] = [];
-afterEach(async () => {
-  for (const sandbox of open.splice(0)) await sandbox.close();
-});
+const held = sandboxesClosedAfterEach();
 
-async function inProcessWith(start: (fixtures?: string) => Promise<InProcess>, fixtures?: string) {
-  const sandbox = await start(fixtures);
-  open.push(sandbox);
-  const call = async (path: string, key: string | null, init: RequestInit = {}) => {
-    const answer = await sandbox.fetch(`http://sandbox.test${path}`, { ...init, headers: { ...(key && { authorization: `Bearer ${key}` }), ...(init.headers as Record<string, string>) } });
-    return { status: answer.status, body: await answer.json() };
+describe.each(sandboxKinds)('reset() ($name)', ({ start }) => {
+  const inProcess = async (fixtures?: string) => {
+    const { sandbox, call } = await held(start, fixtures);
+    const createTag = (tagName: string) =>
+      call('/api/prompts/tag', demoKeys.acme, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tagName, teamId: demoTeams.platform }) });
+    return { sandbox, call, createTag };
   };
-  const createTag = (tagName: string) =>
-    call('/api/prompts/tag', demoKeys.acme, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tagName, teamId: demoTeams.platform }) });
-  return { sandbox, call, createTag };
-}
-
-describe.each(kinds)('reset() ($name)', ({ start }) => {
-  const inProcess = (fixtures?: string) => inProcessWith(start, fixtures);
   it('gives back the state of a fresh sandbox: no data, full quota, open rate windows, no blocks', async () => {
     const { sandbox, call, createTag } = await inProcess();
     const fresh = (await call('/api/prompts/tags', demoKeys.acme)).body;
