@@ -1,3 +1,6 @@
 #!/usr/bin/env node
 // The contract verifier: see `snippets-contract --help`.
-import '../dist/contract/cli.js';
+import { checkNode } from './check-node.js';
+
+checkNode('snippets-contract');
+await import('../dist/contract/cli.js');

@@ -3,14 +3,18 @@
 // dependencies come from the registry; nothing is compiled and no server
 // framework comes with it. The client, the types and the in-process sandbox
 // work on that install; `snippets-sandbox` says in one line what the server
-// needs. Prints the install's time, package count and size.
+// needs; with them added, it serves the docs site from the installed copy.
+// Every export a consumer imports has its types. Prints the install's time,
+// package count and size.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxProcess } from '../helpers/processes.ts';
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -100,5 +104,76 @@ await sandbox.close();
     expect(lines[0]).toMatch(/^snippets-sandbox: the sandbox server needs fastify and better-sqlite3 .*npm install fastify@\^5 better-sqlite3@\^12$/);
     // Nothing was written: the default database was never planned, let alone created.
     expect(existsSync(join(project, '.sandbox'))).toBe(false);
+  }, 60_000);
+
+  it('has types for every export, under NodeNext and bundler resolution alike', () => {
+    const project = join(dir, 'project');
+    const { exports } = JSON.parse(readFileSync(join(project, 'node_modules', 'snippets-api-contract', 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    // Each subpath as a consumer imports it: JSON with an import attribute; the YAML is a file to read, not a module.
+    const importsOf = (subpaths: string[]) =>
+      subpaths
+        .filter((subpath) => !subpath.endsWith('.yaml'))
+        .map((subpath, index) => {
+          const specifier = `snippets-api-contract${subpath.slice(1)}`;
+          return subpath.endsWith('.json') ? `import json${index} from '${specifier}' with { type: 'json' };\nexport { json${index} };` : `export * as module${index} from '${specifier}';`;
+        })
+        .join('\n');
+    const common: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      resolveJsonModule: true,
+      target: ts.ScriptTarget.ES2022,
+      // The package's own declarations are checked too (no skipLibCheck), against a consumer's @types/node.
+      typeRoots: [join(repoRoot, 'node_modules', '@types')],
+      types: ['node'],
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+    };
+    const problemsOf = (source: string) => {
+      writeFileSync(join(project, 'imports.ts'), `${source}\n`);
+      return [
+        { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+        { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+      ].flatMap((resolution) =>
+        ts
+          .getPreEmitDiagnostics(ts.createProgram([join(project, 'imports.ts')], { ...common, ...resolution }))
+          .map((d) => `${ts.ModuleResolutionKind[resolution.moduleResolution]} ${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`),
+      );
+    };
+    const subpaths = Object.keys(exports);
+    expect(subpaths.length).toBeGreaterThan(10);
+    // Every export but the MSW handlers, with no optional peer installed.
+    expect(problemsOf(importsOf(subpaths.filter((subpath) => subpath !== './sandbox/msw')))).toEqual([]);
+    // The MSW handlers' types need msw's, as their code does: with msw installed (linked from this repository), all of them.
+    symlinkSync(join(repoRoot, 'node_modules', 'msw'), join(project, 'node_modules', 'msw'), 'dir');
+    try {
+      expect(problemsOf(importsOf(subpaths))).toEqual([]);
+    } finally {
+      rmSync(join(project, 'node_modules', 'msw'), { force: true });
+    }
+  }, 120_000);
+
+  it("serves the docs site from the installed copy once the server's two packages are there", async () => {
+    const project = join(dir, 'project');
+    // The two optional peers, as `npm install fastify better-sqlite3` would add them (linked from this
+    // repository's install: the addon is already compiled for this Node).
+    for (const name of SERVER_ONLY) symlinkSync(join(repoRoot, 'node_modules', name), join(project, 'node_modules', name), 'dir');
+    try {
+      const bin = join(project, 'node_modules', '.bin', 'snippets-sandbox');
+      const sandbox = await startSandboxProcess(['--port', '0', '--db', ':memory:'], { cwd: project, launcher: [process.execPath, [bin]] });
+      try {
+        const index = await fetch(`${sandbox.url}/docs/`);
+        expect(index.status).toBe(200);
+        const html = await index.text();
+        expect(html).toContain('<html');
+        // Served from the installed copy's docs-site/, byte for byte.
+        expect(html).toBe(readFileSync(join(project, 'node_modules', 'snippets-api-contract', 'docs-site', 'index.html'), 'utf8'));
+        expect((await fetch(`${sandbox.url}/docs/reference`)).status).toBe(200);
+      } finally {
+        sandbox.child.kill('SIGTERM');
+        await sandbox.exited;
+      }
+    } finally {
+      for (const name of SERVER_ONLY) rmSync(join(project, 'node_modules', name), { force: true });
+    }
   }, 60_000);
 });
