@@ -10,7 +10,6 @@ import { operations } from '../../generated/operations.js';
 import { delay } from './delay.ts';
 import { InvalidResponseError, NetworkError, TimeoutError } from './errors.ts';
 import type { ClientEvent, EventHook } from './events.ts';
-import { isHeadersTimeout, timerHoldsFor, type HeadersTimer } from './headers-timer.ts';
 import type { RequestLimiter } from './limiter.ts';
 import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
@@ -21,10 +20,8 @@ export interface TransportOptions {
   /** Retry policy, or undefined for a single attempt. */
   retry: RetryOptions | undefined;
   limiter: RequestLimiter | undefined;
-  /** Per attempt; 0 for none. */
+  /** Per attempt, from sending to the last byte of the answer's body; 0 for none. */
   timeoutMs: number;
-  /** Runs the timeout inside Node's fetch, when it can (headers-timer.ts); else the timeout is a signal. */
-  headersTimer: HeadersTimer | undefined;
   onEvent: EventHook | undefined;
   /** Removes the API key from text the client keeps (bodies it quotes in errors). */
   redact: (text: string) => string;
@@ -75,6 +72,16 @@ async function errorFacts(response: Response): Promise<{ code: string | undefine
   }
 }
 
+/** Statuses whose Response must have a null body (the Fetch standard's null body statuses). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
+
+/** The answer with its body read in full, as a Response over the bytes read. */
+async function readWhole(answer: Promise<Response>): Promise<Response> {
+  const response = await answer;
+  const bytes = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 export function createTransport(options: TransportOptions): (request: Request | PlannedRequest) => Promise<Response> {
   const hook = options.onEvent;
 
@@ -92,71 +99,49 @@ export function createTransport(options: TransportOptions): (request: Request | 
     return options.fetch(request.clone(), { signal: request.signal, ...init });
   }
 
-  const timer = options.headersTimer;
-  const timerInit = timer && ({ dispatcher: timer.dispatcher } as RequestInit);
-
   /**
-   * Whether this attempt may name the client's dispatcher (headers-timer.ts).
-   * Not when the call has a dispatcher of its own: that one is kept, and the
-   * timeout is then a signal. Such a call is never planned, and openapi-fetch
-   * copies unknown init members onto the real Request, where it is seen here.
-   */
-  function timerMayServe(request: Request | PlannedRequest): boolean {
-    if (!timer || timer.state === 'off') return false;
-    if (!(request instanceof PlannedRequest) && (request as { dispatcher?: unknown }).dispatcher !== undefined) return false;
-    return timerHoldsFor(request.url);
-  }
-
-  /** One attempt, the timeout run by undici's headers timer alone. The caller's abort reaches fetch through the Request's signal. */
-  async function attemptTimed(request: Request | PlannedRequest, path: string): Promise<Response> {
-    try {
-      if (request instanceof PlannedRequest) {
-        // Its init is its own (openapi-fetch builds one per call): set on it rather than copy it.
-        (request.init as { dispatcher?: unknown }).dispatcher = timer!.dispatcher;
-        return await sendOnce(request, undefined);
-      }
-      return await sendOnce(request, timerInit);
-    } catch (error) {
-      if (isHeadersTimeout(error)) throw new TimeoutError(options.timeoutMs, request.method, path);
-      throw error;
-    }
-  }
-
-  /**
-   * One attempt, with the timeout covering the wait for the answer's headers.
-   * The attempt's signal goes to fetch in the init, so that the Request
-   * fetch builds follows it alone: one signal followed per attempt. A real
+   * One attempt, with the timeout covering the whole answer: the wait for
+   * its headers and the reading of its body. The body is read here, under
+   * the same timer, and openapi-fetch gets a Response built from the bytes
+   * read; a server that sends its headers and then stalls fails with a
+   * TimeoutError after timeoutMs instead of holding the call. The attempt's
+   * signal goes to fetch in the init, so that the Request fetch builds
+   * follows it alone (one signal followed per attempt); aborting it stops
+   * the sending and the body read alike, and closes the connection. A real
    * Request's own signal follows the caller's; the caller's abort reaches
-   * the attempt through a listener on it, which stays, so that an abort
-   * while the body is read still stops the read. A planned request has no
-   * caller's signal (it is never planned with one). While the headers
-   * timer is being probed, the attempt names its dispatcher too, and its
-   * answer settles whether the timer can take over.
+   * the attempt through a listener on it. A planned request has no caller's
+   * signal (it is never planned with one). The race settles the attempt on
+   * time even with a fetch of the caller's that ignores the signal.
    */
   async function attempt(request: Request | PlannedRequest, path: string): Promise<Response> {
     if (options.timeoutMs <= 0) return sendOnce(request, undefined);
-    const probe = timerMayServe(request);
-    if (probe && timer!.state === 'on') return attemptTimed(request, path);
     const controller = new AbortController();
     const caller = request instanceof PlannedRequest ? undefined : request.signal;
+    const onCallerAbort = () => controller.abort(caller!.reason);
     if (caller) {
       if (caller.aborted) throw caller.reason;
-      caller.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
+      caller.addEventListener('abort', onCallerAbort, { once: true });
     }
-    let timedOut = false;
-    const timeout = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new TimeoutError(options.timeoutMs, request.method, path));
-    }, options.timeoutMs);
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => {
+        const error = new TimeoutError(options.timeoutMs, request.method, path);
+        controller.abort(error);
+        reject(error);
+      }, options.timeoutMs);
+    });
     try {
-      const response = await sendOnce(request, probe ? { signal: controller.signal, dispatcher: timer!.dispatcher } as RequestInit : { signal: controller.signal });
-      if (probe && timer!.state === 'probing') timer!.state = timer!.used ? 'on' : 'off';
-      return response;
+      return await Promise.race([readWhole(sendOnce(request, { signal: controller.signal })), expired]);
     } catch (error) {
-      if ((timedOut || isHeadersTimeout(error)) && !caller?.aborted) throw timedOut ? controller.signal.reason : new TimeoutError(options.timeoutMs, request.method, path);
+      // A timeout the caller's abort overtook is the caller's abort.
+      if (controller.signal.reason instanceof TimeoutError && !caller?.aborted) throw controller.signal.reason;
       throw error;
     } finally {
       clearTimeout(timeout);
+      // The attempt is over: the caller's abort has nothing left to stop here.
+      caller?.removeEventListener('abort', onCallerAbort);
+      // The race's loser must not become an unhandled rejection.
+      expired.catch(() => {});
     }
   }
 
