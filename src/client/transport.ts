@@ -13,7 +13,18 @@ import type { ClientEvent, EventHook } from './events.ts';
 import type { RequestLimiter } from './limiter.ts';
 import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
-import { backoffMs, IDEMPOTENCY_HEADER, KEY_BLOCKED_CODE, mayRetryMethod, RETRYABLE_STATUSES, type RetryOptions, type RetryReason } from './retry-policy.ts';
+import {
+  backoffMs,
+  defaultRetryOptions,
+  IDEMPOTENCY_HEADER,
+  KEY_BLOCKED_CODE,
+  mayRetryRequest,
+  NOT_PROCESSED_STATUSES,
+  RETRYABLE_STATUSES,
+  surelyNotSent,
+  type RetryOptions,
+  type RetryReason,
+} from './retry-policy.ts';
 
 export interface TransportOptions {
   fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
@@ -40,7 +51,28 @@ function pathOf(url: string): string {
   return start < 0 ? '/' : url.slice(start, end < 0 ? undefined : end);
 }
 
-const operationIdOf = new Map(operations.map((op) => [`${op.method} ${op.path}`, op.operationId as string]));
+const operationOf = new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
+
+/** What one attempt gave. */
+interface Outcome {
+  attemptNumber: number;
+  response: Response | undefined;
+  failure: NetworkError | TimeoutError | undefined;
+  facts: { code: string | undefined; requestId: string | undefined };
+}
+
+/** The limiter's refusal of a wait past its bound (never seen outside this file). */
+const TOO_LONG = Symbol('limiter wait too long');
+
+/**
+ * The longest a call may wait for the limiter before an attempt: what is
+ * left of the deadline with retry; without, timeoutMs, or the default
+ * deadline when there is no timeout either. Never unbounded.
+ */
+export function limiterBoundMs(retry: RetryOptions | undefined, timeoutMs: number, elapsedMs: number): number {
+  if (retry) return Math.max(0, retry.deadlineMs - elapsedMs);
+  return timeoutMs > 0 ? timeoutMs : defaultRetryOptions.deadlineMs;
+}
 
 function isJson(response: Response): boolean {
   return response.status === 204 || /^application\/(.+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
@@ -148,7 +180,8 @@ export function createTransport(options: TransportOptions): (request: Request | 
   return async function send(request: Request | PlannedRequest): Promise<Response> {
     const { method } = request;
     const path = pathOf(request.url);
-    const operationId = operationIdOf.get(`${method} ${path}`);
+    const operation = operationOf.get(`${method} ${path}`);
+    const operationId = operation?.operationId;
     const common = () => ({ method, path, operationId, time: Date.now() });
     // Events are built only when someone listens.
     const emit = (make: () => ClientEvent) => hook?.(make());
@@ -162,19 +195,56 @@ export function createTransport(options: TransportOptions): (request: Request | 
     // gave, or one added here, before the first attempt, so that every attempt carries the same.
     if (retry && method === 'POST' && !request.headers.has(IDEMPOTENCY_HEADER)) request.headers.set(IDEMPOTENCY_HEADER, randomUuid());
 
+    /** Ends the call with what an attempt gave: the answer (openapi-fetch makes it the typed error) or a thrown failure. */
+    async function finish(outcome: Outcome): Promise<Response> {
+      const { attemptNumber, response, failure, facts } = outcome;
+      const unreadable = response && !isJson(response);
+      emit(() => ({
+        type: 'failure',
+        ...common(),
+        attempt: attemptNumber,
+        status: response?.status,
+        code: facts.code,
+        requestId: facts.requestId,
+        durationMs: Date.now() - started,
+        error: failure ? failure.kind : unreadable ? 'invalid-response' : 'api',
+      }));
+      if (failure) throw failure;
+      // Not the contract's JSON error body (an HTML page from a proxy): say so with what is known.
+      if (unreadable) throw await invalidResponse(response!, method, path, options.redact);
+      return response!;
+    }
+
+    const aborted = (attemptNumber: number, outcome?: Outcome) => {
+      emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: outcome?.response?.status, code: outcome?.facts.code, requestId: outcome?.facts.requestId, durationMs: Date.now() - started, error: 'aborted' }));
+      return callerSignal?.reason;
+    };
+
+    let previous: Outcome | undefined;
     for (let attemptNumber = 1; ; attemptNumber++) {
       emit(() => ({ type: 'request', ...common(), attempt: attemptNumber }));
+      if (options.limiter && !options.limiter.tryAcquire()) {
+        // The wait for a turn counts against the deadline (with retry) or timeoutMs (without); see limiterBoundMs.
+        const boundMs = limiterBoundMs(retry, options.timeoutMs, Date.now() - started);
+        try {
+          await options.limiter.acquire(callerSignal, boundMs, () => TOO_LONG);
+        } catch (reason) {
+          if (reason !== TOO_LONG) throw aborted(attemptNumber, previous) ?? reason;
+          // What the last attempt gave is the truer answer than a wait that ran out.
+          if (previous) return finish(previous);
+          const failure = new TimeoutError(boundMs, method, path);
+          return finish({ attemptNumber, response: undefined, failure, facts: { code: undefined, requestId: undefined } });
+        }
+      }
       let response: Response | undefined;
       let failure: NetworkError | TimeoutError | undefined;
+      let notSent = false;
       try {
-        if (options.limiter && !options.limiter.tryAcquire()) await options.limiter.acquire(callerSignal);
         response = await attempt(request, path);
         options.limiter?.observe(response.headers);
       } catch (error) {
-        if (cancelled()) {
-          emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: undefined, code: undefined, requestId: undefined, durationMs: Date.now() - started, error: 'aborted' }));
-          throw callerSignal!.reason;
-        }
+        if (cancelled()) throw aborted(attemptNumber);
+        notSent = !(error instanceof TimeoutError) && surelyNotSent(error);
         failure = error instanceof TimeoutError ? error : new NetworkError(`No answer from ${originOf(request.url)}: ${(error as Error).message}`, method, path, { cause: error });
       }
 
@@ -191,6 +261,7 @@ export function createTransport(options: TransportOptions): (request: Request | 
       }
 
       const facts = response ? await errorFacts(response) : { code: undefined, requestId: undefined };
+      const outcome: Outcome = { attemptNumber, response, failure, facts };
       let reason: RetryReason | undefined;
       let waitMs = 0;
       if (retry) {
@@ -206,37 +277,26 @@ export function createTransport(options: TransportOptions): (request: Request | 
           waitMs = askedMs ?? limits.keyBlockSeconds * 1000;
         }
       }
-      // A wait longer than allowed is not shortened: the server asked for it. A blocked key's wait is
-      // exempt: whoever chose onKeyBlocked 'wait' chose to sit out the block, however long.
-      const withinLimits = (policy: RetryOptions) =>
-        reason === 'key-blocked' || (waitMs <= policy.maxDelayMs && Date.now() + waitMs - started <= policy.deadlineMs);
+      // A wait longer than allowed is not shortened, nor slept: the server asked for it, and the call
+      // fails at once with the server's answer, whose retryAfter says how long it asked.
+      const withinLimits = (policy: RetryOptions) => waitMs <= policy.maxDelayMs && Date.now() + waitMs - started <= policy.deadlineMs;
+      const notProcessed = notSent || (response !== undefined && NOT_PROCESSED_STATUSES.has(response.status));
       const retryable =
-        retry !== undefined && reason !== undefined && attemptNumber < retry.attempts && mayRetryMethod(method, request.headers) && withinLimits(retry);
+        retry !== undefined &&
+        reason !== undefined &&
+        attemptNumber < retry.attempts &&
+        mayRetryRequest(method, request.headers, operation?.idempotent === true, notProcessed) &&
+        withinLimits(retry);
 
-      if (!retryable) {
-        const unreadable = response && !isJson(response);
-        emit(() => ({
-          type: 'failure',
-          ...common(),
-          attempt: attemptNumber,
-          status: response?.status,
-          code: facts.code,
-          requestId: facts.requestId,
-          durationMs: Date.now() - started,
-          error: failure ? failure.kind : unreadable ? 'invalid-response' : 'api',
-        }));
-        if (failure) throw failure;
-        // Not the contract's JSON error body (an HTML page from a proxy): say so with what is known.
-        if (unreadable) throw await invalidResponse(response!, method, path, options.redact);
-        return response!;
-      }
+      if (!retryable) return finish(outcome);
       emit(() => ({ type: 'retry', ...common(), attempt: attemptNumber, reason: reason!, delayMs: waitMs, status: response?.status, code: facts.code, requestId: facts.requestId }));
       try {
         await delay(waitMs, callerSignal);
       } catch (reasonOfAbort) {
-        emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: response?.status, code: facts.code, requestId: facts.requestId, durationMs: Date.now() - started, error: 'aborted' }));
+        aborted(attemptNumber, outcome);
         throw reasonOfAbort;
       }
+      previous = outcome;
     }
   };
 }
