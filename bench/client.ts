@@ -34,10 +34,10 @@
 //   client, bare            createSnippetsClient({ retry: false, timeoutMs: 0 })          (breakdown)
 //   client, no timeout      retry on, limiter { limit: 1e9 }, timeoutMs: 0                (breakdown)
 //   client, signal timeout  as the client below, with a fetch of the caller's (a wrapper of the
-//                           global one), so that its timeout is an AbortSignal            (breakdown)
+//                           global one): the same timeout, one call more                  (breakdown)
 //   client                  retry on (defaults), limiter { limit: 1e9, windowMs: 60000 },
-//                           timeoutMs default (30 s): what the target is about. With Node's own
-//                           fetch, the timeout is undici's headers timer (src/client/headers-timer.ts).
+//                           timeoutMs default (30 s): what the target is about. The timeout is
+//                           an AbortSignal and a timer, over the headers and the body alike.
 //
 // Every variant is warmed up, then measured in rounds of --requests requests
 // per variant, interleaved request by request in an order that rotates (A B C,
@@ -56,9 +56,7 @@
 // arguments, as undici's fetch does): CPU µs per call, each variant in a
 // fresh child process (so that none pays for another's garbage or timers),
 // the median of 5 blocks, run 3 times in rotation; the lowest run counts,
-// since noise only ever adds CPU time. The stub is not Node's fetch, so over
-// it every client with a timeout uses the signal: there, "client" costs what
-// "client, signal timeout" costs against the sandbox.
+// since noise only ever adds CPU time.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, tmpdir } from 'node:os';
@@ -531,7 +529,6 @@ async function main(): Promise<number> {
         for (const r of stubRows) {
           console.log(`${r.variant.padEnd(width)}  ${fmt(r.cpuMicrosPerCall, 1).padStart(11)}  ${('+' + fmt(r.cpuMicrosPerCall - rawStub, 1)).padStart(14)}  ${r.runs.map((v) => fmt(v, 1)).join(', ')}`);
         }
-        console.log(`(the stub is not Node's fetch: over it, "client" times out by a signal, as "client, signal timeout" does against the sandbox)`);
       }
       console.log(`\nretries scheduled by the clients: ${retriesSeen}`);
       console.log(`client / raw fetch by round: median ${result.roundRatios.median.toFixed(3)}x, range ${result.roundRatios.min.toFixed(3)}x to ${result.roundRatios.max.toFixed(3)}x`);

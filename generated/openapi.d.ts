@@ -953,7 +953,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The key made more requests than its rate limit allows in the window. Wait `Retry-After` seconds. */
+        /** @description The key made more requests than its rate limit allows in the window; nothing was done. Wait `Retry-After` seconds. */
         TooManyRequests: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];

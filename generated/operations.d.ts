@@ -37,6 +37,8 @@ export interface OperationInfo {
   readonly path: string;
   /** Whether the operation needs an API key. */
   readonly authenticated: boolean;
+  /** Whether sending it twice does what sending it once does: a GET, or `x-idempotent: true` in the spec. */
+  readonly idempotent: boolean;
 }
 
 /** Every operation of openapi.yaml. */

@@ -4,7 +4,7 @@
 //   generated/error-catalog.{js,d.ts} the error catalog as a typed module
 //   generated/validators.{js,d.ts}    ajv standalone validators: responses, request bodies, parameters
 //   generated/limit-validators.{js,d.ts} the limits of request bodies and parameters, checked first
-//   generated/operations.{js,d.ts}    operationId, method and path of every operation
+//   generated/operations.{js,d.ts}    operationId, method, path and idempotence of every operation
 //   generated/limits.{js,d.ts}        the spec's x-limits (rate limit, batch size ...)
 //   generated/formats.js              format checks the validators import (from scripts/lib/runtime/)
 //   generated/fixtures-validator.{js,d.ts} the fixtures file's schema (src/fixtures/fixtures-schema.ts), checked without eval

@@ -1,5 +1,6 @@
 // The operations of the spec as data (operationId, method, path, whether it
-// needs a key), for code that must tell which operation a URL is.
+// needs a key, whether it is safe to repeat), for code that must tell which
+// operation a URL is and whether a failed call may be sent again.
 import { listOperations, type JsonObject } from './spec.ts';
 
 export function generateOperations(doc: JsonObject, header: string): { js: string; dts: string } {
@@ -7,7 +8,12 @@ export function generateOperations(doc: JsonObject, header: string): { js: strin
   const rows = listOperations(doc).map((op) => {
     const raw = ((doc.paths as JsonObject)[op.path] as JsonObject)[op.method] as JsonObject;
     const security = Array.isArray(raw.security) ? raw.security : rootSecurity;
-    return { operationId: op.operationId, method: op.method.toUpperCase(), path: op.path, authenticated: security.length > 0 };
+    const marked = raw['x-idempotent'];
+    if (marked !== undefined && typeof marked !== 'boolean') throw new Error(`${op.operationId}: x-idempotent must be true or false, got ${JSON.stringify(marked)}`);
+    const method = op.method.toUpperCase();
+    // A GET is safe to repeat by its method; anything else only when the spec says so.
+    const idempotent = method === 'GET' || marked === true;
+    return { operationId: op.operationId, method, path: op.path, authenticated: security.length > 0, idempotent };
   });
   const js = `${header}/** Every operation of openapi.yaml. */\nexport const operations = Object.freeze(${JSON.stringify(rows, null, 2)}.map(Object.freeze));\n`;
   const union = rows.map((r) => `\n  | ${JSON.stringify(r.operationId)}`).join('');
@@ -21,6 +27,8 @@ export function generateOperations(doc: JsonObject, header: string): { js: strin
     '  readonly path: string;',
     '  /** Whether the operation needs an API key. */',
     '  readonly authenticated: boolean;',
+    '  /** Whether sending it twice does what sending it once does: a GET, or `x-idempotent: true` in the spec. */',
+    '  readonly idempotent: boolean;',
     '}',
     '',
     '/** Every operation of openapi.yaml. */',

@@ -2,11 +2,11 @@
 // every request fail, or a wait overflow Node's timers (2^31 - 1 ms, about
 // 24.8 days, past which a timer fires at once), is a TypeError that names the
 // option and what it takes, rather than a surprise on the first call.
+import { MAX_TIMER_MS } from './delay.ts';
 import type { LimiterOptions } from './limiter.ts';
 import type { RetryOptions } from './retry-policy.ts';
 
-/** The longest wait a timer can hold. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export { MAX_TIMER_MS };
 /** More attempts than this is a loop, not a retry policy. */
 export const MAX_ATTEMPTS = 100;
 

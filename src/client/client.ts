@@ -11,7 +11,6 @@ import type { paths } from '../../generated/openapi.js';
 import { apiErrorFromBody, InvalidResponseError, SnippetsError } from './errors.ts';
 import type { EventHook } from './events.ts';
 import { RequestLimiter, type LimiterOptions } from './limiter.ts';
-import { headersTimer } from './headers-timer.ts';
 import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
@@ -25,7 +24,7 @@ export interface SnippetsClientOptions {
   retry?: Partial<RetryOptions> | false;
   /** Client-side request queuing; off unless given. Pass a RequestLimiter to share one between clients of a key. */
   limiter?: Partial<LimiterOptions> | RequestLimiter | true;
-  /** Per-attempt timeout in ms for the answer's headers to arrive; 0 for none. Default 30 s. */
+  /** Per-attempt timeout in ms, from sending to the last byte of the answer's body; 0 for none. Default 30 s. */
   timeoutMs?: number;
   /** Receives request, retry, success and failure events (see events.ts). */
   onEvent?: EventHook;
@@ -126,8 +125,6 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
     retry,
     limiter,
     timeoutMs,
-    // Only Node's own fetch runs undici's timer; a fetch of the caller's gets the timeout as a signal.
-    headersTimer: options.fetch === undefined || options.fetch === globalThis.fetch ? headersTimer(timeoutMs) : undefined,
     onEvent: options.onEvent,
   });
   const raw = createClient<paths>({

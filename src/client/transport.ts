@@ -10,21 +10,29 @@ import { operations } from '../../generated/operations.js';
 import { delay } from './delay.ts';
 import { InvalidResponseError, NetworkError, TimeoutError } from './errors.ts';
 import type { ClientEvent, EventHook } from './events.ts';
-import { isHeadersTimeout, timerHoldsFor, type HeadersTimer } from './headers-timer.ts';
 import type { RequestLimiter } from './limiter.ts';
 import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
-import { backoffMs, IDEMPOTENCY_HEADER, KEY_BLOCKED_CODE, mayRetryMethod, RETRYABLE_STATUSES, type RetryOptions, type RetryReason } from './retry-policy.ts';
+import {
+  backoffMs,
+  defaultRetryOptions,
+  IDEMPOTENCY_HEADER,
+  KEY_BLOCKED_CODE,
+  mayRetryRequest,
+  NOT_PROCESSED_STATUSES,
+  RETRYABLE_STATUSES,
+  surelyNotSent,
+  type RetryOptions,
+  type RetryReason,
+} from './retry-policy.ts';
 
 export interface TransportOptions {
   fetch: (input: Request | string, init?: RequestInit) => Promise<Response>;
   /** Retry policy, or undefined for a single attempt. */
   retry: RetryOptions | undefined;
   limiter: RequestLimiter | undefined;
-  /** Per attempt; 0 for none. */
+  /** Per attempt, from sending to the last byte of the answer's body; 0 for none. */
   timeoutMs: number;
-  /** Runs the timeout inside Node's fetch, when it can (headers-timer.ts); else the timeout is a signal. */
-  headersTimer: HeadersTimer | undefined;
   onEvent: EventHook | undefined;
   /** Removes the API key from text the client keeps (bodies it quotes in errors). */
   redact: (text: string) => string;
@@ -43,7 +51,28 @@ function pathOf(url: string): string {
   return start < 0 ? '/' : url.slice(start, end < 0 ? undefined : end);
 }
 
-const operationIdOf = new Map(operations.map((op) => [`${op.method} ${op.path}`, op.operationId as string]));
+const operationOf = new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
+
+/** What one attempt gave. */
+interface Outcome {
+  attemptNumber: number;
+  response: Response | undefined;
+  failure: NetworkError | TimeoutError | undefined;
+  facts: { code: string | undefined; requestId: string | undefined };
+}
+
+/** The limiter's refusal of a wait past its bound (never seen outside this file). */
+const TOO_LONG = Symbol('limiter wait too long');
+
+/**
+ * The longest a call may wait for the limiter before an attempt: what is
+ * left of the deadline with retry; without, timeoutMs, or the default
+ * deadline when there is no timeout either. Never unbounded.
+ */
+export function limiterBoundMs(retry: RetryOptions | undefined, timeoutMs: number, elapsedMs: number): number {
+  if (retry) return Math.max(0, retry.deadlineMs - elapsedMs);
+  return timeoutMs > 0 ? timeoutMs : defaultRetryOptions.deadlineMs;
+}
 
 function isJson(response: Response): boolean {
   return response.status === 204 || /^application\/(.+\+)?json\b/i.test(response.headers.get('content-type') ?? '');
@@ -75,6 +104,16 @@ async function errorFacts(response: Response): Promise<{ code: string | undefine
   }
 }
 
+/** Statuses whose Response must have a null body (the Fetch standard's null body statuses). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
+
+/** The answer with its body read in full, as a Response over the bytes read. */
+async function readWhole(answer: Promise<Response>): Promise<Response> {
+  const response = await answer;
+  const bytes = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 export function createTransport(options: TransportOptions): (request: Request | PlannedRequest) => Promise<Response> {
   const hook = options.onEvent;
 
@@ -92,78 +131,57 @@ export function createTransport(options: TransportOptions): (request: Request | 
     return options.fetch(request.clone(), { signal: request.signal, ...init });
   }
 
-  const timer = options.headersTimer;
-  const timerInit = timer && ({ dispatcher: timer.dispatcher } as RequestInit);
-
   /**
-   * Whether this attempt may name the client's dispatcher (headers-timer.ts).
-   * Not when the call has a dispatcher of its own: that one is kept, and the
-   * timeout is then a signal. Such a call is never planned, and openapi-fetch
-   * copies unknown init members onto the real Request, where it is seen here.
-   */
-  function timerMayServe(request: Request | PlannedRequest): boolean {
-    if (!timer || timer.state === 'off') return false;
-    if (!(request instanceof PlannedRequest) && (request as { dispatcher?: unknown }).dispatcher !== undefined) return false;
-    return timerHoldsFor(request.url);
-  }
-
-  /** One attempt, the timeout run by undici's headers timer alone. The caller's abort reaches fetch through the Request's signal. */
-  async function attemptTimed(request: Request | PlannedRequest, path: string): Promise<Response> {
-    try {
-      if (request instanceof PlannedRequest) {
-        // Its init is its own (openapi-fetch builds one per call): set on it rather than copy it.
-        (request.init as { dispatcher?: unknown }).dispatcher = timer!.dispatcher;
-        return await sendOnce(request, undefined);
-      }
-      return await sendOnce(request, timerInit);
-    } catch (error) {
-      if (isHeadersTimeout(error)) throw new TimeoutError(options.timeoutMs, request.method, path);
-      throw error;
-    }
-  }
-
-  /**
-   * One attempt, with the timeout covering the wait for the answer's headers.
-   * The attempt's signal goes to fetch in the init, so that the Request
-   * fetch builds follows it alone: one signal followed per attempt. A real
+   * One attempt, with the timeout covering the whole answer: the wait for
+   * its headers and the reading of its body. The body is read here, under
+   * the same timer, and openapi-fetch gets a Response built from the bytes
+   * read; a server that sends its headers and then stalls fails with a
+   * TimeoutError after timeoutMs instead of holding the call. The attempt's
+   * signal goes to fetch in the init, so that the Request fetch builds
+   * follows it alone (one signal followed per attempt); aborting it stops
+   * the sending and the body read alike, and closes the connection. A real
    * Request's own signal follows the caller's; the caller's abort reaches
-   * the attempt through a listener on it, which stays, so that an abort
-   * while the body is read still stops the read. A planned request has no
-   * caller's signal (it is never planned with one). While the headers
-   * timer is being probed, the attempt names its dispatcher too, and its
-   * answer settles whether the timer can take over.
+   * the attempt through a listener on it. A planned request has no caller's
+   * signal (it is never planned with one). The race settles the attempt on
+   * time even with a fetch of the caller's that ignores the signal.
    */
   async function attempt(request: Request | PlannedRequest, path: string): Promise<Response> {
     if (options.timeoutMs <= 0) return sendOnce(request, undefined);
-    const probe = timerMayServe(request);
-    if (probe && timer!.state === 'on') return attemptTimed(request, path);
     const controller = new AbortController();
     const caller = request instanceof PlannedRequest ? undefined : request.signal;
+    const onCallerAbort = () => controller.abort(caller!.reason);
     if (caller) {
       if (caller.aborted) throw caller.reason;
-      caller.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
+      caller.addEventListener('abort', onCallerAbort, { once: true });
     }
-    let timedOut = false;
-    const timeout = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new TimeoutError(options.timeoutMs, request.method, path));
-    }, options.timeoutMs);
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => {
+        const error = new TimeoutError(options.timeoutMs, request.method, path);
+        controller.abort(error);
+        reject(error);
+      }, options.timeoutMs);
+    });
     try {
-      const response = await sendOnce(request, probe ? { signal: controller.signal, dispatcher: timer!.dispatcher } as RequestInit : { signal: controller.signal });
-      if (probe && timer!.state === 'probing') timer!.state = timer!.used ? 'on' : 'off';
-      return response;
+      return await Promise.race([readWhole(sendOnce(request, { signal: controller.signal })), expired]);
     } catch (error) {
-      if ((timedOut || isHeadersTimeout(error)) && !caller?.aborted) throw timedOut ? controller.signal.reason : new TimeoutError(options.timeoutMs, request.method, path);
+      // A timeout the caller's abort overtook is the caller's abort.
+      if (controller.signal.reason instanceof TimeoutError && !caller?.aborted) throw controller.signal.reason;
       throw error;
     } finally {
       clearTimeout(timeout);
+      // The attempt is over: the caller's abort has nothing left to stop here.
+      caller?.removeEventListener('abort', onCallerAbort);
+      // The race's loser must not become an unhandled rejection.
+      expired.catch(() => {});
     }
   }
 
   return async function send(request: Request | PlannedRequest): Promise<Response> {
     const { method } = request;
     const path = pathOf(request.url);
-    const operationId = operationIdOf.get(`${method} ${path}`);
+    const operation = operationOf.get(`${method} ${path}`);
+    const operationId = operation?.operationId;
     const common = () => ({ method, path, operationId, time: Date.now() });
     // Events are built only when someone listens.
     const emit = (make: () => ClientEvent) => hook?.(make());
@@ -177,19 +195,56 @@ export function createTransport(options: TransportOptions): (request: Request | 
     // gave, or one added here, before the first attempt, so that every attempt carries the same.
     if (retry && method === 'POST' && !request.headers.has(IDEMPOTENCY_HEADER)) request.headers.set(IDEMPOTENCY_HEADER, randomUuid());
 
+    /** Ends the call with what an attempt gave: the answer (openapi-fetch makes it the typed error) or a thrown failure. */
+    async function finish(outcome: Outcome): Promise<Response> {
+      const { attemptNumber, response, failure, facts } = outcome;
+      const unreadable = response && !isJson(response);
+      emit(() => ({
+        type: 'failure',
+        ...common(),
+        attempt: attemptNumber,
+        status: response?.status,
+        code: facts.code,
+        requestId: facts.requestId,
+        durationMs: Date.now() - started,
+        error: failure ? failure.kind : unreadable ? 'invalid-response' : 'api',
+      }));
+      if (failure) throw failure;
+      // Not the contract's JSON error body (an HTML page from a proxy): say so with what is known.
+      if (unreadable) throw await invalidResponse(response!, method, path, options.redact);
+      return response!;
+    }
+
+    const aborted = (attemptNumber: number, outcome?: Outcome) => {
+      emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: outcome?.response?.status, code: outcome?.facts.code, requestId: outcome?.facts.requestId, durationMs: Date.now() - started, error: 'aborted' }));
+      return callerSignal?.reason;
+    };
+
+    let previous: Outcome | undefined;
     for (let attemptNumber = 1; ; attemptNumber++) {
       emit(() => ({ type: 'request', ...common(), attempt: attemptNumber }));
+      if (options.limiter && !options.limiter.tryAcquire()) {
+        // The wait for a turn counts against the deadline (with retry) or timeoutMs (without); see limiterBoundMs.
+        const boundMs = limiterBoundMs(retry, options.timeoutMs, Date.now() - started);
+        try {
+          await options.limiter.acquire(callerSignal, boundMs, () => TOO_LONG);
+        } catch (reason) {
+          if (reason !== TOO_LONG) throw aborted(attemptNumber, previous) ?? reason;
+          // What the last attempt gave is the truer answer than a wait that ran out.
+          if (previous) return finish(previous);
+          const failure = new TimeoutError(boundMs, method, path);
+          return finish({ attemptNumber, response: undefined, failure, facts: { code: undefined, requestId: undefined } });
+        }
+      }
       let response: Response | undefined;
       let failure: NetworkError | TimeoutError | undefined;
+      let notSent = false;
       try {
-        if (options.limiter && !options.limiter.tryAcquire()) await options.limiter.acquire(callerSignal);
         response = await attempt(request, path);
         options.limiter?.observe(response.headers);
       } catch (error) {
-        if (cancelled()) {
-          emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: undefined, code: undefined, requestId: undefined, durationMs: Date.now() - started, error: 'aborted' }));
-          throw callerSignal!.reason;
-        }
+        if (cancelled()) throw aborted(attemptNumber);
+        notSent = !(error instanceof TimeoutError) && surelyNotSent(error);
         failure = error instanceof TimeoutError ? error : new NetworkError(`No answer from ${originOf(request.url)}: ${(error as Error).message}`, method, path, { cause: error });
       }
 
@@ -206,6 +261,7 @@ export function createTransport(options: TransportOptions): (request: Request | 
       }
 
       const facts = response ? await errorFacts(response) : { code: undefined, requestId: undefined };
+      const outcome: Outcome = { attemptNumber, response, failure, facts };
       let reason: RetryReason | undefined;
       let waitMs = 0;
       if (retry) {
@@ -221,37 +277,26 @@ export function createTransport(options: TransportOptions): (request: Request | 
           waitMs = askedMs ?? limits.keyBlockSeconds * 1000;
         }
       }
-      // A wait longer than allowed is not shortened: the server asked for it. A blocked key's wait is
-      // exempt: whoever chose onKeyBlocked 'wait' chose to sit out the block, however long.
-      const withinLimits = (policy: RetryOptions) =>
-        reason === 'key-blocked' || (waitMs <= policy.maxDelayMs && Date.now() + waitMs - started <= policy.deadlineMs);
+      // A wait longer than allowed is not shortened, nor slept: the server asked for it, and the call
+      // fails at once with the server's answer, whose retryAfter says how long it asked.
+      const withinLimits = (policy: RetryOptions) => waitMs <= policy.maxDelayMs && Date.now() + waitMs - started <= policy.deadlineMs;
+      const notProcessed = notSent || (response !== undefined && NOT_PROCESSED_STATUSES.has(response.status));
       const retryable =
-        retry !== undefined && reason !== undefined && attemptNumber < retry.attempts && mayRetryMethod(method, request.headers) && withinLimits(retry);
+        retry !== undefined &&
+        reason !== undefined &&
+        attemptNumber < retry.attempts &&
+        mayRetryRequest(method, request.headers, operation?.idempotent === true, notProcessed) &&
+        withinLimits(retry);
 
-      if (!retryable) {
-        const unreadable = response && !isJson(response);
-        emit(() => ({
-          type: 'failure',
-          ...common(),
-          attempt: attemptNumber,
-          status: response?.status,
-          code: facts.code,
-          requestId: facts.requestId,
-          durationMs: Date.now() - started,
-          error: failure ? failure.kind : unreadable ? 'invalid-response' : 'api',
-        }));
-        if (failure) throw failure;
-        // Not the contract's JSON error body (an HTML page from a proxy): say so with what is known.
-        if (unreadable) throw await invalidResponse(response!, method, path, options.redact);
-        return response!;
-      }
+      if (!retryable) return finish(outcome);
       emit(() => ({ type: 'retry', ...common(), attempt: attemptNumber, reason: reason!, delayMs: waitMs, status: response?.status, code: facts.code, requestId: facts.requestId }));
       try {
         await delay(waitMs, callerSignal);
       } catch (reasonOfAbort) {
-        emit(() => ({ type: 'failure', ...common(), attempt: attemptNumber, status: response?.status, code: facts.code, requestId: facts.requestId, durationMs: Date.now() - started, error: 'aborted' }));
+        aborted(attemptNumber, outcome);
         throw reasonOfAbort;
       }
+      previous = outcome;
     }
   };
 }

@@ -84,8 +84,8 @@ const collectGarbage = runInNewContext('gc') as () => void;
 
 describe('a request with a body, aborted after a garbage collection', () => {
   it.each([
-    ['on the headers timer (default timeout, after the probe)', 'headers', undefined],
-    ['on the headers timer (default timeout, after the probe)', 'body', undefined],
+    ['with the default timeout', 'headers', undefined],
+    ['with the default timeout', 'body', undefined],
     ['with a short timeout (a signal)', 'headers', 2_000],
     ['without a timeout', 'headers', 0],
     ['without a timeout', 'body', 0],

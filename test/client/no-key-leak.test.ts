@@ -198,7 +198,8 @@ describe('the API key appears nowhere', () => {
     tiny.answer((request) => (seen.push(request.headers.authorization), { status: 200, body: { success: true, data: [] }, delayMs: 500 }));
     const watch = new Watch(demoKeys.acme, { baseUrl: tiny.url, retry: { ...fastRetry, attempts: 2 }, timeoutMs: 40 });
     await watch.result((c) => c.GET('/api/prompts/tags'));
-    await watch.throwing((c) => c.DELETE('/api/prompts/tag', { params: { query: { id: randomUUID() } } }));
+    // updateTag: an operation the spec marks idempotent, so a timed-out attempt is retried.
+    await watch.throwing((c) => c.PUT('/api/prompts/tag', { params: { query: { id: randomUUID() } }, body: { tagName: 'Renamed' } }));
     expect(watch.errors).toHaveLength(2);
     for (const error of watch.errors) expect(error).toBeInstanceOf(TimeoutError);
     expect(watch.types()).toEqual(['failure', 'request', 'retry:timeout']);
