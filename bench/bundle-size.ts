@@ -3,7 +3,8 @@
 // createSandbox() (src/sandbox/in-process.ts), then of createSandbox() with
 // the MSW handlers (src/sandbox/msw-handlers.ts) and msw/browser's
 // setupWorker, as a page that mocks the API with the sandbox ships them; and,
-// for scale, msw/browser alone and the typed client alone. Sizes in bytes:
+// for scale, msw/browser alone, the typed client alone (every export) and
+// createSnippetsClient alone. Sizes in bytes:
 // minified, then gzip (node:zlib, default level 6) and brotli (default
 // quality 11) of it, and the inputs that weigh most in each bundle
 // (minified bytes, by package or by our directory).
@@ -41,6 +42,8 @@ const bundles: { name: string; entry: string }[] = [
   },
   { name: 'msw/browser alone (setupWorker, http)', entry: `export { setupWorker } from 'msw/browser';\nexport { http } from 'msw';` },
   { name: 'typed client alone', entry: `export * from './src/client/index.ts';` },
+  // What a page that only creates a client and calls it ships (issue #16: at most 8 KiB gzip); no catalog text.
+  { name: 'createSnippetsClient alone', entry: `export { createSnippetsClient } from './src/client/index.ts';` },
 ];
 
 interface Size {

@@ -1,56 +1,8 @@
 // Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.
 
-/** A stable machine-readable error code. A newer server may send codes not listed here. */
-export type ErrorCode =
-  | "AUTH_HEADER_MISSING"
-  | "AUTH_KEY_MALFORMED"
-  | "AUTH_KEY_UNKNOWN"
-  | "AUTH_KEY_INACTIVE"
-  | "AUTH_KEY_DELETED"
-  | "AUTH_KEY_EXPIRED"
-  | "PARAMETER_MISSING"
-  | "BODY_INVALID_JSON"
-  | "PARAMETER_INVALID"
-  | "TYPE_MISMATCH"
-  | "FIELD_LENGTH_INVALID"
-  | "FIELD_UNKNOWN"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "IDEMPOTENCY_KEY_REUSED"
-  | "TEAM_ACCESS_DENIED"
-  | "SUBSCRIPTION_INACTIVE"
-  | "WORKSPACE_MISMATCH"
-  | "QUOTA_INSUFFICIENT"
-  | "SNIPPET_NOT_FOUND"
-  | "FOLDER_NOT_FOUND"
-  | "TAG_NOT_FOUND"
-  | "RESOURCE_DELETED"
-  | "ENDPOINT_NOT_FOUND"
-  | "METHOD_NOT_ALLOWED"
-  | "VARIATION_NOT_FOUND"
-  | "VARIATION_NOT_IN_SNIPPET"
-  | "VARIATION_LAST_REMAINING"
-  | "VARIATION_LIMIT_REACHED"
-  | "BATCH_EMPTY"
-  | "BATCH_TOO_LARGE"
-  | "BATCH_PARTIAL_FAILURE"
-  | "BATCH_QUOTA_INSUFFICIENT"
-  | "RATE_LIMIT_EXCEEDED"
-  | "KEY_TEMPORARILY_BLOCKED"
-  | "INTERNAL_ERROR"
-  | "SERVICE_UNAVAILABLE";
-
-/** The seed page's error categories. */
-export type ErrorCategory =
-  | "authentication"
-  | "validation"
-  | "permission"
-  | "quota"
-  | "resource"
-  | "variation"
-  | "batch"
-  | "rate_limit"
-  | "server";
+import type { ErrorCategory, ErrorCode } from './error-codes.js';
+export type { ErrorCategory, ErrorCode, ErrorCodeOfCategory } from './error-codes.js';
+export { errorCategoryOfCode, errorCodes, errorCategories, isErrorCode } from './error-codes.js';
 
 export interface ErrorCatalogEntry<S extends number = number, C extends ErrorCategory = ErrorCategory> {
   /** The HTTP status this code is sent with. */
@@ -181,16 +133,7 @@ export declare const errorCatalog: {
 /** The HTTP status of each code. */
 export type ErrorStatus<C extends ErrorCode = ErrorCode> = (typeof errorCatalog)[C]["status"];
 
-/** The codes of one category, e.g. `ErrorCodeOfCategory<"variation">`. */
-export type ErrorCodeOfCategory<K extends ErrorCategory> = {
-  [C in ErrorCode]: (typeof errorCatalog)[C]["category"] extends K ? C : never;
-}[ErrorCode];
-
 /** The codes sent with one HTTP status, e.g. `ErrorCodeOfStatus<401>`. */
 export type ErrorCodeOfStatus<S extends number> = {
   [C in ErrorCode]: (typeof errorCatalog)[C]["status"] extends S ? C : never;
 }[ErrorCode];
-
-export declare const errorCodes: readonly ErrorCode[];
-export declare const errorCategories: readonly ErrorCategory[];
-export declare function isErrorCode(value: unknown): value is ErrorCode;

@@ -1,7 +1,9 @@
 // Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.
 
+export { errorCategoryOfCode, errorCodes, errorCategories, isErrorCode } from './error-codes.js';
+
 /** Every error code of the contract with its HTTP status, category and messages. */
-export const errorCatalog = deepFreeze({
+export const errorCatalog = /*#__PURE__*/ deepFreeze({
   AUTH_HEADER_MISSING: {
     "status": 401,
     "category": "authentication",
@@ -512,17 +514,6 @@ export const errorCatalog = deepFreeze({
     "userMessage": "The Snippets service is temporarily unavailable. Please try again in a moment."
   },
 });
-
-/** The codes, in catalog order. */
-export const errorCodes = Object.freeze(Object.keys(errorCatalog));
-
-/** The categories that have at least one code, in the seed page's order. */
-export const errorCategories = Object.freeze(["authentication","validation","permission","quota","resource","variation","batch","rate_limit","server"]);
-
-/** True when `value` is a code of this version of the catalog (a newer server may send others). */
-export function isErrorCode(value) {
-  return typeof value === 'string' && Object.hasOwn(errorCatalog, value);
-}
 
 function deepFreeze(value) {
   for (const inner of Object.values(value)) if (typeof inner === "object" && inner !== null) deepFreeze(inner);

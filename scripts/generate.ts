@@ -1,6 +1,7 @@
 // `npm run generate`: writes generated/ from openapi.yaml.
 //   generated/openapi.json            the spec as JSON, for tools and the docs site
 //   generated/openapi.d.ts            TypeScript types (openapi-typescript)
+//   generated/error-codes.{js,d.ts}   the error codes and their categories, without the texts
 //   generated/error-catalog.{js,d.ts} the error catalog as a typed module
 //   generated/validators.{js,d.ts}    ajv standalone validators: responses, request bodies, parameters
 //   generated/limit-validators.{js,d.ts} the limits of request bodies and parameters, checked first
@@ -39,8 +40,10 @@ export async function buildGeneratedFiles(specPath: string): Promise<Map<string,
   return new Map([
     ['openapi.json', `${JSON.stringify(doc, null, 2)}\n`],
     ['openapi.d.ts', await generateTypes(doc, HEADER)],
-    ['error-catalog.js', catalog.js],
-    ['error-catalog.d.ts', catalog.dts],
+    ['error-codes.js', catalog.codes.js],
+    ['error-codes.d.ts', catalog.codes.dts],
+    ['error-catalog.js', catalog.catalog.js],
+    ['error-catalog.d.ts', catalog.catalog.dts],
     ['operations.js', operations.js],
     ['operations.d.ts', operations.dts],
     ['limits.js', limits.js],

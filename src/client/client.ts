@@ -5,8 +5,8 @@
 // operation: paths, parameters and bodies are checked by the types alone.
 import { redactDeep, redactorOf } from './redact.ts';
 import { checkApiKey, checkLimiter, checkRetry, checkTimeout } from './checked-options.ts';
-import createClient, { type Client, type FetchResponse, type MaybeOptionalInit } from 'openapi-fetch';
-import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import createClient, { type Client, type FetchOptions, type FetchResponse, type ParseAs } from 'openapi-fetch';
+import type { FilterKeys, HttpMethod, IsOperationRequestBodyOptional, OperationRequestBodyContent, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { paths } from '../../generated/openapi.js';
 import { apiErrorFromBody, InvalidResponseError, SnippetsError } from './errors.ts';
 import type { EventHook } from './events.ts';
@@ -32,7 +32,19 @@ export interface SnippetsClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+// The init of a call is the operation's own options type, not a type inferred
+// from the argument as openapi-fetch does: an inferred init only has to fit
+// its constraint, which an all-optional body (every update) fits whatever it
+// holds. A declared parameter type gets TypeScript's excess-property check, so
+// a misspelt field is a compile error. The body is the spec's schema as is:
+// openapi-fetch's Writable<> (which strips readOnly markers, none in this
+// spec) adds `& {}` to it, and that hides it from the weak-type check that
+// refuses `body: 5` for a schema whose fields are all optional.
+type Operation<Path extends keyof paths, M extends HttpMethod> = FilterKeys<paths[Path], M>;
+type Body<Op> = OperationRequestBodyContent<Op>;
+type BodyOption<Op> = [Body<Op>] extends [never] ? { body?: never } : IsOperationRequestBodyOptional<Op> extends true ? { body?: Body<Op> } : { body: Body<Op> };
+type OperationInit<Path extends keyof paths, M extends HttpMethod> = Omit<FetchOptions<Operation<Path, M>>, 'body'> & BodyOption<Operation<Path, M>>;
+type InitParam<Init> = RequiredKeysOf<Init> extends never ? [init?: Init] : [init: Init];
 type Data<T, Init> = T extends Record<string | number, any> ? NonNullable<FetchResponse<T, Init, `${string}/${string}`>['data']> : never;
 
 /** openapi-fetch's `{ data, error, response }`, with `error` one of the client's typed errors. */
@@ -40,15 +52,16 @@ export type SnippetsResult<T, Init> =
   | { data: Data<T, Init>; error?: never; response: Response }
   | { data?: never; error: SnippetsError; response: Response | undefined };
 
-type Method<M extends HttpMethod> = <Path extends PathsWithMethod<paths, M>, Init extends MaybeOptionalInit<paths[Path], M>>(
+// `As` carries `parseAs` (json unless given) to the type of `data`.
+type Method<M extends HttpMethod> = <Path extends PathsWithMethod<paths, M>, As extends ParseAs = 'json'>(
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<SnippetsResult<paths[Path][M], Init>>;
+  ...init: InitParam<OperationInit<Path, M> & { parseAs?: As }>
+) => Promise<SnippetsResult<paths[Path][M], { parseAs: As }>>;
 
-type ThrowingMethod<M extends HttpMethod> = <Path extends PathsWithMethod<paths, M>, Init extends MaybeOptionalInit<paths[Path], M>>(
+type ThrowingMethod<M extends HttpMethod> = <Path extends PathsWithMethod<paths, M>, As extends ParseAs = 'json'>(
   url: Path,
-  ...init: InitParam<Init>
-) => Promise<Data<paths[Path][M], Init>>;
+  ...init: InitParam<OperationInit<Path, M> & { parseAs?: As }>
+) => Promise<Data<paths[Path][M], { parseAs: As }>>;
 
 export interface SnippetsClient {
   GET: Method<'get'>;

@@ -2,8 +2,9 @@
 // said; one factory (`apiErrorFromBody`) picks the subclass from the catalog
 // category of the code, so adding a code to openapi.yaml needs no code here.
 // A code this version does not know (from a newer server) falls back on the
-// HTTP status.
-import { errorCatalog, isErrorCode, type ErrorCategory, type ErrorCode, type ErrorCodeOfCategory } from '../../generated/error-catalog.js';
+// HTTP status. It reads the codes' categories only: the catalog's texts stay
+// out of a bundle that never shows them (see messages.ts).
+import { errorCategoryOfCode, isErrorCode, type ErrorCategory, type ErrorCode, type ErrorCodeOfCategory } from '../../generated/error-codes.js';
 
 /** `code` of an error whose code this version of the catalog does not know. */
 export const UNKNOWN_CODE = 'UNKNOWN' as const;
@@ -61,7 +62,7 @@ export class SnippetsApiError extends SnippetsError {
     this.status = init.status;
     this.serverCode = init.serverCode;
     this.code = isErrorCode(init.serverCode) ? init.serverCode : UNKNOWN_CODE;
-    this.category = this.code === UNKNOWN_CODE ? 'unknown' : errorCatalog[this.code].category;
+    this.category = this.code === UNKNOWN_CODE ? 'unknown' : errorCategoryOfCode[this.code];
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
     this.usage = init.usage;
@@ -127,7 +128,7 @@ function classOfStatus(status: number): new (init: ApiErrorInit) => SnippetsApiE
 }
 
 export function apiErrorFromBody(init: ApiErrorInit): SnippetsApiError {
-  const ErrorClass = isErrorCode(init.serverCode) ? CLASS_OF_CATEGORY[errorCatalog[init.serverCode].category] : classOfStatus(init.status);
+  const ErrorClass = isErrorCode(init.serverCode) ? CLASS_OF_CATEGORY[errorCategoryOfCode[init.serverCode]] : classOfStatus(init.status);
   return new ErrorClass(init);
 }
 

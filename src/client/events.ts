@@ -1,6 +1,6 @@
 // What the client tells a monitoring hook. Events carry no headers and no
 // bodies, so they can never carry the API key.
-import type { ErrorCode } from '../../generated/error-catalog.js';
+import type { ErrorCode } from '../../generated/error-codes.js';
 import type { RetryReason } from './retry-policy.ts';
 
 interface Common {

@@ -1,6 +1,7 @@
 // User-facing messages: the catalog's message for the code, overridable per
 // code, with a fallback for codes from a newer server and for failures that
-// never reached the API.
+// never reached the API. The one module of the client that loads the
+// catalog's texts (error-catalog.js): a bundle without toUserMessage has none.
 import { errorCatalog, isErrorCode, type ErrorCategory, type ErrorCode } from '../../generated/error-catalog.js';
 import { SnippetsApiError, SnippetsError, UNKNOWN_CODE } from './errors.ts';
 

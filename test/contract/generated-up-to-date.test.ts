@@ -28,7 +28,7 @@ describe('generated/', () => {
   });
 
   it('starts every source file with a do-not-edit line', () => {
-    for (const name of ['openapi.d.ts', 'error-catalog.js', 'error-catalog.d.ts', 'validators.js', 'validators.d.ts']) {
+    for (const name of ['openapi.d.ts', 'error-codes.js', 'error-codes.d.ts', 'error-catalog.js', 'error-catalog.d.ts', 'validators.js', 'validators.d.ts']) {
       expect(readFileSync(join(generatedDir, name), 'utf8').split('\n')[0], name).toMatch(/^\/\/ Generated from openapi\.yaml .* Do not edit\.$/);
     }
   });

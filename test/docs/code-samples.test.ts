@@ -1,4 +1,4 @@
-// Every ```ts block of the guides in docs/ compiles, as a consuming team's
+// Every ```ts block of the guides in docs/ and of README.md compiles, as a consuming team's
 // file would: each block is its own module, placed (in memory) under test/docs/
 // so that `import ... from 'snippets-api-contract'` resolves through
 // package.json's `exports` by self-reference, to the built declarations in
@@ -8,13 +8,14 @@
 // killed, and no stray .ts file appears under test/ for a `tsc -p .` or a
 // vitest run going on at the same time.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const guides = readdirSync(join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).sort();
+// Paths from the repository root; README.md's sample is the first a consumer copies.
+const guides = [...readdirSync(join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`), 'README.md'];
 const builtTypes = join(repoRoot, 'dist', 'client', 'index.d.ts');
 
 interface Block {
@@ -34,7 +35,7 @@ function tsBlocks(markdown: string, dir: string, guide: string): Block[] {
   lines.forEach((line, index) => {
     if (open) {
       if (/^```\s*$/.test(line)) {
-        blocks.push({ firstLine: open.firstLine, code: open.code.join('\n') + '\n', fileName: join(dir, `__docs-${guide.replace('.md', '')}-block-${blocks.length + 1}__.ts`) });
+        blocks.push({ firstLine: open.firstLine, code: open.code.join('\n') + '\n', fileName: join(dir, `__docs-${basename(guide, '.md')}-block-${blocks.length + 1}__.ts`) });
         open = undefined;
       } else {
         open.code.push(line);
@@ -47,7 +48,7 @@ function tsBlocks(markdown: string, dir: string, guide: string): Block[] {
       otherFence = /^\s*(```+|~~~+)/.exec(line)![1]!;
     }
   });
-  if (open) throw new Error(`docs/${guide}: the ts block opened at line ${open.firstLine - 1} is never closed`);
+  if (open) throw new Error(`${guide}: the ts block opened at line ${open.firstLine - 1} is never closed`);
   return blocks;
 }
 
@@ -77,12 +78,12 @@ function hostFor(options: ts.CompilerOptions, blocks: Block[]): ts.CompilerHost 
 }
 
 it('finds the guides with code samples', () => {
-  expect(guides).toEqual(expect.arrayContaining(['client.md', 'contract-testing.md', 'sandbox.md']));
+  expect(guides).toEqual(expect.arrayContaining(['docs/client.md', 'docs/contract-testing.md', 'docs/sandbox.md', 'README.md']));
 });
 
-describe.each(guides.filter((guide) => tsBlocks(readFileSync(join(repoRoot, 'docs', guide), 'utf8'), '', guide).length > 0))('docs/%s', (guide) => {
+describe.each(guides.filter((guide) => tsBlocks(readFileSync(join(repoRoot, guide), 'utf8'), '', guide).length > 0))('%s', (guide) => {
   const dir = join(repoRoot, 'test', 'docs');
-  const blocks = tsBlocks(readFileSync(join(repoRoot, 'docs', guide), 'utf8'), dir, guide);
+  const blocks = tsBlocks(readFileSync(join(repoRoot, guide), 'utf8'), dir, guide);
   let program: ts.Program;
   let options: ts.CompilerOptions;
   let host: ts.CompilerHost;
@@ -119,7 +120,7 @@ describe.each(guides.filter((guide) => tsBlocks(readFileSync(join(repoRoot, 'doc
     const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
     const messages = diagnostics.map((d) => {
       const line = d.start === undefined ? block.firstLine : block.firstLine + source.getLineAndCharacterOfPosition(d.start).line;
-      return `docs/${guide}:${line}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+      return `${guide}:${line}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
     expect(messages).toEqual([]);
   });
