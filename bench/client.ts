@@ -235,7 +235,7 @@ const countRetries = (event: { type: string }) => {
  */
 async function variants(base: string, snippetId: string, fetchImpl: typeof globalThis.fetch, breakdown: boolean): Promise<Variant[]> {
   // The built client, as a consumer loads it (dist/client/index.js), typed by its source.
-  const { createSnippetsClient } = (await import(pathToFileURL(join(root, 'dist', 'client', 'index.js')).href)) as ClientModule;
+  const { createSnippetsClient, RequestLimiter } = (await import(pathToFileURL(join(root, 'dist', 'client', 'index.js')).href)) as ClientModule;
   const url = `${base}/api/prompts/snippet?id=${snippetId}`;
   const headers = { authorization: `Bearer ${DEMO_KEY}` };
   const params = { params: { query: { id: snippetId } } };
@@ -266,7 +266,7 @@ async function variants(base: string, snippetId: string, fetchImpl: typeof globa
 
   // Every client counts the retries it schedules: the target is about requests that trigger none.
   const common = { baseUrl: base, apiKey: DEMO_KEY, fetch: fetchImpl, onEvent: countRetries };
-  const full = viaClient('client', true, createSnippetsClient({ ...common, retry: {}, limiter: { limit: 1e9, windowMs: 60_000 } }));
+  const full = viaClient('client', true, createSnippetsClient({ ...common, retry: {}, limiter: new RequestLimiter({ limit: 1e9, windowMs: 60_000 }) }));
   if (!breakdown) return [raw, full];
 
   const openapiFetch = createClient<paths>({ baseUrl: base, headers, fetch: fetchImpl, querySerializer: { array: { style: 'form', explode: false } } });
@@ -283,11 +283,11 @@ async function variants(base: string, snippetId: string, fetchImpl: typeof globa
     raw,
     bare,
     viaClient('client, bare (retry off, no limiter, timeoutMs 0)', false, createSnippetsClient({ ...common, retry: false, timeoutMs: 0 })),
-    viaClient('client, no timeout (retry, limiter, timeoutMs 0)', false, createSnippetsClient({ ...common, retry: {}, limiter: { limit: 1e9, windowMs: 60_000 }, timeoutMs: 0 })),
+    viaClient('client, no timeout (retry, limiter, timeoutMs 0)', false, createSnippetsClient({ ...common, retry: {}, limiter: new RequestLimiter({ limit: 1e9, windowMs: 60_000 }), timeoutMs: 0 })),
     viaClient(
       'client, signal timeout (a fetch of the caller\'s)',
       false,
-      createSnippetsClient({ ...common, fetch: (input, init) => fetchImpl(input, init), retry: {}, limiter: { limit: 1e9, windowMs: 60_000 } }),
+      createSnippetsClient({ ...common, fetch: (input, init) => fetchImpl(input, init), retry: {}, limiter: new RequestLimiter({ limit: 1e9, windowMs: 60_000 }) }),
     ),
     full,
   ];

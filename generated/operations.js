@@ -1,207 +1,36 @@
 // Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.
-/** Every operation of openapi.yaml. */
-export const operations = Object.freeze([
-  {
-    "operationId": "getHealth",
-    "method": "GET",
-    "path": "/health",
-    "authenticated": false,
-    "idempotent": true
-  },
-  {
-    "operationId": "getSnippet",
-    "method": "GET",
-    "path": "/api/prompts/snippet",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "updateSnippet",
-    "method": "PUT",
-    "path": "/api/prompts/snippet",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "createSnippet",
-    "method": "POST",
-    "path": "/api/prompts/snippet",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "deleteSnippet",
-    "method": "DELETE",
-    "path": "/api/prompts/snippet",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "getSnippets",
-    "method": "GET",
-    "path": "/api/prompts/snippets",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "createSnippets",
-    "method": "POST",
-    "path": "/api/prompts/snippets",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "deleteSnippets",
-    "method": "DELETE",
-    "path": "/api/prompts/snippets",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "getVariation",
-    "method": "GET",
-    "path": "/api/prompts/snippet/variation",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "updateVariation",
-    "method": "PUT",
-    "path": "/api/prompts/snippet/variation",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "createVariation",
-    "method": "POST",
-    "path": "/api/prompts/snippet/variation",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "deleteVariations",
-    "method": "DELETE",
-    "path": "/api/prompts/snippet/variation",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "getVariationHistory",
-    "method": "GET",
-    "path": "/api/prompts/snippet/variation/history",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "getFolder",
-    "method": "GET",
-    "path": "/api/prompts/folder",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "updateFolder",
-    "method": "PUT",
-    "path": "/api/prompts/folder",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "createFolder",
-    "method": "POST",
-    "path": "/api/prompts/folder",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "deleteFolder",
-    "method": "DELETE",
-    "path": "/api/prompts/folder",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "getFolders",
-    "method": "GET",
-    "path": "/api/prompts/folders",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "updateFolders",
-    "method": "PUT",
-    "path": "/api/prompts/folders",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "createFolders",
-    "method": "POST",
-    "path": "/api/prompts/folders",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "deleteFolders",
-    "method": "DELETE",
-    "path": "/api/prompts/folders",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "getTag",
-    "method": "GET",
-    "path": "/api/prompts/tag",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "updateTag",
-    "method": "PUT",
-    "path": "/api/prompts/tag",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "createTag",
-    "method": "POST",
-    "path": "/api/prompts/tag",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "deleteTag",
-    "method": "DELETE",
-    "path": "/api/prompts/tag",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "getTags",
-    "method": "GET",
-    "path": "/api/prompts/tags",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "updateTags",
-    "method": "PUT",
-    "path": "/api/prompts/tags",
-    "authenticated": true,
-    "idempotent": true
-  },
-  {
-    "operationId": "createTags",
-    "method": "POST",
-    "path": "/api/prompts/tags",
-    "authenticated": true,
-    "idempotent": false
-  },
-  {
-    "operationId": "deleteTags",
-    "method": "DELETE",
-    "path": "/api/prompts/tags",
-    "authenticated": true,
-    "idempotent": false
-  }
-].map(Object.freeze));
+
+/** Every operation of openapi.yaml: operationId, method, path, authenticated, idempotent. */
+export const operations = /*#__PURE__*/ Object.freeze(
+  [
+    ["getHealth","GET","/health",0,1],
+    ["getSnippet","GET","/api/prompts/snippet",1,1],
+    ["updateSnippet","PUT","/api/prompts/snippet",1,1],
+    ["createSnippet","POST","/api/prompts/snippet",1,0],
+    ["deleteSnippet","DELETE","/api/prompts/snippet",1,0],
+    ["getSnippets","GET","/api/prompts/snippets",1,1],
+    ["createSnippets","POST","/api/prompts/snippets",1,0],
+    ["deleteSnippets","DELETE","/api/prompts/snippets",1,0],
+    ["getVariation","GET","/api/prompts/snippet/variation",1,1],
+    ["updateVariation","PUT","/api/prompts/snippet/variation",1,0],
+    ["createVariation","POST","/api/prompts/snippet/variation",1,0],
+    ["deleteVariations","DELETE","/api/prompts/snippet/variation",1,0],
+    ["getVariationHistory","GET","/api/prompts/snippet/variation/history",1,1],
+    ["getFolder","GET","/api/prompts/folder",1,1],
+    ["updateFolder","PUT","/api/prompts/folder",1,1],
+    ["createFolder","POST","/api/prompts/folder",1,0],
+    ["deleteFolder","DELETE","/api/prompts/folder",1,0],
+    ["getFolders","GET","/api/prompts/folders",1,1],
+    ["updateFolders","PUT","/api/prompts/folders",1,1],
+    ["createFolders","POST","/api/prompts/folders",1,0],
+    ["deleteFolders","DELETE","/api/prompts/folders",1,0],
+    ["getTag","GET","/api/prompts/tag",1,1],
+    ["updateTag","PUT","/api/prompts/tag",1,1],
+    ["createTag","POST","/api/prompts/tag",1,0],
+    ["deleteTag","DELETE","/api/prompts/tag",1,0],
+    ["getTags","GET","/api/prompts/tags",1,1],
+    ["updateTags","PUT","/api/prompts/tags",1,1],
+    ["createTags","POST","/api/prompts/tags",1,0],
+    ["deleteTags","DELETE","/api/prompts/tags",1,0],
+  ].map(([operationId, method, path, authenticated, idempotent]) => Object.freeze({ operationId, method, path, authenticated: authenticated === 1, idempotent: idempotent === 1 })),
+);

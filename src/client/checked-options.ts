@@ -10,13 +10,13 @@ export { MAX_TIMER_MS };
 /** More attempts than this is a loop, not a retry policy. */
 export const MAX_ATTEMPTS = 100;
 
-function fail(option: string, takes: string, got: unknown): never {
-  throw new TypeError(`createSnippetsClient: ${option} must be ${takes}, got ${typeof got === 'string' ? JSON.stringify(got) : String(got)}`);
+function fail(option: string, takes: string, got: unknown, who = 'createSnippetsClient'): never {
+  throw new TypeError(`${who}: ${option} must be ${takes}, got ${typeof got === 'string' ? JSON.stringify(got) : String(got)}`);
 }
 
-function milliseconds(option: string, value: unknown, min: number): void {
+function milliseconds(option: string, value: unknown, min: number, who?: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > MAX_TIMER_MS) {
-    fail(option, `a number of milliseconds from ${min} to ${MAX_TIMER_MS} (about 24.8 days)`, value);
+    fail(option, `a number of milliseconds from ${min} to ${MAX_TIMER_MS} (about 24.8 days)`, value, who);
   }
 }
 
@@ -38,7 +38,21 @@ export function checkRetry(retry: RetryOptions): void {
   if (typeof retry.random !== 'function') fail('retry.random', 'a function returning a number in [0, 1)', retry.random);
 }
 
-export function checkLimiter(limiter: Partial<LimiterOptions>): void {
-  if (limiter.limit !== undefined && (!Number.isInteger(limiter.limit) || limiter.limit < 1)) fail('limiter.limit', 'a whole number of at least 1', limiter.limit);
-  if (limiter.windowMs !== undefined) milliseconds('limiter.windowMs', limiter.windowMs, 1);
+/** A RequestLimiter's options, checked by its constructor. */
+export function checkLimiterOptions(limiter: Partial<LimiterOptions>): void {
+  if (limiter.limit !== undefined && (!Number.isInteger(limiter.limit) || limiter.limit < 1)) fail('limit', 'a whole number of at least 1', limiter.limit, 'new RequestLimiter');
+  if (limiter.windowMs !== undefined) milliseconds('windowMs', limiter.windowMs, 1, 'new RequestLimiter');
+}
+
+/**
+ * The client's `limiter`: a RequestLimiter the caller made, told by its
+ * methods rather than by its class, so that a client without one does not
+ * bundle the limiter.
+ */
+export function checkLimiter(limiter: unknown): void {
+  const candidate = limiter as Partial<Record<'tryAcquire' | 'acquire' | 'observe', unknown>> | null;
+  if (limiter === undefined) return;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.tryAcquire !== 'function' || typeof candidate.acquire !== 'function' || typeof candidate.observe !== 'function') {
+    fail('limiter', 'a RequestLimiter, e.g. new RequestLimiter()', limiter);
+  }
 }

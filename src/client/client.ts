@@ -10,7 +10,7 @@ import type { FilterKeys, HttpMethod, IsOperationRequestBodyOptional, OperationR
 import type { paths } from '../../generated/openapi.js';
 import { apiErrorFromBody, InvalidResponseError, SnippetsError } from './errors.ts';
 import type { EventHook } from './events.ts';
-import { RequestLimiter, type LimiterOptions } from './limiter.ts';
+import type { RequestLimiter } from './limiter.ts';
 import { PlannedRequest } from './planned-request.ts';
 import { retryAfterMs } from './retry-after.ts';
 import { defaultRetryOptions, type RetryOptions } from './retry-policy.ts';
@@ -22,8 +22,11 @@ export interface SnippetsClientOptions {
   apiKey: string;
   /** Retry policy; `false` for a single attempt. */
   retry?: Partial<RetryOptions> | false;
-  /** Client-side request queuing; off unless given. Pass a RequestLimiter to share one between clients of a key. */
-  limiter?: Partial<LimiterOptions> | RequestLimiter | true;
+  /**
+   * Client-side request queuing; off unless given: `new RequestLimiter()` (the spec's rate limit) or
+   * `new RequestLimiter({ limit, windowMs })`; share one between the clients of a key.
+   */
+  limiter?: RequestLimiter;
   /** Per-attempt timeout in ms, from sending to the last byte of the answer's body; 0 for none. Default 30 s. */
   timeoutMs?: number;
   /** Receives request, retry, success and failure events (see events.ts). */
@@ -76,13 +79,6 @@ export interface SnippetsClient {
   limiter: RequestLimiter | undefined;
 }
 
-function limiterFrom(option: SnippetsClientOptions['limiter']): RequestLimiter | undefined {
-  if (option === undefined) return undefined;
-  if (option instanceof RequestLimiter) return option;
-  if (option !== true) checkLimiter(option);
-  return new RequestLimiter(option === true ? {} : option);
-}
-
 /** Turns what openapi-fetch returned for a non-2xx answer into a typed error. */
 async function toClientError(request: { method: string; path: string }, response: Response, body: unknown, redact: (text: string) => string): Promise<SnippetsError> {
   const { method, path } = request;
@@ -127,7 +123,8 @@ export function createSnippetsClient(options: SnippetsClientOptions): SnippetsCl
   checkApiKey(options.apiKey);
   const retry = options.retry === false ? undefined : { ...defaultRetryOptions, ...options.retry };
   if (retry) checkRetry(retry);
-  const limiter = limiterFrom(options.limiter);
+  checkLimiter(options.limiter);
+  const limiter = options.limiter;
   // The key must never reach what the client keeps or reports, even when a server echoes it.
   const redact = redactorOf(options.apiKey);
   const timeoutMs = options.timeoutMs ?? 30_000;

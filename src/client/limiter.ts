@@ -4,6 +4,7 @@
 // own, and `RateLimit-Remaining: 0` holds every start until `RateLimit-Reset`,
 // for at most `maxPauseMs`: a server cannot park the client for days.
 import { limits } from '../../generated/limits.js';
+import { checkLimiterOptions } from './checked-options.ts';
 import { MAX_TIMER_MS } from './delay.ts';
 
 /** The window of the spec's rate limit: x-limits counts it per minute (`rateLimitPerMinute`). */
@@ -39,6 +40,7 @@ export class RequestLimiter {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: Partial<LimiterOptions> = {}) {
+    checkLimiterOptions(options);
     this.limit = options.limit ?? defaultLimiterOptions.limit;
     this.windowMs = options.windowMs ?? defaultLimiterOptions.windowMs;
     this.maxPauseMs = Math.max(this.windowMs, SPEC_RATE_WINDOW_MS);

@@ -3,7 +3,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSnippetsClient, TimeoutError, type ClientEvent } from '../../src/client/index.ts';
+import { createSnippetsClient, RequestLimiter, TimeoutError, type ClientEvent } from '../../src/client/index.ts';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server.ts';
 
 let server: ScriptedServer;
@@ -16,7 +16,7 @@ function client(timeoutMs?: number) {
     baseUrl: server.url,
     apiKey: 'sk_test_abortTestsKey000000000000001',
     retry: { attempts: 1 },
-    limiter: true,
+    limiter: new RequestLimiter(),
     onEvent: (event) => events.push(event),
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });

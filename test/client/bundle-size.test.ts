@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { errorCatalog } from '../../generated/error-catalog.js';
 import { repoRoot } from '../helpers/spec.ts';
 
-// Issue #16 asks for 8 KiB. Not met yet: see docs/benchmarks.md (client bundle size) for
-// the figure and what weighs; this bound keeps what has been won.
-const BUDGET_GZIP = 9 * 1024;
+// Issue #16's budget: 8 KiB (8192 bytes) gzip. Met once the limiter became an instance the
+// caller makes (a client without one no longer bundles it); docs/benchmarks.md has the figures.
+const BUDGET_GZIP = 8 * 1024;
 
 async function bundle(entry: string): Promise<string> {
   const result = await build({

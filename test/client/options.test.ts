@@ -1,7 +1,7 @@
 // The client's options are checked when it is created (issue #16, point 4):
 // each bad value is a TypeError naming the option, before any request.
 import { describe, expect, it } from 'vitest';
-import { createSnippetsClient, type SnippetsClientOptions } from '../../src/client/index.ts';
+import { createSnippetsClient, RequestLimiter, type SnippetsClientOptions } from '../../src/client/index.ts';
 
 const base: SnippetsClientOptions = { baseUrl: 'http://sandbox.test', apiKey: 'sk_test_demoAcmePlatformSupport0001' };
 const never: typeof fetch = () => Promise.reject(new Error('no request may be sent'));
@@ -21,17 +21,27 @@ describe('createSnippetsClient() options', () => {
     ['a negative backoff', { retry: { baseDelayMs: -5 } }, /retry\.baseDelayMs must be/],
     ['a NaN ceiling', { retry: { maxDelayMs: Number.NaN } }, /retry\.maxDelayMs must be/],
     ['an unknown key-block policy', { retry: { onKeyBlocked: 'retry' as 'wait' } }, /retry\.onKeyBlocked must be "wait" or "fail", got "retry"/],
-    ['a limiter of no request', { limiter: { limit: 0 } }, /limiter\.limit must be a whole number of at least 1/],
-    ['a limiter window of 0', { limiter: { windowMs: 0 } }, /limiter\.windowMs must be a number of milliseconds from 1/],
+    ['a limiter that is not a RequestLimiter', { limiter: true as unknown as RequestLimiter }, /limiter must be a RequestLimiter, e\.g\. new RequestLimiter\(\), got true/],
+    ['limiter options instead of a limiter', { limiter: { limit: 5 } as unknown as RequestLimiter }, /limiter must be a RequestLimiter, e\.g\. new RequestLimiter\(\), got \[object Object\]/],
   ];
   it.each(bad)('refuses %s with a TypeError naming the option', (_what, options, message) => {
     expect(() => createSnippetsClient({ ...base, fetch: never, ...options })).toThrow(TypeError);
     expect(() => createSnippetsClient({ ...base, fetch: never, ...options })).toThrow(message);
   });
 
+  it.each([
+    ['of no request', { limit: 0 }, /^new RequestLimiter: limit must be a whole number of at least 1, got 0$/],
+    ['with a fraction of a request', { limit: 1.5 }, /limit must be a whole number/],
+    ['with a window of 0', { windowMs: 0 }, /^new RequestLimiter: windowMs must be a number of milliseconds from 1 to 2147483647/],
+    ['with a window past a timer', { windowMs: 2 ** 31 }, /windowMs must be a number of milliseconds/],
+  ])('refuses a RequestLimiter %s with a TypeError naming the option', (_what, options, message) => {
+    expect(() => new RequestLimiter(options)).toThrow(TypeError);
+    expect(() => new RequestLimiter(options)).toThrow(message);
+  });
+
   it('takes the edges of every range', () => {
     expect(() =>
-      createSnippetsClient({ ...base, fetch: never, timeoutMs: 0, retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 2 ** 31 - 1, deadlineMs: 0 }, limiter: { limit: 1, windowMs: 1 } }),
+      createSnippetsClient({ ...base, fetch: never, timeoutMs: 0, retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 2 ** 31 - 1, deadlineMs: 0 }, limiter: new RequestLimiter({ limit: 1, windowMs: 1 }) }),
     ).not.toThrow();
     expect(() => createSnippetsClient({ ...base, fetch: never, retry: false, timeoutMs: 2 ** 31 - 1 })).not.toThrow();
   });
