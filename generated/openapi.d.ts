@@ -1000,7 +1000,10 @@ export interface components {
         ResourceId: string;
         /** @description Up to 100 ids, comma-separated. */
         ResourceIds: string[];
-        /** @description The id of the snippet the variation belongs to. */
+        /**
+         * @description The id of the snippet the variation belongs to.
+         * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+         */
         SnippetId: string;
         /** @description The id of the variation. */
         VariationId: string;
@@ -1344,7 +1347,10 @@ export interface operations {
     getVariation: {
         parameters: {
             query: {
-                /** @description The id of the snippet the variation belongs to. */
+                /**
+                 * @description The id of the snippet the variation belongs to.
+                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+                 */
                 snippetId: components["parameters"]["SnippetId"];
                 /** @description The id of the variation. */
                 variationId: components["parameters"]["VariationId"];
@@ -1420,7 +1426,10 @@ export interface operations {
     createVariation: {
         parameters: {
             query: {
-                /** @description The id of the snippet the variation belongs to. */
+                /**
+                 * @description The id of the snippet the variation belongs to.
+                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+                 */
                 snippetId: components["parameters"]["SnippetId"];
             };
             header?: {
@@ -1469,7 +1478,10 @@ export interface operations {
     deleteVariations: {
         parameters: {
             query: {
-                /** @description The id of the snippet the variation belongs to. */
+                /**
+                 * @description The id of the snippet the variation belongs to.
+                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+                 */
                 snippetId: components["parameters"]["SnippetId"];
                 /** @description Up to 100 variation ids, comma-separated. */
                 variationIds: components["parameters"]["VariationIds"];

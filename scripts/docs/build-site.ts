@@ -2,6 +2,7 @@
 //   reference.html   the API reference, Redoc with everything inlined (works offline)
 //   errors.html      the error catalog, one anchor per code
 //   <guide>.html     docs/*.md rendered
+//   404.html         what the sandbox answers, with status 404, for an unknown page
 // The sandbox serves it at /docs (/docs/errors#<code> and so on).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,25 +10,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../lib/spec.ts';
 import { catalogPage } from './catalog-page.ts';
-import { FAVICON, PAGES, STYLESHEET, page, type PageName } from './layout.ts';
+import { PAGES, STYLESHEET, page, type PageName } from './layout.ts';
+import { notFoundPage } from './not-found-page.ts';
+import { referencePage } from './reference-page.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/**
- * Redoc 3 shows an "API docs by Redocly" logo fetched from Redocly's CDN.
- * An offline site must make no request outside itself: the logo becomes an
- * inline image.
- */
-const OFFLINE_LOGO = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')}`;
-export function offlineReference(html: string): string {
-  const withLogo = html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, OFFLINE_LOGO).replace('<head>', `<head>\n  ${FAVICON}`);
-  // Redoc's prerendered menu links are root-absolute (`/snippets`); on this site they must stay on the page (`#/snippets`).
-  const start = withLogo.indexOf('<div id="redoc">');
-  const end = withLogo.indexOf('<script type="module"', start);
-  if (start < 0 || end < 0) return withLogo;
-  return withLogo.slice(0, start) + withLogo.slice(start, end).replace(/href="\//g, 'href="#/') + withLogo.slice(end);
-}
 
 function log(message: string): void {
   process.stdout.write(`docs: ${message}\n`);
@@ -42,6 +30,7 @@ export function buildSite(outDir: string): void {
   try {
     writeFileSync(join(temp, 'style.css'), STYLESHEET);
     writeFileSync(join(temp, 'errors.html'), catalogPage(doc));
+    writeFileSync(join(temp, '404.html'), notFoundPage());
     log('error catalog written');
     for (const { name } of PAGES) {
       if (name === 'reference' || name === 'errors') continue;
@@ -56,7 +45,7 @@ export function buildSite(outDir: string): void {
       ['build-docs', join(root, 'openapi.yaml'), '--inlineBundle', '--output', reference, '--title', 'Snippets API reference'],
       { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
     );
-    writeFileSync(reference, offlineReference(readFileSync(reference, 'utf8')));
+    writeFileSync(reference, referencePage(readFileSync(reference, 'utf8')));
     // Swap the finished site in: a half-built site never replaces a whole one.
     rmSync(outDir, { recursive: true, force: true });
     renameSync(temp, outDir);

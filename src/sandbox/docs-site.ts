@@ -1,7 +1,8 @@
 // The docs site (built by `npm run docs` into docs-site/), served at /docs
 // without a key: /docs/ is the overview, /docs/<page> a page, so that
-// /docs/errors#<code> finds any code of the catalog. Outside the API: not in
-// openapi.yaml, HTML rather than JSON.
+// /docs/errors#<code> finds any code of the catalog; an unknown page gets the
+// site's 404 page (HTML, status 404). Outside the API: not in openapi.yaml,
+// HTML rather than JSON.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './errors.ts';
@@ -29,8 +30,10 @@ export function registerDocsSite(app: FastifyInstance, sendError: (request: any,
     const name = /^[a-z][a-z0-9-]*$/.test(wanted) ? `${wanted}.html` : wanted === 'style.css' ? wanted : undefined;
     const content = name && file(name);
     if (!content) {
-      const built = file('index.html') !== undefined;
-      return sendError(request, reply, new ApiError('ENDPOINT_NOT_FOUND', built ? `No docs page at ${request.url}` : 'The docs site is not built: run `npm run docs`'));
+      // A reader followed a stale link: an HTML page with the site's links, not the API's JSON.
+      const notFound = file('404.html');
+      if (notFound) return reply.code(404).type(TYPES.html!).header('cache-control', 'no-cache').send(notFound);
+      return sendError(request, reply, new ApiError('ENDPOINT_NOT_FOUND', 'The docs site is not built: run `npm run docs`'));
     }
     return reply.type(TYPES[name!.split('.').pop()!]!).header('cache-control', 'no-cache').send(content);
   });
