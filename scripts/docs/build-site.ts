@@ -8,7 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../lib/spec.ts';
+import { tmpdir } from 'node:os';
+import { demoKey } from '../../src/fixtures/fixtures-file.ts';
+import { isObject, loadSpec, type JsonObject } from '../lib/spec.ts';
+import { codeSamples, type SampleTarget } from './code-samples.ts';
+import { operationExamples } from './operation-examples.ts';
 import { catalogPage } from './catalog-page.ts';
 import { PAGES, STYLESHEET, page, type PageName } from './layout.ts';
 import { notFoundPage } from './not-found-page.ts';
@@ -16,6 +20,22 @@ import { referencePage } from './reference-page.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The spec with every operation's code samples as Redoc's x-codeSamples: a copy for Redoc only, openapi.yaml stays as it is. */
+function withCodeSamples(doc: JsonObject, target: SampleTarget): JsonObject {
+  const copy = structuredClone(doc);
+  for (const op of operationExamples(doc)) {
+    const operation = ((copy.paths as JsonObject)[op.path] as JsonObject)[op.method.toLowerCase()];
+    if (isObject(operation)) operation['x-codeSamples'] = codeSamples(op, target);
+  }
+  return copy;
+}
+
+/** Where the samples send their requests: the spec's sandbox server, with the demo fixtures' key. */
+export function sampleTarget(doc: JsonObject): SampleTarget {
+  const server = Array.isArray(doc.servers) && isObject(doc.servers[0]) ? String(doc.servers[0].url) : 'http://127.0.0.1:4010';
+  return { baseUrl: server, apiKey: demoKey().key };
+}
 
 function log(message: string): void {
   process.stdout.write(`docs: ${message}\n`);
@@ -40,11 +60,18 @@ export function buildSite(outDir: string): void {
     log(`${PAGES.length - 2} guides rendered`);
     const reference = join(temp, 'reference.html');
     log('building the API reference with Redocly (a few seconds)...');
-    execFileSync(
-      join(root, 'node_modules', '.bin', 'redocly'),
-      ['build-docs', join(root, 'openapi.yaml'), '--inlineBundle', '--output', reference, '--title', 'Snippets API reference'],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
-    );
+    const specWithSamples = join(tmpdir(), `snippets-docs-spec-${process.pid}.json`);
+    writeFileSync(specWithSamples, JSON.stringify(withCodeSamples(doc, sampleTarget(doc))));
+    log(`code samples for ${operationExamples(doc).length} operations`);
+    try {
+      execFileSync(
+        join(root, 'node_modules', '.bin', 'redocly'),
+        ['build-docs', specWithSamples, '--inlineBundle', '--output', reference, '--title', 'Snippets API reference'],
+        { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+      );
+    } finally {
+      rmSync(specWithSamples, { force: true });
+    }
     writeFileSync(reference, referencePage(readFileSync(reference, 'utf8')));
     // Swap the finished site in: a half-built site never replaces a whole one.
     rmSync(outDir, { recursive: true, force: true });
