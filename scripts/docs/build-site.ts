@@ -17,6 +17,7 @@ import { catalogPage } from './catalog-page.ts';
 import { PAGES, STYLESHEET, page, type PageName } from './layout.ts';
 import { notFoundPage } from './not-found-page.ts';
 import { referencePage } from './reference-page.ts';
+import { tryItAssets } from './try-it.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -72,7 +73,8 @@ export function buildSite(outDir: string): void {
     } finally {
       rmSync(specWithSamples, { force: true });
     }
-    writeFileSync(reference, referencePage(readFileSync(reference, 'utf8')));
+    const tryIt = tryItAssets(doc, sampleTarget(doc));
+    writeFileSync(reference, referencePage(readFileSync(reference, 'utf8'), tryIt.head, tryIt.body));
     // Swap the finished site in: a half-built site never replaces a whole one.
     rmSync(outDir, { recursive: true, force: true });
     renameSync(temp, outDir);
