@@ -50,7 +50,7 @@ export function buildSite(outDir: string): void {
   mkdirSync(temp, { recursive: true });
   try {
     writeFileSync(join(temp, 'style.css'), STYLESHEET);
-    writeFileSync(join(temp, 'errors.html'), catalogPage(doc));
+    writeFileSync(join(temp, 'errors.html'), catalogPage(doc, sampleTarget(doc)));
     writeFileSync(join(temp, '404.html'), notFoundPage());
     log('error catalog written');
     for (const { name } of PAGES) {

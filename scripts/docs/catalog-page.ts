@@ -1,9 +1,17 @@
 // The error catalog page, generated from x-error-catalog: one entry per code,
 // anchored at its code (`errors#QUOTA_INSUFFICIENT`), with its status,
 // category, causes, fixes, user-facing message and an example body taken
-// from the responses of the spec.
+// from the responses of the spec; which operations can return it
+// (returned-by.ts) and how to see it against the sandbox (error-recipes.ts).
 import { deref, errorCatalog, isObject, listOperations, type Json, type JsonObject } from '../lib/spec.ts';
+import type { SampleTarget } from './code-samples.ts';
+import { errorRecipes } from './error-recipes.ts';
 import { escapeHtml as escapeOnly, page } from './layout.ts';
+import { operationExamples } from './operation-examples.ts';
+import { recipeKeys } from './recipe-keys.ts';
+import { recipeShell } from './recipe-shell.ts';
+import { returnedBy, type ReturnedBy } from './returned-by.ts';
+import { referenceRoute } from './try-it.ts';
 
 /** Escapes text, and shows the catalog's `code spans` as code. */
 function escapeHtml(text: string): string {
@@ -28,9 +36,30 @@ function examplesByCode(doc: JsonObject): Map<string, Json> {
   return found;
 }
 
-export function catalogPage(doc: JsonObject): string {
+/** The operations that can return a code, each linked to its place in the reference. */
+function returnedByHtml(returners: ReturnedBy): string {
+  const items = returners.operations.map(
+    (op) => `<li><a href="reference#/${escapeOnly(referenceRoute(op))}"><code>${escapeOnly(op.operationId)}</code></a> <span class="route">${escapeOnly(`${op.method} ${op.path}`)}</span></li>`,
+  );
+  if (returners.unmatched) items.push('<li>any request that matches no operation</li>');
+  return `<h4>Returned by</h4>\n  <ul class="returned-by">${items.join('')}</ul>`;
+}
+
+/** The recipe's shell lines, or the reason there is none. */
+function recipeHtml(note: string | undefined, shell: string | undefined): string {
+  if (shell === undefined) return `<h4>See it against the sandbox</h4>\n  <p class="recipe-note">No recipe: this code cannot be shown with a few curl lines.</p>`;
+  return `<h4>See it against the sandbox</h4>
+  <p class="recipe-note">${escapeHtml(note ?? '')}</p>
+  <pre class="recipe"><code>${escapeOnly(shell)}</code></pre>`;
+}
+
+export function catalogPage(doc: JsonObject, target: SampleTarget): string {
   const catalog = errorCatalog(doc);
   const examples = examplesByCode(doc);
+  const returners = returnedBy(doc);
+  const recipes = errorRecipes(doc);
+  const calls = operationExamples(doc);
+  const keys = recipeKeys();
   const categories = [...new Set(Object.values(catalog).map((e) => e.category))];
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
   const sections = categories.map((category) => {
@@ -38,6 +67,7 @@ export function catalogPage(doc: JsonObject): string {
       .filter(([, e]) => e.category === category)
       .map(([code, e]) => {
         const example = examples.get(code);
+        const recipe = recipes.get(code);
         return `<section class="code-entry" id="${code}" data-code="${code}">
   <h3><a href="#${code}"><code>${code}</code></a></h3>
   <p class="facts">HTTP ${e.status} · category <code>${category}</code></p>
@@ -49,6 +79,8 @@ export function catalogPage(doc: JsonObject): string {
   <h4>What to tell the user</h4>
   <blockquote>${escapeHtml(e.userMessage)}</blockquote>
   ${example === undefined ? '' : `<h4>Example body</h4>\n  <pre><code>${escapeHtml(JSON.stringify(example, null, 2))}</code></pre>`}
+  ${returnedByHtml(returners.get(code)!)}
+  ${recipeHtml(recipe?.note, recipe && recipeShell(recipe, calls, target, keys))}
 </section>`;
       });
     return `<h2 id="category-${category}">${escapeHtml(category.replace('_', ' '))}</h2>\n${entries.join('\n')}`;
@@ -65,6 +97,9 @@ ${Object.entries(catalog)
 <p>Every error answer of the Snippets API is JSON with <code>success: false</code>, a <code>message</code>,
 a stable <code>code</code> and the <code>requestId</code>. Branch on <code>code</code>, never on the message.
 Each code below has a stable address: <code>/docs/errors#&lt;code&gt;</code>. A newer server may send codes
-that are not listed here; handle those by their HTTP status.</p>`;
+that are not listed here; handle those by their HTTP status.</p>
+<p>Under each code: the operations that can return it (from the spec's responses), and shell lines that get it
+from the sandbox serving these pages (<code>npx snippets-sandbox</code>, on its built-in demo fixtures) at
+<code>${escapeOnly(target.baseUrl)}</code>.</p>`;
   return page('errors', 'Error catalog', `${intro}\n${index}\n${sections.join('\n')}`);
 }

@@ -66,6 +66,10 @@ th, td { border: 1px solid var(--line); padding: 0.35rem 0.6rem; text-align: lef
 .code-entry:target { border-color: var(--accent); box-shadow: 0 0 0 3px #bfdbfe; }
 .code-entry h3 { margin-bottom: 0.25rem; }
 .facts { color: var(--muted); margin-top: 0; }
+/* Returned by: the operations flow in rows, each one unbroken where it fits. */
+.returned-by { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; padding-left: 1.1rem; }
+.returned-by .route { color: var(--muted); font-size: 0.875em; }
+.recipe-note { margin-bottom: 0.25rem; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
 @media (max-width: 640px) {
   main { padding: 1rem 0.75rem; }

@@ -31,8 +31,11 @@ const STYLE = `<style>
 /** Redoc 3's route of a tag or operation (`Snippets` → `snippets`). */
 const redocSlug = (text: string) => text.toLowerCase().trim().replace(/\s+/g, '-');
 
+/** Redoc 3's route of an operation (`snippets/getsnippet`): `reference#/<route>` links to it. */
+export const referenceRoute = (op: { tag: string; operationId: string }) => `${redocSlug(op.tag)}/${op.operationId.toLowerCase()}`;
+
 export function tryItAssets(doc: JsonObject, target: SampleTarget): { head: string; body: string } {
-  const operations = Object.fromEntries(operationExamples(doc).map((op) => [`${redocSlug(op.tag)}/${op.operationId.toLowerCase()}`, op]));
+  const operations = Object.fromEntries(operationExamples(doc).map((op) => [referenceRoute(op), op]));
   const catalog = errorCatalog(doc);
   const data = JSON.stringify({ apiKey: target.apiKey, operations, catalog }).replace(/</g, '\\u003c');
   return { head: STYLE, body: `<script type="application/json" id="try-it-data">${data}</script>\n<script>${SCRIPT}</script>\n` };

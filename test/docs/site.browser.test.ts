@@ -6,7 +6,8 @@
 //
 // Checked: the Redoc reference renders every operation of
 // generated/operations.js; the catalog lists every code of
-// generated/error-catalog.js; following a catalog anchor scrolls to its code;
+// generated/error-catalog.js, each with the operations that return it and
+// its sandbox recipe; following a catalog anchor scrolls to its code;
 // every page loads with a title and its stylesheet. Screenshots of the
 // reference and the catalog go to test-results/docs/.
 //
@@ -186,13 +187,23 @@ describe.skipIf(skip)(skip ? SKIP_MESSAGE : 'the docs site in Chromium', () => {
       expect(await page.title()).toMatch(/Error catalog/);
       await page.screenshot({ path: join(artifactsDir, 'errors.png') });
       const sections = await page.$$eval('section[data-code]', (all) =>
-        all.map((s) => ({ id: s.id, code: s.getAttribute('data-code'), facts: s.querySelector('.facts')?.textContent ?? '', visible: s.getBoundingClientRect().height > 0 })),
+        all.map((s) => ({
+          id: s.id,
+          code: s.getAttribute('data-code'),
+          facts: s.querySelector('.facts')?.textContent ?? '',
+          visible: s.getBoundingClientRect().height > 0,
+          // #18 point 4: who returns it, and the shell lines that get it from the sandbox.
+          returnedBy: [...s.querySelectorAll('.returned-by li')].filter((li) => li.getBoundingClientRect().height > 0).length,
+          recipe: (s.querySelector('pre.recipe') as HTMLElement | null)?.innerText ?? '',
+        })),
       );
       expect(sections.map((s) => s.code).sort()).toEqual([...errorCodes].sort());
       for (const section of sections) {
         expect(section.id, section.code!).toBe(section.code);
         expect(section.visible, section.code!).toBe(true);
         expect(section.facts, section.code!).toContain(`HTTP ${errorCatalog[section.code as keyof typeof errorCatalog].status}`);
+        expect(section.returnedBy, section.code!).toBeGreaterThan(0);
+        expect(section.recipe, section.code!).toMatch(/^(.*\n)*.*curl /);
       }
       // The index at the top links to every code.
       const index = await page.$$eval('table a[href^="#"]', (links) => links.map((a) => a.getAttribute('href')!.slice(1)));
