@@ -7,7 +7,9 @@
 import type pg from 'pg';
 
 /** A database this version cannot read without losing what a newer one wrote. */
-export class NewerDatabaseError extends Error {}
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+}
 
 /** Advisory lock ids of the sandbox ('snip' and 'pets' as ASCII): one for migrations, one for transactions (postgres-store.ts). */
 export const MIGRATION_LOCK = 0x736e_6970;
