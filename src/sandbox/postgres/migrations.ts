@@ -133,6 +133,75 @@ CREATE TABLE idempotency_keys (
 );
 CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
 `,
+  // The per-key limits, shared by every instance on the database (limits.ts).
+  `
+-- One row per request in a key's rate window; \`counted\` keeps their number, so that a check reads one row, not the window.
+CREATE TABLE rate_windows (
+  key_hash ${C} PRIMARY KEY,
+  counted integer NOT NULL
+);
+CREATE TABLE rate_hits (
+  key_hash ${C} NOT NULL,
+  at_ms bigint NOT NULL
+);
+CREATE INDEX rate_hits_by_key ON rate_hits (key_hash, at_ms);
+-- Invalid attempts (the newest, at most the threshold) and blocks, for unknown and real keys apart: a scan of
+-- invented keys can push out only other invented keys (touched: the order of their last attempt).
+CREATE SEQUENCE key_attempts_touch;
+CREATE TABLE key_attempts (
+  key_hash ${C} NOT NULL,
+  unknown boolean NOT NULL,
+  times bigint[] NOT NULL,
+  blocked_until bigint NOT NULL DEFAULT 0,
+  touched bigint NOT NULL,
+  PRIMARY KEY (key_hash, unknown)
+);
+CREATE INDEX key_attempts_unknown_by_touch ON key_attempts (touched) WHERE unknown;
+
+-- Counts one request if the window has room; one call, atomic per key (the window's row is locked).
+CREATE FUNCTION sandbox_rate_take(p_key text, p_limit integer, p_now bigint, p_window bigint,
+                                  OUT allowed boolean, OUT in_window integer, OUT oldest_ms bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_expired integer;
+BEGIN
+  INSERT INTO rate_windows (key_hash, counted) VALUES (p_key, 0) ON CONFLICT (key_hash) DO NOTHING;
+  SELECT w.counted INTO in_window FROM rate_windows w WHERE w.key_hash = p_key FOR UPDATE;
+  -- What left the window goes, from the oldest end: each hit is deleted once, so constant time amortised.
+  WITH gone AS (DELETE FROM rate_hits h WHERE h.key_hash = p_key AND h.at_ms <= p_now - p_window RETURNING 1)
+  SELECT count(*) INTO v_expired FROM gone;
+  in_window := in_window - v_expired;
+  allowed := in_window < p_limit;
+  IF allowed THEN
+    INSERT INTO rate_hits (key_hash, at_ms) VALUES (p_key, p_now);
+    in_window := in_window + 1;
+  END IF;
+  UPDATE rate_windows w SET counted = in_window WHERE w.key_hash = p_key;
+  SELECT min(h.at_ms) INTO oldest_ms FROM rate_hits h WHERE h.key_hash = p_key;
+END $$;
+
+-- Records an invalid attempt; blocks the key once the window holds p_threshold of them. Unknown keys
+-- beyond p_capacity are forgotten, the least recently tried first (a few rows per call).
+CREATE FUNCTION sandbox_record_attempt(p_key text, p_unknown boolean, p_now bigint, p_window bigint,
+                                       p_threshold integer, p_block bigint, p_capacity bigint)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_touch bigint := nextval('key_attempts_touch');
+  v_times bigint[];
+BEGIN
+  INSERT INTO key_attempts AS a (key_hash, unknown, times, touched) VALUES (p_key, p_unknown, ARRAY[p_now], v_touch)
+  ON CONFLICT (key_hash, unknown) DO UPDATE SET
+    times = ARRAY(SELECT t FROM unnest(a.times || p_now) AS t WHERE t > p_now - p_window ORDER BY t DESC LIMIT p_threshold),
+    touched = v_touch
+  RETURNING times INTO v_times;
+  IF cardinality(v_times) >= p_threshold THEN
+    UPDATE key_attempts SET blocked_until = p_now + p_block WHERE key_hash = p_key AND unknown = p_unknown;
+  END IF;
+  IF p_unknown THEN
+    DELETE FROM key_attempts WHERE unknown AND touched <= v_touch - p_capacity;
+  END IF;
+END $$;
+`,
 ];
 
 /** Runs the missing steps, one instance at a time; returns the versions applied (none when another instance had done it). */

@@ -11,8 +11,9 @@
 // order. Everything else an instance needs to agree on with the others is
 // in the database too: quota, idempotent answers, and the shared limits.
 import type pg from 'pg';
-import type { KeyRecord, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
+import type { KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
 import { openPool, translate, type PostgresConnectionOptions } from './connection.ts';
+import { LIMIT_TABLES, postgresLimits } from './limits.ts';
 import { migrate, TRANSACTION_LOCK } from './migrations.ts';
 import { seed } from './seed.ts';
 import { emptyAll, POSTGRES_STORE_KIND, restoreSnapshot, takeSnapshot } from './snapshot.ts';
@@ -54,6 +55,8 @@ interface KeyRow {
   subscription: KeyRecord['subscription'];
   team_ids: string[];
 }
+
+const emptyLimits = (client: pg.ClientBase) => client.query(`TRUNCATE ${LIMIT_TABLES.join(', ')}`);
 
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const pool = openPool(options, options.onConnectionError ?? (() => {}));
@@ -111,8 +114,13 @@ class PgStore implements PostgresStore {
   reset(fixtures: StoredFixtures): Promise<void> {
     return this.inTransaction(true, async (client) => {
       await emptyAll(client);
+      await emptyLimits(client);
       await seed(sqlOn(client), fixtures);
     });
+  }
+
+  sharedLimits(settings: LimitSettings): KeyLimits {
+    return postgresLimits(this.pool, settings, () => this.refuseClosed());
   }
 
   snapshot(): Promise<StoreSnapshot> {
@@ -125,6 +133,8 @@ class PgStore implements PostgresStore {
         throw new Error(`A snapshot of the ${snapshot.store} store cannot be restored into the ${POSTGRES_STORE_KIND} store`);
       }
       await restoreSnapshot(client, snapshot.state);
+      // As on a store of one process, whose core starts its limits afresh on a restore.
+      await emptyLimits(client);
     });
   }
 
