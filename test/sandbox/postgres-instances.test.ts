@@ -23,12 +23,12 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
   });
 
   /** Three instances on a new database, and a way to read it directly. */
-  async function threeInstances(fixtures?: string) {
+  async function threeInstances(fixtures?: string, admin = false) {
     const db = await postgres.createDatabase();
     const instances: Sandbox[] = [];
     // Started one after the other: each seeds the database (the same fixtures) as it starts.
     for (let i = 0; i < 3; i++) {
-      instances.push(await (await createSandboxServer({ db, port: 0, host: '127.0.0.1', logLevel: 'silent', ...(fixtures && { fixtures }) })).listen());
+      instances.push(await (await createSandboxServer({ db, port: 0, host: '127.0.0.1', logLevel: 'silent', admin, ...(fixtures && { fixtures }) })).listen());
     }
     open.push(...instances);
     const client = new pg.Client({ connectionString: db });
@@ -40,7 +40,7 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
     /** Sends request `i` to instance i mod 3. */
     const send = (i: number, path: string, init: RequestInit = {}, key = demoKeys.acme) =>
       fetch(`${instances[i % 3]!.url}${path}`, { ...init, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(init.headers as object) } });
-    return { instances, scalar, send, end: () => client.end() };
+    return { db, instances, scalar, send, end: () => client.end() };
   }
 
   it('200 GETs at once with one key limited to 20 a minute: exactly 20 succeed, the rest 429 with Retry-After', async () => {
@@ -98,6 +98,28 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
       expect(((await answer.json()) as { code: string }).code).toBe('KEY_TEMPORARILY_BLOCKED');
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+    await end();
+  }, 60_000);
+
+  it('one clock: moved on one instance, every instance follows (a full rate window then has room again everywhere)', async () => {
+    const { db, instances, send, end } = await threeInstances(undefined, true);
+    const answers = await Promise.all(Array.from({ length: 21 }, (_, i) => send(i, '/api/prompts/tags')));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(20).fill(200), 429]);
+    const clockOf = async (sandbox: Sandbox) => ((await (await fetch(`${sandbox.url}/__sandbox/clock`)).json()) as { nowMs: number }).nowMs;
+    const before = await clockOf(instances[1]!);
+    const moved = await fetch(`${instances[0]!.url}/__sandbox/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: 61_000 }) });
+    expect(moved.status).toBe(200);
+    // Followed through LISTEN/NOTIFY: within a moment, not at once.
+    for (const sandbox of instances) {
+      const deadline = Date.now() + 2000;
+      while ((await clockOf(sandbox)) < before + 61_000 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await clockOf(sandbox)).toBeGreaterThanOrEqual(before + 61_000);
+    }
+    for (let i = 0; i < 3; i++) expect((await send(i, '/api/prompts/tags')).status).toBe(200);
+    // A new instance starts at the shared time too.
+    const late = await (await createSandboxServer({ db, port: 0, host: '127.0.0.1', logLevel: 'silent', admin: true })).listen();
+    open.push(late);
+    expect(await clockOf(late)).toBeGreaterThanOrEqual(before + 61_000);
     await end();
   }, 60_000);
 });

@@ -202,6 +202,14 @@ BEGIN
   END IF;
 END $$;
 `,
+  // The sandbox clock's offset from real time, one for all instances (shared-clock.ts).
+  `
+CREATE TABLE sandbox_clock (
+  only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+  offset_ms bigint NOT NULL
+);
+INSERT INTO sandbox_clock (offset_ms) VALUES (0);
+`,
 ];
 
 /** Runs the missing steps, one instance at a time; returns the versions applied (none when another instance had done it). */

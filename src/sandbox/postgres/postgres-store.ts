@@ -11,10 +11,12 @@
 // order. Everything else an instance needs to agree on with the others is
 // in the database too: quota, idempotent answers, and the shared limits.
 import type pg from 'pg';
-import type { KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
+import type { SharedClock } from '../clock.ts';
+import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
 import { openPool, translate, type PostgresConnectionOptions } from './connection.ts';
 import { LIMIT_TABLES, postgresLimits } from './limits.ts';
 import { migrate, TRANSACTION_LOCK } from './migrations.ts';
+import { shareClock } from './shared-clock.ts';
 import { seed } from './seed.ts';
 import { emptyAll, POSTGRES_STORE_KIND, restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { sqlOn, statement } from './sql.ts';
@@ -62,7 +64,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = openPool(options, options.onConnectionError ?? (() => {}));
   try {
     const migrated = await migrate(pool);
-    return new PgStore(pool, migrated);
+    return new PgStore(pool, migrated, options);
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
@@ -75,10 +77,12 @@ class PgStore implements PostgresStore {
   /** The StoreTransaction of each pooled connection, made once: the pool hands out the same few clients. */
   private readonly transactions = new WeakMap<pg.PoolClient, StoreTransaction>();
   private closed = false;
+  private clockShare: ClockShare | undefined;
 
   constructor(
     readonly pool: pg.Pool,
     readonly migrated: number[],
+    private readonly options: PostgresStoreOptions,
   ) {}
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T> {
@@ -138,6 +142,13 @@ class PgStore implements PostgresStore {
     });
   }
 
+  async shareClock(clock: SharedClock): Promise<ClockShare> {
+    this.refuseClosed();
+    await this.clockShare?.close();
+    this.clockShare = await shareClock(this.pool, this.options, clock, this.options.onConnectionError ?? (() => {}));
+    return this.clockShare;
+  }
+
   async check(): Promise<void> {
     await this.query(statement('probe', 'SELECT 1'));
   }
@@ -147,6 +158,7 @@ class PgStore implements PostgresStore {
     if (this.closed) return;
     await this.turns.drain();
     this.closed = true;
+    await this.clockShare?.close();
     await this.pool.end();
   }
 

@@ -7,6 +7,7 @@
 // them). Transactional: every operation runs in `transaction`, and a throw
 // rolls back everything it wrote, the quota charge included.
 import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { SharedClock } from '../clock.ts';
 import type { JsonText } from '../json-text.ts';
 import type { Content, FolderRow, Snippet, Variation, VariationHistoryEntry, VariationRow } from './rows.ts';
 
@@ -182,6 +183,13 @@ export interface KeyLimits {
   recordRealKey(keyHash: string, now: number): Awaitable<void>;
 }
 
+/** The sandbox clock kept in step with the other instances' on a shared store. */
+export interface ClockShare {
+  /** Settles once this instance's latest move of the clock is stored and announced. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface SandboxStore {
   /** A short name for logs and the start-up line ("SQLite file …", "memory"). */
   readonly kind: string;
@@ -209,6 +217,12 @@ export interface SandboxStore {
    * store of one process (memory, SQLite) has none: the core keeps them.
    */
   sharedLimits?(settings: LimitSettings): KeyLimits;
+  /**
+   * For a store several instances share: keeps the clock's offset from real
+   * time in the store, so that moving the clock of one instance moves every
+   * instance's (never back). The store's close() ends the sharing.
+   */
+  shareClock?(clock: SharedClock): Promise<ClockShare>;
   /** Throws when the store cannot be used (its database gone or broken). */
   check(): Awaitable<void>;
   close(): Awaitable<void>;
