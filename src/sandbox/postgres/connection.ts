@@ -39,6 +39,8 @@ export function openPool(options: PostgresConnectionOptions, onError: (error: Er
   });
   // An idle connection that breaks (the server restarted) is dropped by the pool; without a listener its error would crash the process.
   pool.on('error', onError);
+  // So would one that breaks while checked out between two statements: its next statement fails instead (answered 503).
+  pool.on('connect', (client) => client.on('error', onError));
   return pool;
 }
 
