@@ -94,7 +94,7 @@ describe.skipIf(postgresMissing)('the PostgreSQL store when things fail', () => 
         if (answer.status === 503) await sleep(20);
       }
     });
-    const health = () => fetch(`${sandbox.url}/health`).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as { code?: string } }));
+    const health = () => fetch(`${sandbox.url}/health`).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as { code?: string; error?: string } }));
     try {
       await sleep(500);
       expect((await health()).status).toBe(200);
@@ -103,6 +103,7 @@ describe.skipIf(postgresMissing)('the PostgreSQL store when things fail', () => 
       await sleep(1000);
       const down = await health();
       expect([down.status, down.body.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+      expect(down.body.error).toBe('The postgres store is unreachable');
       await postgres.start();
       const restartedAt = Date.now();
       // Back without restarting the sandbox: health first, then the load succeeds again.

@@ -154,10 +154,10 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     try {
       await store.check();
     } catch (error) {
-      if (error instanceof ApiError) throw error;
-      // The answer says only that the database is unreachable; the log says why.
-      log.warn({ error: (error as Error).message }, 'health check failed');
-      throw databaseUnavailable('The sandbox cannot reach its database');
+      // The answer says which store is unreachable, not why (an address, a login); the log says why.
+      log.warn({ store: store.kind, error: (error as Error).message }, 'health check failed');
+      const message = error instanceof ApiError ? error.message : 'The sandbox cannot reach its database';
+      throw databaseUnavailable(message, `The ${store.kind} store is unreachable`);
     }
     return JSON.stringify({ success: true, data: { status: 'ok', version: spec.version } });
   }
