@@ -13,7 +13,8 @@
 import type pg from 'pg';
 import type { SharedClock } from '../clock.ts';
 import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
-import { openPool, translate, type PostgresConnectionOptions } from './connection.ts';
+import { databaseUnavailable } from '../health.ts';
+import { openPool, POSTGRES_DEFAULTS, translate, type PostgresConnectionOptions } from './connection.ts';
 import { LIMIT_TABLES, postgresLimits } from './limits.ts';
 import { migrate, TRANSACTION_LOCK } from './migrations.ts';
 import { shareClock } from './shared-clock.ts';
@@ -77,13 +78,20 @@ class PgStore implements PostgresStore {
   /** The StoreTransaction of each pooled connection, made once: the pool hands out the same few clients. */
   private readonly transactions = new WeakMap<pg.PoolClient, StoreTransaction>();
   private closed = false;
+  /**
+   * Longest a transaction waits for its turn: the statement timeout (how long
+   * the one before may hold it) plus the connect timeout. Past that, 503.
+   */
+  private readonly maxWaitMs: number;
   private clockShare: ClockShare | undefined;
 
   constructor(
     readonly pool: pg.Pool,
     readonly migrated: number[],
     private readonly options: PostgresStoreOptions,
-  ) {}
+  ) {
+    this.maxWaitMs = (options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs) + (options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs);
+  }
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T> {
     return this.inTransaction(!readOnly, async (client) => {
@@ -199,6 +207,6 @@ class PgStore implements PostgresStore {
       } finally {
         client.release(broken);
       }
-    });
+    }, this.maxWaitMs, () => databaseUnavailable('The sandbox cannot reach its database in time; retry later'));
   }
 }

@@ -9,6 +9,8 @@
 
 interface Waiting {
   exclusive: boolean;
+  /** Set when it gave up waiting (run's maxWaitMs): skipped when its turn comes. */
+  abandoned: boolean;
   start: () => void;
 }
 
@@ -18,16 +20,32 @@ export class Turns {
   private readers = 0;
   private writer = false;
 
-  /** Runs `work` in its turn; `exclusive`: alone. */
-  run<T>(exclusive: boolean, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in its turn; `exclusive`: alone. With `maxWaitMs`, a turn not
+   * come by then is given up: the promise rejects with `tooLong()` and `work`
+   * never runs (a database that hangs must not queue requests without end).
+   */
+  run<T>(exclusive: boolean, work: () => Promise<T>, maxWaitMs?: number, tooLong?: () => unknown): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let started = false;
+      const entry: Waiting = {
         exclusive,
+        abandoned: false,
         start: () => {
+          started = true;
+          clearTimeout(timer);
           work().then(resolve, reject).finally(() => this.finish(exclusive));
         },
-      });
+      };
+      this.waiting.push(entry);
       this.next();
+      if (maxWaitMs !== undefined && !started) {
+        timer = setTimeout(() => {
+          entry.abandoned = true;
+          reject(tooLong?.() ?? new Error('gave up waiting for a turn'));
+        }, maxWaitMs);
+      }
     });
   }
 
@@ -45,6 +63,10 @@ export class Turns {
   private next(): void {
     while (this.head < this.waiting.length && !this.writer) {
       const first = this.waiting[this.head]!;
+      if (first.abandoned) {
+        this.head++;
+        continue;
+      }
       if (first.exclusive && this.readers > 0) break;
       this.head++;
       if (first.exclusive) this.writer = true;
