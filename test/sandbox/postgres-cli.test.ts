@@ -54,6 +54,33 @@ describe.skipIf(postgresMissing)('snippets-sandbox on PostgreSQL', () => {
     expect(second.output().split('\n')[0]).toMatch(/\(PostgreSQL: schema up to date; shared/);
   }, 60_000);
 
+  it('--reset empties the database and seeds it again; without it, data and spent quota are kept', async () => {
+    const url = await postgres.createDatabase();
+    const headers = { authorization: 'Bearer sk_test_demoAcmePlatformSupport0001', 'content-type': 'application/json' };
+    const count = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query('SELECT count(*)::int AS n FROM snippets');
+      await client.end();
+      return rows[0].n as number;
+    };
+    const first = await startSandboxProcess(['--port', '0', '--db', url, '--log-level', 'silent']);
+    running.push(first);
+    const created = await fetch(`${first.url}/api/prompts/snippet`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'kept?', content: { type: 'plaintext', content: 'x' }, teamId: '7ea40000-0000-4000-8000-000000000001' }),
+    });
+    expect(created.status).toBe(201);
+    const kept = await startSandboxProcess(['--port', '0', '--db', url, '--log-level', 'silent']);
+    running.push(kept);
+    expect(await count()).toBe(1);
+    const reset = await startSandboxProcess(['--port', '0', '--db', url, '--log-level', 'silent', '--reset']);
+    running.push(reset);
+    expect(reset.output().split('\n')[0]).toMatch(/\(PostgreSQL: schema up to date; reset by --reset, seeded again from the built-in demo fixtures\)$/);
+    expect(await count()).toBe(0);
+  }, 60_000);
+
   it('several instances starting at once on a new database migrate it once, and all serve', async () => {
     const url = await postgres.createDatabase();
     const started = await Promise.all([1, 2, 3, 4].map(() => startSandboxProcess(['--port', '0', '--db', url, '--log-level', 'silent'])));

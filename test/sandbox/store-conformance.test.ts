@@ -707,6 +707,20 @@ describe.each(stores)('the $name store', ({ create }) => {
       expect(await run(async (tx) => tx.spend(ACME, 1))).toBe(99_999);
     });
 
+    it('read-only: the charge is kept when the work succeeds, given back when it fails after it', async () => {
+      expect(await store.transaction(async (tx) => tx.spend(ACME, 2), true)).toBe(99_998);
+      await expect(
+        store.transaction(async (tx) => {
+          expect(await tx.spend(ACME, 5)).toBe(99_993);
+          await sleep(1);
+          throw new Error('failed after the charge');
+        }, true),
+      ).rejects.toThrow('failed after the charge');
+      expect(await store.transaction(async (tx) => tx.spend(HOOLI, 1), true)).toBeUndefined();
+      expect(await run(async (tx) => tx.remaining(ACME))).toBe(99_998);
+      expect(await run(async (tx) => tx.remaining(HOOLI))).toBe(0);
+    });
+
     it('never interleave: each starts when the one before has settled, and sees what it wrote', async () => {
       const events: string[] = [];
       const first = run(async (tx) => {

@@ -21,6 +21,7 @@ import { shareClock } from './shared-clock.ts';
 import { seed } from './seed.ts';
 import { emptyAll, POSTGRES_STORE_KIND, restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { sqlOn, statement } from './sql.ts';
+import { refund, spendAndCommit, type ReadOnlyState } from './read-only-spend.ts';
 import { postgresTransaction } from './transaction.ts';
 import { Turns } from './turns.ts';
 
@@ -94,10 +95,11 @@ class PgStore implements PostgresStore {
   }
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T> {
-    return this.inTransaction(!readOnly, async (client) => {
+    return this.inTransaction(!readOnly, async (client, readState) => {
       let tx = this.transactions.get(client);
       if (!tx) this.transactions.set(client, (tx = postgresTransaction(sqlOn(client))));
-      return work(tx);
+      // Read-only: the charge commits (read-only-spend.ts).
+      return work(readOnly ? { ...tx, spend: (workspaceId, cost) => spendAndCommit(client, readState, workspaceId, cost) } : tx);
     });
   }
 
@@ -185,7 +187,7 @@ class PgStore implements PostgresStore {
   }
 
   /** `work` in a transaction of its own, in its turn, holding the transaction lock (exclusive or shared). */
-  private inTransaction<T>(exclusive: boolean, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private inTransaction<T>(exclusive: boolean, work: (client: pg.PoolClient, readState: ReadOnlyState) => Promise<T>): Promise<T> {
     return this.turns.run(exclusive, async () => {
       this.refuseClosed();
       let client: pg.PoolClient;
@@ -195,14 +197,16 @@ class PgStore implements PostgresStore {
         throw translate(error);
       }
       let broken = false;
+      const readState: ReadOnlyState = { committed: false, charged: [] };
       try {
         await client.query(exclusive ? BEGIN_EXCLUSIVE : BEGIN_SHARED);
-        const result = await work(client);
-        await client.query('COMMIT');
+        const result = await work(client, readState);
+        if (!readState.committed) await client.query('COMMIT');
         return result;
       } catch (error) {
-        // A connection that cannot even roll back is closed, not given back.
-        await client.query('ROLLBACK').catch(() => (broken = true));
+        // A connection that cannot even roll back (or refund) is closed, not given back.
+        if (readState.committed) await refund(client, readState).catch(() => (broken = true));
+        else await client.query('ROLLBACK').catch(() => (broken = true));
         throw translate(error);
       } finally {
         client.release(broken);
