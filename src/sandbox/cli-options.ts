@@ -4,11 +4,16 @@ import { parseArgs } from 'node:util';
 import { parseCorsOrigins } from './cors.ts';
 import type { SandboxOptions } from './options.ts';
 
-export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [--db PATH|:memory:] [--fixtures FILE]
+export const USAGE = `Usage: snippets-sandbox [--host 127.0.0.1] [--port 4010] [--db PATH|:memory:|postgres://…] [--fixtures FILE]
                         [--rate-limit N] [--rate-window-seconds S] [--block-threshold N] [--block-seconds S]
                         [--headers-timeout-seconds S] [--body-timeout-seconds S] [--idle-timeout-seconds S]
+                        [--db-pool-size N] [--db-statement-timeout-ms MS] [--db-connect-timeout-ms MS]
                         [--cors ORIGIN[,ORIGIN]|*|none] [--no-fault-injection] [--log-level info|warn|error|silent|debug] [--reset]
                         [--admin]
+--db postgres://user:password@host:port/database runs on PostgreSQL (needs: npm install pg@^8), where
+several sandboxes can share one database behind a load balancer; --db-pool-size (default 10),
+--db-statement-timeout-ms (default 5000) and --db-connect-timeout-ms (default 5000) bound its
+connections; a database out of reach is answered 503 with Retry-After until it is back.
 --admin serves /__sandbox/ (reset, fixtures, snapshots, clock) to tests, without a key; never on a shared server.
 --cors: the origins whose pages may call the sandbox (default: loopback ones, any port).
 --reset deletes the --db database first, so that the sandbox starts again from the fixtures.
@@ -30,6 +35,9 @@ const STRING_FLAGS = [
   'idle-timeout-seconds',
   'log-level',
   'cors',
+  'db-pool-size',
+  'db-statement-timeout-ms',
+  'db-connect-timeout-ms',
 ] as const;
 
 /** Bad flags or values; its message says which and what is expected. */
@@ -92,10 +100,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
   }
   const db = get('db');
   if (db !== undefined) {
-    // A URL is not a file path: without this, `postgres://…` became a directory named `postgres:`.
+    // A URL is not a file path: without this, `mysql://…` became a directory named `mysql:`.
     const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(db)?.[1];
-    if (scheme !== undefined) {
-      throw new UsageError(`--db ${scheme}://… names a ${scheme} database, which this version of the sandbox cannot use; give a file path or :memory:`);
+    if (scheme !== undefined && !/^postgres(ql)?$/i.test(scheme)) {
+      throw new UsageError(`--db ${scheme}://… names a ${scheme} database, which the sandbox cannot use; give a file path, :memory: or a postgres:// URL`);
     }
     options.db = db;
   }
@@ -109,6 +117,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
     ['headers-timeout-seconds', 'headersTimeoutSeconds', 1, MAX_TIMEOUT_SECONDS],
     ['body-timeout-seconds', 'bodyTimeoutSeconds', 1, MAX_TIMEOUT_SECONDS],
     ['idle-timeout-seconds', 'idleTimeoutSeconds', 1, MAX_TIMEOUT_SECONDS],
+    // A pool is connections held on a shared server: a few hundred is already more than PostgreSQL allows by default.
+    ['db-pool-size', 'dbPoolSize', 1, 500],
+    ['db-statement-timeout-ms', 'dbStatementTimeoutMs', 1, MAX_TIMEOUT_SECONDS * 1000],
+    ['db-connect-timeout-ms', 'dbConnectTimeoutMs', 1, MAX_TIMEOUT_SECONDS * 1000],
   ] as const;
   for (const [flag, key, min, max] of numeric) {
     const raw = get(flag);

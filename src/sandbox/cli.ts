@@ -10,13 +10,19 @@ import { contract } from './contract.ts';
 import { demoKey, DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures-file.ts';
 import { followNpmParent } from './launcher-parent.ts';
 import { defaultOptions } from './options.ts';
+import { isPostgresUrl, redactUrl } from './open-store.ts';
 import { checkPort, planDatabase, removeCreatedDatabase, type DatabasePlan } from './preflight.ts';
 import type { Sandbox } from './server.ts';
 import { explainStartFailure } from './start-failure.ts';
 
-function describeDatabase(plan: DatabasePlan, fixtures: string | undefined): string {
+function describeDatabase(plan: DatabasePlan, fixtures: string | undefined, migrated: number[]): string {
   const source = fixtures === undefined ? 'the built-in demo fixtures' : `fixtures ${fixtures}`;
   switch (plan.state) {
+    case 'postgres': {
+      const schema = migrated.length > 0 ? `schema migrated to version ${migrated.at(-1)}` : 'schema up to date';
+      const data = plan.reset ? `reset by --reset, seeded again from ${source}` : `shared, with its data and spent quota; keys and teams from ${source}; --reset starts again`;
+      return `Database: ${redactUrl(plan.path)} (PostgreSQL: ${schema}; ${data})`;
+    }
     case 'memory':
       return `Database: :memory: (SQLite in memory: new, seeded from ${source}; gone when the sandbox stops)`;
     case 'new':
@@ -28,7 +34,7 @@ function describeDatabase(plan: DatabasePlan, fixtures: string | undefined): str
   }
 }
 
-/** The server's own dependencies: optional peers of the package, which a consumer of the client or the in-process sandbox does not install. */
+/** The server's own dependencies (pg, for --db postgres://…, is loaded by open-store.ts only when chosen): optional peers of the package, which a consumer of the client or the in-process sandbox does not install. */
 const SERVER_DEPENDENCIES = ['fastify', 'better-sqlite3'];
 
 /** server.ts, or one line naming the missing dependencies and how to install them (exit 2). */
@@ -69,10 +75,12 @@ async function main(): Promise<void> {
     // Every check first; the only write before the database opens is --reset's, once they all passed.
     readFixtures(options.fixtures ?? DEMO_FIXTURES_PATH, contract().keyPattern);
     await checkPort(where.host, where.port);
-    plan = planDatabase(where.db, reset === true);
+    plan = isPostgresUrl(where.db) ? { path: where.db, state: 'postgres', reset: reset === true } : planDatabase(where.db, reset === true);
     const created = await createSandboxServer(sandboxOptions);
+    // PostgreSQL has no file to delete: --reset empties its tables once the store is open.
+    if (plan.state === 'postgres' && plan.reset) await created.reset();
     // Said before listening: Fastify logs its own listening line (at info) as it starts.
-    console.log(describeDatabase(plan, options.fixtures));
+    console.log(describeDatabase(plan, options.fixtures, (created.store as { migrated?: number[] }).migrated ?? []));
     try {
       sandbox = await created.listen();
     } catch (error) {

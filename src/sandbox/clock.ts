@@ -17,16 +17,31 @@ export interface SandboxClock {
   set(time: number | string | Date): void;
 }
 
-export function adjustableClock(source: () => number = Date.now): SandboxClock {
+/** A clock that instances sharing a store keep together (postgres/shared-clock.ts): each move is told, and moves made elsewhere are followed. */
+export interface SharedClock extends SandboxClock {
+  /** How far ahead of real time the clock runs (ms). */
+  offsetMs(): number;
+  /** Takes the offset another instance moved to, if it is ahead of this one's (the clock never goes back). */
+  follow(offsetMs: number): void;
+  /** Who is told of each advance and set, with the new offset. */
+  onMove?: (offsetMs: number) => void;
+}
+
+export function adjustableClock(source: () => number = Date.now): SharedClock {
   let offset = 0;
   const now = () => source() + offset;
   const advance = (ms: number) => {
     if (!Number.isFinite(ms) || ms < 0 || ms > MAX_AHEAD_MS) throw new RangeError(`clock.advance(ms) takes 0 to ${MAX_AHEAD_MS} ms; got ${ms}`);
     offset += ms;
+    clock.onMove?.(offset);
   };
-  return {
+  const clock: SharedClock = {
     now,
     advance,
+    offsetMs: () => offset,
+    follow(offsetMs) {
+      if (Number.isFinite(offsetMs) && offsetMs > offset) offset = offsetMs;
+    },
     set(time) {
       const target = time instanceof Date ? time.getTime() : typeof time === 'string' ? Date.parse(time) : time;
       if (!Number.isFinite(target)) throw new RangeError(`clock.set() takes ms since the epoch, an ISO date-time or a Date; got ${String(time)}`);
@@ -35,4 +50,5 @@ export function adjustableClock(source: () => number = Date.now): SandboxClock {
       advance(ahead);
     },
   };
+  return clock;
 }

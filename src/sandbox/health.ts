@@ -5,6 +5,6 @@ import { ApiError } from './errors.ts';
 /** What a client waits before probing again: long enough not to hammer a database that is down. */
 const RETRY_AFTER_SECONDS = 5;
 
-export function databaseUnavailable(message: string): ApiError {
-  return new ApiError('SERVICE_UNAVAILABLE', message, { retryAfter: RETRY_AFTER_SECONDS });
+export function databaseUnavailable(message: string, detail?: string): ApiError {
+  return new ApiError('SERVICE_UNAVAILABLE', message, { retryAfter: RETRY_AFTER_SECONDS, ...(detail !== undefined && { error: detail }) });
 }

@@ -5,6 +5,7 @@
 // Every table here is capped in entries, and each call does a bounded amount
 // of work whatever the number of keys seen: anyone can invent unknown keys,
 // so a scan must cost the sandbox neither time per request nor memory.
+import type { KeyLimits, LimitSettings, RateDecision } from './store/store.ts';
 import { TouchOrderedTable } from './touch-ordered-table.ts';
 
 /**
@@ -226,5 +227,33 @@ export class InvalidAttemptBlocker {
   /** Records an invalid attempt by a real key (a team it lacks). */
   recordRealKey(key: string, now: number): void {
     this.realKeys.record(key, now);
+  }
+}
+
+/** The limits of one process, behind the interface a shared store's limits have too (store.ts's KeyLimits). */
+export class ProcessLimits implements KeyLimits {
+  private readonly rates: RateLimiter;
+  readonly blocker: InvalidAttemptBlocker;
+
+  constructor(settings: LimitSettings) {
+    this.rates = new RateLimiter(settings.windowMs);
+    this.blocker = new InvalidAttemptBlocker(settings.windowMs, settings.blockThreshold, settings.blockMs);
+  }
+
+  take(keyHash: string, limit: number, now: number): RateDecision {
+    const { allowed, state } = this.rates.take(keyHash, limit, now);
+    return { allowed, ...state };
+  }
+
+  blockedFor(keyHash: string, now: number): number {
+    return this.blocker.blockedFor(keyHash, now);
+  }
+
+  recordUnknownKey(keyHash: string, now: number): void {
+    this.blocker.recordUnknownKey(keyHash, now);
+  }
+
+  recordRealKey(keyHash: string, now: number): void {
+    this.blocker.recordRealKey(keyHash, now);
   }
 }

@@ -6,8 +6,14 @@ export interface SandboxOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  /** A file path, or ':memory:'. */
+  /** A file path, ':memory:', or a `postgres://…` URL (the PostgreSQL store, open-store.ts). */
   db: string;
+  /** PostgreSQL only: most connections of this instance's pool. */
+  dbPoolSize?: number;
+  /** PostgreSQL only: longest a statement (or a lock wait) may take before it is cancelled and answered 503. */
+  dbStatementTimeoutMs?: number;
+  /** PostgreSQL only: longest opening a connection, or waiting for a free one, may take before 503. */
+  dbConnectTimeoutMs?: number;
   /** A fixtures file; the built-in demo fixtures when undefined. */
   fixtures?: string;
   /** Requests per key per window, unless a key's fixtures say otherwise. */

@@ -15,8 +15,10 @@ export const databaseFiles = (path: string) => [path, `${path}-wal`, `${path}-sh
 
 export interface DatabasePlan {
   path: string;
-  /** `new`: no database yet (or an empty file); `reused`: one with data; `reset`: one deleted by --reset, to be seeded again. */
-  state: 'memory' | 'new' | 'reused' | 'reset';
+  /** `new`: no database yet (or an empty file); `reused`: one with data; `reset`: one deleted by --reset, to be seeded again; `postgres`: a URL (open-store.ts). */
+  state: 'memory' | 'new' | 'reused' | 'reset' | 'postgres';
+  /** PostgreSQL: whether --reset empties it once open. */
+  reset?: boolean;
   /** The first directory of the path that does not exist yet, which the start creates (and a failed start removes). */
   createsDirectory?: string;
 }
@@ -108,7 +110,7 @@ export function planDatabase(path: string, reset: boolean): DatabasePlan {
 
 /** Removes what a failed start created for a database that did not exist before it. */
 export function removeCreatedDatabase(plan: DatabasePlan): void {
-  if (plan.state === 'memory' || plan.state === 'reused') return;
+  if (plan.state === 'memory' || plan.state === 'reused' || plan.state === 'postgres') return;
   for (const file of databaseFiles(plan.path)) rmSync(file, { force: true });
   if (plan.createsDirectory !== undefined) rmSync(plan.createsDirectory, { recursive: true, force: true });
 }

@@ -29,10 +29,11 @@ import { readBodyText } from './node/read-body.ts';
 import { DEMO_FIXTURES_PATH, readFixtures } from '../fixtures/fixtures-file.ts';
 import type { Fixtures } from '../fixtures/fixtures.ts';
 import { defaultOptions, type SandboxOptions } from './options.ts';
+import { isPostgresUrl, openPostgres } from './open-store.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite/sqlite-store.ts';
 import type { SnippetReadCache } from './sqlite/snippet-reads.ts';
 import type { Db } from './sqlite/database.ts';
-import type { StoreSnapshot } from './store/store.ts';
+import type { SandboxStore, StoreSnapshot } from './store/store.ts';
 import { serverTimeouts } from './timeouts.ts';
 
 declare module 'fastify' {
@@ -45,9 +46,10 @@ declare module 'fastify' {
 export interface Sandbox {
   app: FastifyInstance;
   core: SandboxCore;
-  store: SqliteStore;
+  store: SandboxStore;
+  /** The SQLite database (the SQLite store only: reading it on another store throws). */
   db: Db;
-  /** getSnippet's read cache, for tests of its bounds (`bytes`). */
+  /** getSnippet's read cache, for tests of its bounds (`bytes`; the SQLite store only). */
   snippetReads: SnippetReadCache;
   /** `http://host:port`, once listening. */
   url: string;
@@ -139,10 +141,16 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
     },
   });
 
+  let clockSettled: (() => Promise<void>) | undefined;
   // A database file deleted or replaced while the sandbox runs fails every group with 503 (database-file.ts).
-  const store = openSqliteStore({ path: options.db, onFileLost: (problem) => app.log.error({ db: options.db }, `database file lost: ${problem}`) });
+  const store: SandboxStore = isPostgresUrl(options.db)
+    ? await openPostgres(options, app.log)
+    : openSqliteStore({ path: options.db, onFileLost: (problem) => app.log.error({ db: options.db }, `database file lost: ${problem}`) });
   let core: SandboxCore;
   try {
+    // On a store that instances share, one clock for all of them (postgres/shared-clock.ts).
+    const clockShare = await store.shareClock?.(clock);
+    clockSettled = clockShare?.settled;
     core = await createSandboxCore({
       store,
       fixtures,
@@ -159,7 +167,7 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
       log: app.log,
     });
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 
@@ -253,7 +261,7 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
   registerDocsSite(app, sendError);
   // Never without the flag: a shared server must not let anyone reset it.
   if (options.admin) {
-    for (const route of registerAdminRoutes(app, { core, clock, cors: options.cors, bodyTimeoutMs, send })) adminRoutes.add(`${route.method} ${route.url}`);
+    for (const route of registerAdminRoutes(app, { core, clock, ...(clockSettled && { clockSettled }), cors: options.cors, bodyTimeoutMs, send })) adminRoutes.add(`${route.method} ${route.url}`);
   }
   for (const operation of spec.operations) {
     app.route({ method: operation.method, url: operation.path, handler: forward, ...(!operation.takesBody && { onRequest: ignoreContentType }) });
@@ -277,24 +285,33 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
     await core.close();
   }
 
-  const sandbox = {
+  const sqliteOnly = <K extends 'db' | 'snippetReads'>(name: K): SqliteStore[K] => {
+    if (store.kind !== 'sqlite') throw new Error(`sandbox.${name} exists on the SQLite store only; this sandbox runs on ${store.kind}`);
+    return (store as SqliteStore)[name];
+  };
+  // One object, getters kept (never spread: that would read them): listen() gives it back with its url.
+  const sandbox: Sandbox & { listen(): Promise<Sandbox> } = {
     app,
     core,
     store,
-    db: store.db,
-    snippetReads: store.snippetReads,
+    get db() {
+      return sqliteOnly('db');
+    },
+    get snippetReads() {
+      return sqliteOnly('snippetReads');
+    },
+    url: '',
     fetch: injectFetch(app),
     clock,
     reset,
     snapshot: () => core.snapshot(),
     restore: (snapshot: StoreSnapshot) => core.restore(snapshot),
     close,
-  };
-  return {
-    ...sandbox,
     async listen() {
       const address = await app.listen({ host: options.host, port: options.port });
-      return { ...sandbox, url: address.replace('[::1]', 'localhost') };
+      sandbox.url = address.replace('[::1]', 'localhost');
+      return sandbox;
     },
   };
+  return sandbox;
 }

@@ -3,10 +3,12 @@
 // meantime. Each names the file or port and what to do; nothing shows a stack.
 import { FixturesError } from '../fixtures/fixtures.ts';
 import { NewerDatabaseError } from './sqlite/migrations.ts';
+import { isPostgresUrl, redactUrl } from './open-store.ts';
 import { portProblem, StartupError } from './preflight.ts';
 
 export function explainStartFailure(error: unknown, where: { db: string; host: string; port: number }): string {
   if (error instanceof StartupError || error instanceof FixturesError) return error.message;
+  if (isPostgresUrl(where.db)) return explainPostgresFailure(error, redactUrl(where.db), where);
   const { db } = where;
   if (error instanceof NewerDatabaseError) return `${db}: ${error.message}; run that version, pass another --db, or --reset to start again from the fixtures`;
   const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -18,4 +20,19 @@ export function explainStartFailure(error: unknown, where: { db: string; host: s
   if (code.startsWith('SQLITE_CANTOPEN')) return `cannot open the database ${db} (${message}); check the path and its permissions, or pass another --db`;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return `no space left for the database ${db}; free some disk space or pass a --db on another disk`;
   return `could not start: ${message}`;
+}
+
+/** PostgreSQL at start: out of reach, refusing the login, or migrated by a newer sandbox. */
+function explainPostgresFailure(error: unknown, db: string, where: { host: string; port: number }): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const message = (error as Error).message;
+  // The PostgreSQL store's own refusal (postgres/migrations.ts), recognised by name: that module is loaded only with its driver.
+  if ((error as Error).name === 'NewerDatabaseError' || /migrated by a newer sandbox/.test(message)) return `${db}: ${message}; run that version or pass another --db`;
+  if (['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].includes(code) && (error as { syscall?: string }).syscall === 'listen') return portProblem(error as NodeJS.ErrnoException, where.host, where.port).message;
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code) || /timeout exceeded when trying to connect|Connection terminated/i.test(message)) {
+    return `cannot reach the PostgreSQL database ${db} (${message}); check that it runs and the URL's host and port, or raise --db-connect-timeout-ms`;
+  }
+  if (code === '28P01' || code === '28000') return `PostgreSQL refused the login to ${db} (${message}); check the user and password in the URL`;
+  if (code === '3D000') return `the PostgreSQL database of ${db} does not exist (${message}); create it (createdb) or pass another --db`;
+  return `could not start on ${db}: ${message}`;
 }

@@ -46,8 +46,11 @@ export function fixturesFile(edit: (copy: Fixtures) => void): string {
  * no `db`, no `app`).
  */
 export async function startSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
-  if ((globalThis as { sandboxStore?: string }).sandboxStore === 'memory') return (await startInProcessServer(options)) as unknown as Sandbox;
-  return (await createSandboxServer({ db: ':memory:', port: 0, host: '127.0.0.1', logLevel: 'silent', ...options })).listen();
+  const { sandboxStore, sandboxPostgres } = globalThis as { sandboxStore?: string; sandboxPostgres?: () => Promise<string> };
+  if (sandboxStore === 'memory') return (await startInProcessServer(options)) as unknown as Sandbox;
+  // Re-run by test/sandbox/on-postgres.test.ts: the server on a new PostgreSQL database of its own.
+  const db = sandboxStore === 'postgres' ? await sandboxPostgres!() : ':memory:';
+  return (await createSandboxServer({ db, port: 0, host: '127.0.0.1', logLevel: 'silent', ...options })).listen();
 }
 
 export interface Answer {

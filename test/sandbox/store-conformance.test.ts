@@ -7,10 +7,12 @@
 import { openSqliteStore } from '../../src/sandbox/sqlite/sqlite-store.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 import { createMemoryStore } from '../../src/sandbox/memory/memory-store.ts';
 import type { Content, FolderRow } from '../../src/sandbox/store/rows.ts';
+import { openPostgresStore } from '../../src/sandbox/postgres/postgres-store.ts';
+import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { DEFAULT_VARIATION_NAME, type GroupStore, type SandboxStore, type StoredFixtures, type StoreTransaction } from '../../src/sandbox/store/store.ts';
 
 interface StoreFactory {
@@ -18,9 +20,19 @@ interface StoreFactory {
   create: () => SandboxStore | Promise<SandboxStore>;
 }
 
+/** A PostgreSQL server for the file, started on first use; each store gets a database of its own. */
+let postgres: Promise<TestPostgres> | undefined;
+afterAll(async () => {
+  await (await postgres)?.destroy();
+});
+
 const stores: StoreFactory[] = [
   { name: 'memory', create: () => createMemoryStore() },
   { name: 'sqlite', create: () => openSqliteStore({ path: ':memory:' }) },
+  // Skipped where PostgreSQL is not installed, except in CI (test/helpers/postgres.ts).
+  ...(postgresMissing
+    ? []
+    : [{ name: 'postgres', create: async () => openPostgresStore({ url: await (await (postgres ??= startPostgres())).createDatabase() }) }]),
 ];
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -693,6 +705,20 @@ describe.each(stores)('the $name store', ({ create }) => {
       ).rejects.toThrow('sync');
       expect(await store.snapshot()).toEqual(before);
       expect(await run(async (tx) => tx.spend(ACME, 1))).toBe(99_999);
+    });
+
+    it('read-only: the charge is kept when the work succeeds, given back when it fails after it', async () => {
+      expect(await store.transaction(async (tx) => tx.spend(ACME, 2), true)).toBe(99_998);
+      await expect(
+        store.transaction(async (tx) => {
+          expect(await tx.spend(ACME, 5)).toBe(99_993);
+          await sleep(1);
+          throw new Error('failed after the charge');
+        }, true),
+      ).rejects.toThrow('failed after the charge');
+      expect(await store.transaction(async (tx) => tx.spend(HOOLI, 1), true)).toBeUndefined();
+      expect(await run(async (tx) => tx.remaining(ACME))).toBe(99_998);
+      expect(await run(async (tx) => tx.remaining(HOOLI))).toBe(0);
     });
 
     it('never interleave: each starts when the one before has settled, and sees what it wrote', async () => {

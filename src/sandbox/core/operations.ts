@@ -7,13 +7,12 @@ import { contract, type OperationInfo } from '../contract.ts';
 import { successJson } from '../envelope.ts';
 import { ApiError } from '../errors.ts';
 import { idempotency, requestHash } from '../idempotency.ts';
-import type { InvalidAttemptBlocker } from '../limits.ts';
 import type { Handler, OperationContext } from '../operation.ts';
 import type { Principal } from '../principal.ts';
 import { groupHandlers } from '../routes/groups.ts';
 import { snippetHandlers } from '../routes/snippets.ts';
 import { variationHandlers } from '../routes/variations.ts';
-import type { SandboxStore } from '../store/store.ts';
+import type { KeyLimits, SandboxStore } from '../store/store.ts';
 
 const handlers: Record<string, Handler> = { ...snippetHandlers, ...variationHandlers, ...groupHandlers };
 
@@ -32,10 +31,10 @@ interface Dependencies {
   /** Team id -> workspace id, as the store last said. */
   teams: () => ReadonlyMap<string, string>;
   /** Where a refusal that counts as an invalid attempt is recorded. */
-  blocker: () => InvalidAttemptBlocker;
+  limits: () => KeyLimits;
 }
 
-export function prepareOperations({ store, sha256, now, teams, blocker }: Dependencies) {
+export function prepareOperations({ store, sha256, now, teams, limits }: Dependencies) {
   const spec = contract();
   for (const operation of spec.operations) {
     if (operation.operationId !== 'getHealth' && !handlers[operation.operationId]) {
@@ -45,27 +44,46 @@ export function prepareOperations({ store, sha256, now, teams, blocker }: Depend
   const stored = idempotency(spec.limits.idempotencyKeyHours);
 
   return {
-    run(operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, idempotencyKey?: string): Promise<Answered> {
+    async run(operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, idempotencyKey?: string): Promise<Answered> {
       const hash = idempotencyKey && requestHash(sha256, operation.operationId, query, body);
       const at = now();
-      return store.transaction(async (tx) => {
-        const access = new Access(tx, teams(), principal, () => blocker().recordRealKey(principal.keyHash, at));
-        if (idempotencyKey && hash) {
-          const replay = await stored.replay(tx, access, idempotencyKey, hash, at);
-          if (replay) return { ...replay, replayed: true };
-        }
-        const context: OperationContext = { principal, access, query, body, at: new Date(at).toISOString(), tx };
-        const result = await handlers[operation.operationId]!(context);
-        const remaining = await tx.spend(principal.workspaceId, result.cost);
-        if (remaining === undefined) {
-          const code: ErrorCode = operation.batchField ? 'BATCH_QUOTA_INSUFFICIENT' : 'QUOTA_INSUFFICIENT';
-          const remainingRequests = await tx.remaining(principal.workspaceId);
-          throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
-        }
-        const json = successJson(result, remaining);
-        if (idempotencyKey && hash) await stored.remember(tx, access, idempotencyKey, hash, { status: result.status, body: json }, at);
-        return { status: result.status, body: json, replayed: false };
-      }, operation.readOnly);
+      // Recorded once the transaction is over (committed or rolled back, as a refusal is): an attempt is not data the rollback takes back.
+      let invalidAttempt = false;
+      try {
+        return await transact(operation, principal, query, body, idempotencyKey, hash, at, () => (invalidAttempt = true));
+      } finally {
+        if (invalidAttempt) await limits().recordRealKey(principal.keyHash, at);
+      }
     },
   };
+
+  function transact(
+    operation: OperationInfo,
+    principal: Principal,
+    query: Record<string, unknown>,
+    body: unknown,
+    idempotencyKey: string | undefined,
+    hash: string | undefined,
+    at: number,
+    onInvalidAttempt: () => void,
+  ): Promise<Answered> {
+    return store.transaction(async (tx) => {
+      const access = new Access(tx, teams(), principal, onInvalidAttempt);
+      if (idempotencyKey && hash) {
+        const replay = await stored.replay(tx, access, idempotencyKey, hash, at);
+        if (replay) return { ...replay, replayed: true };
+      }
+      const context: OperationContext = { principal, access, query, body, at: new Date(at).toISOString(), tx };
+      const result = await handlers[operation.operationId]!(context);
+      const remaining = await tx.spend(principal.workspaceId, result.cost);
+      if (remaining === undefined) {
+        const code: ErrorCode = operation.batchField ? 'BATCH_QUOTA_INSUFFICIENT' : 'QUOTA_INSUFFICIENT';
+        const remainingRequests = await tx.remaining(principal.workspaceId);
+        throw new ApiError(code, errorCatalog[code].summary, { usage: { remainingRequests, requiredRequests: result.cost } });
+      }
+      const json = successJson(result, remaining);
+      if (idempotencyKey && hash) await stored.remember(tx, access, idempotencyKey, hash, { status: result.status, body: json }, at);
+      return { status: result.status, body: json, replayed: false };
+    }, operation.readOnly);
+  }
 }

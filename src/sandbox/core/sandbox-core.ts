@@ -23,11 +23,11 @@ import { ApiError, codeForStatus, errorBody } from '../errors.ts';
 import { injectableStatus, parsePrefer } from '../faults.ts';
 import type { Fixtures } from '../../fixtures/fixtures.ts';
 import { databaseUnavailable } from '../health.ts';
-import { InvalidAttemptBlocker, RateLimiter } from '../limits.ts';
+import { ProcessLimits } from '../limits.ts';
 import type { Principal } from '../principal.ts';
 import { TurnBudget } from '../turn-budget.ts';
 import { decodeQuery, validateBody, validateParameters } from '../validation.ts';
-import type { SandboxStore, StoredFixtures, StoreSnapshot } from '../store/store.ts';
+import type { KeyLimits, SandboxStore, StoredFixtures, StoreSnapshot } from '../store/store.ts';
 import { prepareOperations } from './operations.ts';
 import { silentLog, type SandboxAnswer, type SandboxLog, type SandboxRequest } from './request.ts';
 
@@ -74,21 +74,22 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
   const turns = new TurnBudget();
   let fixtures = options.fixtures;
 
-  // What the core keeps in memory about keys: rate windows, invalid attempts and blocks, known keys, and the teams. `let`: reset() starts them afresh.
-  let rateLimiter: RateLimiter;
-  let blocker: InvalidAttemptBlocker;
+  // Rate windows, invalid attempts and blocks: the store's when it shares them between instances (which
+  // its reset and restore empty), else this process's. Known keys and the teams are kept here. `let`: reset() starts them afresh.
+  const limitSettings = { windowMs, blockThreshold: options.blockThreshold, blockMs: options.blockSeconds * 1000 };
+  const sharedLimits = store.sharedLimits?.(limitSettings);
+  let limits: KeyLimits;
   let authenticator: Authenticator;
   let teams: ReadonlyMap<string, string>;
   async function startAfresh(): Promise<void> {
-    rateLimiter = new RateLimiter(windowMs);
-    blocker = new InvalidAttemptBlocker(windowMs, options.blockThreshold, options.blockSeconds * 1000);
-    authenticator = new Authenticator(store, sha256, spec.keyPattern, blocker, options.rateLimit, options.rateLimitForEveryKey);
+    limits = sharedLimits ?? new ProcessLimits(limitSettings);
+    authenticator = new Authenticator(store, sha256, spec.keyPattern, limits, options.rateLimit, options.rateLimitForEveryKey);
     teams = await store.teamWorkspaces();
   }
 
   const seeded = await store.seed(storedFixtures(fixtures, sha256));
   await startAfresh();
-  const operations = prepareOperations({ store, sha256, now: clock.now, teams: () => teams, blocker: () => blocker });
+  const operations = prepareOperations({ store, sha256, now: clock.now, teams: () => teams, limits: () => limits });
 
   function errorAnswer(error: ApiError, requestId: string, headers: Record<string, string> = { 'x-request-id': requestId }): SandboxAnswer {
     if (error.extras.retryAfter !== undefined) headers['retry-after'] = String(error.extras.retryAfter);
@@ -112,13 +113,14 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     const now = clock.now();
     const authorization = request.headers.authorization;
     const principal = await authenticator.authenticate(Array.isArray(authorization) ? authorization.join(', ') : authorization, now);
-    const { allowed, retryAfterSeconds, state } = rateLimiter.take(principal.keyHash, principal.rateLimit, now);
-    headers['ratelimit-limit'] = String(state.limit);
-    headers['ratelimit-remaining'] = String(state.remaining);
-    headers['ratelimit-reset'] = String(state.resetSeconds);
-    if (!allowed) {
+    const taken = limits.take(principal.keyHash, principal.rateLimit, now);
+    const window = 'then' in taken ? await taken : taken;
+    headers['ratelimit-limit'] = String(window.limit);
+    headers['ratelimit-remaining'] = String(window.remaining);
+    headers['ratelimit-reset'] = String(window.resetSeconds);
+    if (!window.allowed) {
       throw new ApiError('RATE_LIMIT_EXCEEDED', `Rate limit exceeded (${principal.rateLimit} requests per ${options.rateWindowSeconds} seconds)`, {
-        retryAfter: retryAfterSeconds,
+        retryAfter: window.resetSeconds,
       });
     }
     return principal;
@@ -152,10 +154,10 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     try {
       await store.check();
     } catch (error) {
-      if (error instanceof ApiError) throw error;
-      // The answer says only that the database is unreachable; the log says why.
-      log.warn({ error: (error as Error).message }, 'health check failed');
-      throw databaseUnavailable('The sandbox cannot reach its database');
+      // The answer says which store is unreachable, not why (an address, a login); the log says why.
+      log.warn({ store: store.kind, error: (error as Error).message }, 'health check failed');
+      const message = error instanceof ApiError ? error.message : 'The sandbox cannot reach its database';
+      throw databaseUnavailable(message, `The ${store.kind} store is unreachable`);
     }
     return JSON.stringify({ success: true, data: { status: 'ok', version: spec.version } });
   }

@@ -46,6 +46,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export interface AdminContext {
   core: SandboxCore;
   clock: SandboxClock;
+  /** Settles once a move of the clock reached the other instances' store (a shared store's clock, postgres/shared-clock.ts). */
+  clockSettled?: () => Promise<void>;
   /** The sandbox's --cors origins: pages of other origins are refused. */
   cors: CorsOrigins;
   /** How long a client may take to send a body (--body-timeout-seconds). */
@@ -163,6 +165,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AdminContext)
           if (error instanceof RangeError) throw invalid(error.message);
           throw error;
         }
+        await context.clockSettled?.();
         return time();
       },
     },

@@ -7,6 +7,7 @@
 // them). Transactional: every operation runs in `transaction`, and a throw
 // rolls back everything it wrote, the quota charge included.
 import type { Fixtures } from '../../fixtures/fixtures.ts';
+import type { SharedClock } from '../clock.ts';
 import type { JsonText } from '../json-text.ts';
 import type { Content, FolderRow, Snippet, Variation, VariationHistoryEntry, VariationRow } from './rows.ts';
 
@@ -149,6 +150,46 @@ export interface StoreTransaction {
   tags: GroupStore;
 }
 
+/** The per-key limits' settings (options.ts): rate window, invalid attempts that block a key, and for how long. */
+export interface LimitSettings {
+  windowMs: number;
+  blockThreshold: number;
+  blockMs: number;
+}
+
+/** A rate window's state after a request was counted, or refused. */
+export interface RateDecision {
+  allowed: boolean;
+  /** Requests the window allows, what is left of them, and seconds until its oldest request leaves it. */
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+/**
+ * Rate windows, invalid attempts and blocks, per API key (by hash). Each call
+ * is atomic: requests arriving together are counted one after the other.
+ * The core keeps them in its process (limits.ts) unless the store shares
+ * them between instances (sharedLimits below).
+ */
+export interface KeyLimits {
+  /** Counts one request for the key if its window has room. */
+  take(keyHash: string, limit: number, now: number): Awaitable<RateDecision>;
+  /** Seconds the key stays blocked, or 0. */
+  blockedFor(keyHash: string, now: number): Awaitable<number>;
+  /** An attempt with a key that exists nowhere. */
+  recordUnknownKey(keyHash: string, now: number): Awaitable<void>;
+  /** An invalid attempt by a real key (a team it lacks). */
+  recordRealKey(keyHash: string, now: number): Awaitable<void>;
+}
+
+/** The sandbox clock kept in step with the other instances' on a shared store. */
+export interface ClockShare {
+  /** Settles once this instance's latest move of the clock is stored and announced. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface SandboxStore {
   /** A short name for logs and the start-up line ("SQLite file …", "memory"). */
   readonly kind: string;
@@ -169,6 +210,19 @@ export interface SandboxStore {
   reset(fixtures: StoredFixtures): Awaitable<void>;
   snapshot(): Awaitable<StoreSnapshot>;
   restore(snapshot: StoreSnapshot): Awaitable<void>;
+  /**
+   * Limits kept in the store, for a store that several sandbox instances
+   * share (PostgreSQL): every instance then counts each key's requests,
+   * attempts and blocks in one place. reset() and restore() empty them. A
+   * store of one process (memory, SQLite) has none: the core keeps them.
+   */
+  sharedLimits?(settings: LimitSettings): KeyLimits;
+  /**
+   * For a store several instances share: keeps the clock's offset from real
+   * time in the store, so that moving the clock of one instance moves every
+   * instance's (never back). The store's close() ends the sharing.
+   */
+  shareClock?(clock: SharedClock): Promise<ClockShare>;
   /** Throws when the store cannot be used (its database gone or broken). */
   check(): Awaitable<void>;
   close(): Awaitable<void>;

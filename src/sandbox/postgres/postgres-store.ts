@@ -1,0 +1,216 @@
+// The PostgreSQL store: a SandboxStore (store/store.ts) that several sandbox
+// instances share, behind a load balancer (docs/sandbox.md). Loaded only when
+// `--db postgres://…` selects it (store-from-option.ts), with the pg driver.
+//
+// Transactions keep the interface's promise across instances with one
+// advisory lock per database, taken as each transaction begins: shared by
+// read-only ones, exclusive by the others. So writes never interleave, on
+// one instance or several, and each sees every write committed before it
+// began; reads run side by side, changing only the quota, in one atomic
+// statement. Within an instance, Turns (turns.ts) starts them in arrival
+// order. Everything else an instance needs to agree on with the others is
+// in the database too: quota, idempotent answers, and the shared limits.
+import type pg from 'pg';
+import type { SharedClock } from '../clock.ts';
+import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
+import { databaseUnavailable } from '../health.ts';
+import { openPool, POSTGRES_DEFAULTS, translate, type PostgresConnectionOptions } from './connection.ts';
+import { LIMIT_TABLES, postgresLimits } from './limits.ts';
+import { migrate, TRANSACTION_LOCK } from './migrations.ts';
+import { shareClock } from './shared-clock.ts';
+import { seed } from './seed.ts';
+import { emptyAll, POSTGRES_STORE_KIND, restoreSnapshot, takeSnapshot } from './snapshot.ts';
+import { sqlOn, statement } from './sql.ts';
+import { refund, spendAndCommit, type ReadOnlyState } from './read-only-spend.ts';
+import { postgresTransaction } from './transaction.ts';
+import { Turns } from './turns.ts';
+
+export interface PostgresStoreOptions extends PostgresConnectionOptions {
+  /** Told about errors of idle connections (the server went away between requests); the pool replaces them. */
+  onConnectionError?: (error: Error) => void;
+}
+
+export interface PostgresStore extends SandboxStore {
+  pool: pg.Pool;
+  /** The schema versions this start applied (none when the database was up to date). */
+  migrated: number[];
+}
+
+// One simple query each: BEGIN and the lock in one round trip.
+const BEGIN_SHARED = `BEGIN; SELECT pg_advisory_xact_lock_shared(${TRANSACTION_LOCK})`;
+const BEGIN_EXCLUSIVE = `BEGIN; SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK})`;
+
+const S = {
+  findKey: statement(
+    'find_key',
+    `SELECT k.key_hash, k.workspace_id, k.status, k.expires_at, k.rate_limit_per_minute, w.subscription,
+            COALESCE((SELECT array_agg(team_id ORDER BY team_id) FROM api_key_teams WHERE key_hash = k.key_hash), '{}') AS team_ids
+     FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id WHERE k.key_hash = $1`,
+  ),
+  teams: statement('teams', 'SELECT id, workspace_id FROM teams WHERE NOT removed'),
+};
+
+interface KeyRow {
+  key_hash: string;
+  workspace_id: string;
+  status: KeyRecord['status'];
+  expires_at: string | null;
+  rate_limit_per_minute: number | null;
+  subscription: KeyRecord['subscription'];
+  team_ids: string[];
+}
+
+const emptyLimits = (client: pg.ClientBase) => client.query(`TRUNCATE ${LIMIT_TABLES.join(', ')}`);
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const pool = openPool(options, options.onConnectionError ?? (() => {}));
+  try {
+    const migrated = await migrate(pool);
+    return new PgStore(pool, migrated, options);
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+}
+
+class PgStore implements PostgresStore {
+  readonly kind = POSTGRES_STORE_KIND;
+  private readonly turns = new Turns();
+  /** The StoreTransaction of each pooled connection, made once: the pool hands out the same few clients. */
+  private readonly transactions = new WeakMap<pg.PoolClient, StoreTransaction>();
+  private closed = false;
+  /**
+   * Longest a transaction waits for its turn: the statement timeout (how long
+   * the one before may hold it) plus the connect timeout. Past that, 503.
+   */
+  private readonly maxWaitMs: number;
+  private clockShare: ClockShare | undefined;
+
+  constructor(
+    readonly pool: pg.Pool,
+    readonly migrated: number[],
+    private readonly options: PostgresStoreOptions,
+  ) {
+    this.maxWaitMs = (options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs) + (options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs);
+  }
+
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T> {
+    return this.inTransaction(!readOnly, async (client, readState) => {
+      let tx = this.transactions.get(client);
+      if (!tx) this.transactions.set(client, (tx = postgresTransaction(sqlOn(client))));
+      // Read-only: the charge commits (read-only-spend.ts).
+      return work(readOnly ? { ...tx, spend: (workspaceId, cost) => spendAndCommit(client, readState, workspaceId, cost) } : tx);
+    });
+  }
+
+  async findKey(keyHash: string): Promise<KeyRecord | undefined> {
+    const [row] = await this.query<KeyRow>(S.findKey, [keyHash]);
+    if (!row) return undefined;
+    return {
+      keyHash: row.key_hash,
+      workspaceId: row.workspace_id,
+      status: row.status,
+      expiresAt: row.expires_at,
+      rateLimitPerMinute: row.rate_limit_per_minute,
+      subscription: row.subscription,
+      teamIds: row.team_ids,
+    };
+  }
+
+  async teamWorkspaces(): Promise<ReadonlyMap<string, string>> {
+    return new Map((await this.query<{ id: string; workspace_id: string }>(S.teams)).map((team) => [team.id, team.workspace_id]));
+  }
+
+  seed(fixtures: StoredFixtures): Promise<SeedOutcome> {
+    return this.inTransaction(true, (client) => seed(sqlOn(client), fixtures));
+  }
+
+  reset(fixtures: StoredFixtures): Promise<void> {
+    return this.inTransaction(true, async (client) => {
+      await emptyAll(client);
+      await emptyLimits(client);
+      await seed(sqlOn(client), fixtures);
+    });
+  }
+
+  sharedLimits(settings: LimitSettings): KeyLimits {
+    return postgresLimits(this.pool, settings, () => this.refuseClosed());
+  }
+
+  snapshot(): Promise<StoreSnapshot> {
+    return this.inTransaction(true, async (client) => ({ store: POSTGRES_STORE_KIND, state: await takeSnapshot(client) }));
+  }
+
+  restore(snapshot: StoreSnapshot): Promise<void> {
+    return this.inTransaction(true, async (client) => {
+      if (snapshot.store !== POSTGRES_STORE_KIND) {
+        throw new Error(`A snapshot of the ${snapshot.store} store cannot be restored into the ${POSTGRES_STORE_KIND} store`);
+      }
+      await restoreSnapshot(client, snapshot.state);
+      // As on a store of one process, whose core starts its limits afresh on a restore.
+      await emptyLimits(client);
+    });
+  }
+
+  async shareClock(clock: SharedClock): Promise<ClockShare> {
+    this.refuseClosed();
+    await this.clockShare?.close();
+    this.clockShare = await shareClock(this.pool, this.options, clock, this.options.onConnectionError ?? (() => {}));
+    return this.clockShare;
+  }
+
+  async check(): Promise<void> {
+    await this.query(statement('probe', 'SELECT 1'));
+  }
+
+  /** Lets what was queued finish, then closes the pool; every later call throws. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.turns.drain();
+    this.closed = true;
+    await this.clockShare?.close();
+    await this.pool.end();
+  }
+
+  private refuseClosed(): void {
+    if (this.closed) throw new Error('the sandbox store is closed');
+  }
+
+  /** One statement outside any transaction (keys and teams change only with seed and reset). */
+  private async query<R extends object>(s: ReturnType<typeof statement>, values: unknown[] = []): Promise<R[]> {
+    this.refuseClosed();
+    try {
+      return (await this.pool.query<R>({ name: s.name, text: s.text, values })).rows;
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  /** `work` in a transaction of its own, in its turn, holding the transaction lock (exclusive or shared). */
+  private inTransaction<T>(exclusive: boolean, work: (client: pg.PoolClient, readState: ReadOnlyState) => Promise<T>): Promise<T> {
+    return this.turns.run(exclusive, async () => {
+      this.refuseClosed();
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (error) {
+        throw translate(error);
+      }
+      let broken = false;
+      const readState: ReadOnlyState = { committed: false, charged: [] };
+      try {
+        await client.query(exclusive ? BEGIN_EXCLUSIVE : BEGIN_SHARED);
+        const result = await work(client, readState);
+        if (!readState.committed) await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back (or refund) is closed, not given back.
+        if (readState.committed) await refund(client, readState).catch(() => (broken = true));
+        else await client.query('ROLLBACK').catch(() => (broken = true));
+        throw translate(error);
+      } finally {
+        client.release(broken);
+      }
+    }, this.maxWaitMs, () => databaseUnavailable('The sandbox cannot reach its database in time; retry later'));
+  }
+}
