@@ -12,7 +12,7 @@
 // ones there; the difference shows only to work that catches the error and
 // goes on. A throw out of the work rolls back everything (memory-store.ts).
 import { JsonText } from '../json-text.ts';
-import { changedGroupRow, changedSnippetRow, changedVariationRow, newGroupRow, snippetOf, toHistoryEntry, toVariation, type Content, type FolderRow, type HistoryRow, type Snippet, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
+import { changedGroupRow, changedSnippetRow, changedVariationRow, newGroupRow, newSnippetRow, snippetOf, toHistoryEntry, toVariation, type Content, type FolderRow, type HistoryRow, type Snippet, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
 import {
   DEFAULT_VARIATION_NAME,
   type GroupInput,
@@ -196,17 +196,7 @@ export class MemoryTransaction implements StoreTransaction {
           this.checkFolder(state, id, folderId);
           const tagIds = input.tagIds ?? [];
           this.checkTags(state, id, tagIds);
-          const row: SnippetRecord = {
-            id,
-            team_id: input.teamId,
-            title: input.title,
-            note: input.note ?? null,
-            shortcut: input.shortcut ?? null,
-            folder_id: folderId,
-            created_at: at,
-            updated_at: at,
-            tag_ids: [...tagIds],
-          };
+          const row: SnippetRecord = { ...newSnippetRow(id, input, at), tag_ids: [...tagIds] };
           state.snippets.put(id, row);
           const created = [this.createVariation(state, id, DEFAULT_VARIATION_NAME, input.content, at)];
           for (const extra of input.additionalVariations ?? []) created.push(this.createVariation(state, id, extra.variationName, extra.content, at));

@@ -13,6 +13,7 @@
 import type pg from 'pg';
 import type { SharedClock } from '../clock.ts';
 import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
+import { keyRecordOf, type KeyColumns } from '../store/rows.ts';
 import { databaseUnavailable } from '../health.ts';
 import { openPool, POSTGRES_DEFAULTS, translate, type PostgresConnectionOptions } from './connection.ts';
 import { LIMIT_TABLES, postgresLimits } from './limits.ts';
@@ -50,15 +51,6 @@ const S = {
   teams: statement('teams', 'SELECT id, workspace_id FROM teams WHERE NOT removed'),
 };
 
-interface KeyRow {
-  key_hash: string;
-  workspace_id: string;
-  status: KeyRecord['status'];
-  expires_at: string | null;
-  rate_limit_per_minute: number | null;
-  subscription: KeyRecord['subscription'];
-  team_ids: string[];
-}
 
 const emptyLimits = (client: pg.ClientBase) => client.query(`TRUNCATE ${LIMIT_TABLES.join(', ')}`);
 
@@ -104,17 +96,9 @@ class PgStore implements PostgresStore {
   }
 
   async findKey(keyHash: string): Promise<KeyRecord | undefined> {
-    const [row] = await this.query<KeyRow>(S.findKey, [keyHash]);
+    const [row] = await this.query<KeyColumns & { team_ids: string[] }>(S.findKey, [keyHash]);
     if (!row) return undefined;
-    return {
-      keyHash: row.key_hash,
-      workspaceId: row.workspace_id,
-      status: row.status,
-      expiresAt: row.expires_at,
-      rateLimitPerMinute: row.rate_limit_per_minute,
-      subscription: row.subscription,
-      teamIds: row.team_ids,
-    };
+    return keyRecordOf(row, row.team_ids);
   }
 
   async teamWorkspaces(): Promise<ReadonlyMap<string, string>> {

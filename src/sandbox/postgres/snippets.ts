@@ -1,7 +1,7 @@
 // Snippets with their tags and variations. A snippet is read whole in one
 // statement: PostgreSQL aggregates its tag ids and variations as JSON.
 import { randomUUID } from 'node:crypto';
-import { changedSnippetRow, snippetOf, type Snippet, type SnippetRow, type Variation } from '../store/rows.ts';
+import { changedSnippetRow, newSnippetRow, snippetOf, type Snippet, type SnippetRow, type Variation } from '../store/rows.ts';
 import { DEFAULT_VARIATION_NAME, type NewSnippet, type StoreTransaction } from '../store/store.ts';
 import { statement, type Sql } from './sql.ts';
 import type { variationStore } from './variations.ts';
@@ -65,16 +65,7 @@ export function snippetStore(sql: Sql, variations: ReturnType<typeof variationSt
       return (await sql<WholeRow>(S.tagPage, [tagId, after ?? '', max])).map(toSnippet);
     },
     async create(input: NewSnippet, at: string) {
-      const row: SnippetRow = {
-        id: randomUUID(),
-        team_id: input.teamId,
-        title: input.title,
-        note: input.note ?? null,
-        shortcut: input.shortcut ?? null,
-        folder_id: input.folderId ?? null,
-        created_at: at,
-        updated_at: at,
-      };
+      const row = newSnippetRow(randomUUID(), input, at);
       await sql(S.insert, [row.id, row.team_id, row.title, row.note, row.shortcut, row.folder_id, at]);
       const tagIds = input.tagIds ?? [];
       await setTags(row.id, tagIds);

@@ -1,7 +1,7 @@
 // Snippets with their tags and variations.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database.ts';
-import { changedSnippetRow, snippetOf, type Snippet, type SnippetRow } from '../store/rows.ts';
+import { changedSnippetRow, newSnippetRow, snippetOf, type Snippet, type SnippetRow } from '../store/rows.ts';
 import { DEFAULT_VARIATION_NAME, type NewSnippet, type SnippetChanges } from '../store/store.ts';
 import type { VariationStore } from './variations.ts';
 
@@ -64,16 +64,7 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
       return sql.tagPage.all(tagId, after ?? '', max).map(({ snippet_id }) => toSnippet(sql.byId.get(snippet_id)!));
     },
     create(input: NewSnippet, at: string): Snippet {
-      const row: SnippetRow = {
-        id: randomUUID(),
-        team_id: input.teamId,
-        title: input.title,
-        note: input.note ?? null,
-        shortcut: input.shortcut ?? null,
-        folder_id: input.folderId ?? null,
-        created_at: at,
-        updated_at: at,
-      };
+      const row = newSnippetRow(randomUUID(), input, at);
       sql.insert.run(row);
       const tagIds = input.tagIds ?? [];
       setTags(row.id, tagIds);

@@ -2,7 +2,8 @@
 // server. Operations run through the group commit (group-commit.ts), which
 // makes each one a savepoint of its turn's transaction; getSnippet's reads
 // are kept in memory (snippet-reads.ts). Node only.
-import type { StoreSnapshot, StoreTransaction, SandboxStore, KeyRecord, ResourceKind, StoredFixtures, StoredAnswer } from '../store/store.ts';
+import type { StoreSnapshot, StoreTransaction, SandboxStore, ResourceKind, StoredFixtures, StoredAnswer } from '../store/store.ts';
+import { keyRecordOf, type KeyColumns } from '../store/rows.ts';
 import { JsonText } from '../json-text.ts';
 import { openDatabase, type Db } from './database.ts';
 import { watchDatabaseFile } from './database-file.ts';
@@ -31,14 +32,6 @@ export interface SqliteStore extends SandboxStore {
   snippetReads: SnippetReadCache;
 }
 
-interface KeyRow {
-  key_hash: string;
-  workspace_id: string;
-  status: KeyRecord['status'];
-  expires_at: string | null;
-  rate_limit_per_minute: number | null;
-  subscription: KeyRecord['subscription'];
-}
 
 export function openSqliteStore({ path, onFileLost = () => {} }: SqliteStoreOptions): SqliteStore {
   const db = openDatabase(path);
@@ -82,7 +75,7 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
       `DELETE FROM idempotency_keys WHERE rowid IN
          (SELECT rowid FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ${PURGE_BATCH})`,
     ),
-    findKey: db.prepare<[string], KeyRow>(
+    findKey: db.prepare<[string], KeyColumns>(
       `SELECT k.key_hash, k.workspace_id, k.status, k.expires_at, k.rate_limit_per_minute, w.subscription
        FROM api_keys k JOIN workspaces w ON w.id = k.workspace_id WHERE k.key_hash = ?`,
     ),
@@ -180,15 +173,7 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
       refuseClosed();
       const row = sql.findKey.get(keyHash);
       if (!row) return undefined;
-      return {
-        keyHash: row.key_hash,
-        workspaceId: row.workspace_id,
-        status: row.status,
-        expiresAt: row.expires_at,
-        rateLimitPerMinute: row.rate_limit_per_minute,
-        subscription: row.subscription,
-        teamIds: sql.teamsOfKey.all(keyHash),
-      };
+      return keyRecordOf(row, sql.teamsOfKey.all(keyHash));
     },
     teamWorkspaces: () => refuseClosed() ?? new Map(sql.teams.all().map((t) => [t.id, t.workspace_id])),
     // At start, before any request: the seeder is a transaction of its own.

@@ -1,5 +1,6 @@
 // Row types of the sandbox database and their API shapes (the schemas of openapi.yaml).
 import type { components } from '../../../generated/openapi.js';
+import type { KeyRecord } from './store.ts';
 
 export type Snippet = components['schemas']['Snippet'];
 export type Variation = components['schemas']['Variation'];
@@ -118,6 +119,33 @@ export function snippetOf(row: SnippetRow, tagIds: string[], variations: Variati
     variations,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** A new snippet's row (its tags and variations are stored beside it). */
+export function newSnippetRow(id: string, input: { teamId: string; title: string; note?: string | null; shortcut?: string | null; folderId?: string | null }, at: string): SnippetRow {
+  return { id, team_id: input.teamId, title: input.title, note: input.note ?? null, shortcut: input.shortcut ?? null, folder_id: input.folderId ?? null, created_at: at, updated_at: at };
+}
+
+/** An API key's columns, as the SQL stores keep them. */
+export interface KeyColumns {
+  key_hash: string;
+  workspace_id: string;
+  status: KeyRecord['status'];
+  expires_at: string | null;
+  rate_limit_per_minute: number | null;
+  subscription: KeyRecord['subscription'];
+}
+
+export function keyRecordOf(row: KeyColumns, teamIds: string[]): KeyRecord {
+  return {
+    keyHash: row.key_hash,
+    workspaceId: row.workspace_id,
+    status: row.status,
+    expiresAt: row.expires_at,
+    rateLimitPerMinute: row.rate_limit_per_minute,
+    subscription: row.subscription,
+    teamIds,
   };
 }
 
