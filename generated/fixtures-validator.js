@@ -9,7 +9,7 @@ const runtime0 = moduleExports(runtime0Namespace);
 const runtime1 = moduleExports(runtime1Namespace);
 
 export const validateFixtures = validate20;
-const schema31 = {"$id":"fixtures","type":"object","additionalProperties":false,"required":["workspaces","teams","apiKeys"],"properties":{"workspaces":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","subscription","remainingRequests"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1},"subscription":{"enum":["active","inactive"]},"remainingRequests":{"type":"integer","minimum":0}}}},"teams":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","workspaceId","name"],"properties":{"id":{"type":"string","format":"uuid"},"workspaceId":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1}}}},"apiKeys":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","workspaceId","teamIds","status","expiresAt"],"properties":{"key":{"type":"string"},"workspaceId":{"type":"string","format":"uuid"},"teamIds":{"type":"array","items":{"type":"string","format":"uuid"},"uniqueItems":true},"status":{"enum":["active","inactive","deleted"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"rateLimitPerMinute":{"anyOf":[{"type":"integer","minimum":1},{"type":"null"}]}}}}}};
+const schema31 = {"$id":"fixtures","type":"object","additionalProperties":false,"required":["workspaces","teams","apiKeys"],"properties":{"workspaces":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","name","subscription","remainingRequests"],"properties":{"id":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1},"subscription":{"enum":["active","inactive"]},"remainingRequests":{"type":"integer","minimum":0}}}},"teams":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","workspaceId","name"],"properties":{"id":{"type":"string","format":"uuid"},"workspaceId":{"type":"string","format":"uuid"},"name":{"type":"string","minLength":1}}}},"apiKeys":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","workspaceId","teamIds","status","expiresAt"],"properties":{"key":{"type":"string"},"workspaceId":{"type":"string","format":"uuid"},"teamIds":{"type":"array","items":{"type":"string","format":"uuid"},"uniqueItems":true},"status":{"enum":["active","inactive","deleted"]},"expiresAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"rateLimitPerMinute":{"anyOf":[{"type":"integer","minimum":1},{"type":"null"}]}}}},"folders":{"type":"array","items":{"type":"object","required":["id","teamId"],"properties":{"id":{"type":"string","format":"uuid"},"teamId":{"type":"string","format":"uuid"}}}},"tags":{"type":"array","items":{"type":"object","required":["id","teamId"],"properties":{"id":{"type":"string","format":"uuid"},"teamId":{"type":"string","format":"uuid"}}}},"snippets":{"type":"array","items":{"type":"object","required":["id","teamId"],"properties":{"id":{"type":"string","format":"uuid"},"teamId":{"type":"string","format":"uuid"},"variationIds":{"type":"array","items":{"type":"string","format":"uuid"},"uniqueItems":true}}}}}};
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats10 = runtime0["date-time"];
 const func1 = runtime1.default;
@@ -57,7 +57,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "workspaces") || (key0 === "teams")) || (key0 === "apiKeys"))){
+if(!((((((key0 === "workspaces") || (key0 === "teams")) || (key0 === "apiKeys")) || (key0 === "folders")) || (key0 === "tags")) || (key0 === "snippets"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -723,14 +723,382 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.folders !== undefined){
+let data20 = data.folders;
+if(Array.isArray(data20)){
+const len4 = data20.length;
+for(let i5=0; i5<len4; i5++){
+let data21 = data20[i5];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.id === undefined){
+const err54 = {instancePath:instancePath+"/folders/" + i5,schemaPath:"#/properties/folders/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+if(data21.teamId === undefined){
+const err55 = {instancePath:instancePath+"/folders/" + i5,schemaPath:"#/properties/folders/items/required",keyword:"required",params:{missingProperty: "teamId"},message:"must have required property '"+"teamId"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data21.id !== undefined){
+let data22 = data21.id;
+if(typeof data22 === "string"){
+if(!(formats0.test(data22))){
+const err56 = {instancePath:instancePath+"/folders/" + i5+"/id",schemaPath:"#/properties/folders/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/folders/" + i5+"/id",schemaPath:"#/properties/folders/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data21.teamId !== undefined){
+let data23 = data21.teamId;
+if(typeof data23 === "string"){
+if(!(formats0.test(data23))){
+const err58 = {instancePath:instancePath+"/folders/" + i5+"/teamId",schemaPath:"#/properties/folders/items/properties/teamId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/folders/" + i5+"/teamId",schemaPath:"#/properties/folders/items/properties/teamId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/folders/" + i5,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data24 = data.tags;
+if(Array.isArray(data24)){
+const len5 = data24.length;
+for(let i6=0; i6<len5; i6++){
+let data25 = data24[i6];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.id === undefined){
+const err62 = {instancePath:instancePath+"/tags/" + i6,schemaPath:"#/properties/tags/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data25.teamId === undefined){
+const err63 = {instancePath:instancePath+"/tags/" + i6,schemaPath:"#/properties/tags/items/required",keyword:"required",params:{missingProperty: "teamId"},message:"must have required property '"+"teamId"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data25.id !== undefined){
+let data26 = data25.id;
+if(typeof data26 === "string"){
+if(!(formats0.test(data26))){
+const err64 = {instancePath:instancePath+"/tags/" + i6+"/id",schemaPath:"#/properties/tags/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/tags/" + i6+"/id",schemaPath:"#/properties/tags/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data25.teamId !== undefined){
+let data27 = data25.teamId;
+if(typeof data27 === "string"){
+if(!(formats0.test(data27))){
+const err66 = {instancePath:instancePath+"/tags/" + i6+"/teamId",schemaPath:"#/properties/tags/items/properties/teamId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/tags/" + i6+"/teamId",schemaPath:"#/properties/tags/items/properties/teamId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/tags/" + i6,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.snippets !== undefined){
+let data28 = data.snippets;
+if(Array.isArray(data28)){
+const len6 = data28.length;
+for(let i7=0; i7<len6; i7++){
+let data29 = data28[i7];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.id === undefined){
+const err70 = {instancePath:instancePath+"/snippets/" + i7,schemaPath:"#/properties/snippets/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data29.teamId === undefined){
+const err71 = {instancePath:instancePath+"/snippets/" + i7,schemaPath:"#/properties/snippets/items/required",keyword:"required",params:{missingProperty: "teamId"},message:"must have required property '"+"teamId"+"'"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data29.id !== undefined){
+let data30 = data29.id;
+if(typeof data30 === "string"){
+if(!(formats0.test(data30))){
+const err72 = {instancePath:instancePath+"/snippets/" + i7+"/id",schemaPath:"#/properties/snippets/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/snippets/" + i7+"/id",schemaPath:"#/properties/snippets/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data29.teamId !== undefined){
+let data31 = data29.teamId;
+if(typeof data31 === "string"){
+if(!(formats0.test(data31))){
+const err74 = {instancePath:instancePath+"/snippets/" + i7+"/teamId",schemaPath:"#/properties/snippets/items/properties/teamId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/snippets/" + i7+"/teamId",schemaPath:"#/properties/snippets/items/properties/teamId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data29.variationIds !== undefined){
+let data32 = data29.variationIds;
+if(Array.isArray(data32)){
+const len7 = data32.length;
+for(let i8=0; i8<len7; i8++){
+let data33 = data32[i8];
+if(typeof data33 === "string"){
+if(!(formats0.test(data33))){
+const err76 = {instancePath:instancePath+"/snippets/" + i7+"/variationIds/" + i8,schemaPath:"#/properties/snippets/items/properties/variationIds/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/snippets/" + i7+"/variationIds/" + i8,schemaPath:"#/properties/snippets/items/properties/variationIds/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+let i9 = data32.length;
+let j1;
+if(i9 > 1){
+const indices1 = {};
+for(;i9--;){
+let item1 = data32[i9];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err78 = {instancePath:instancePath+"/snippets/" + i7+"/variationIds",schemaPath:"#/properties/snippets/items/properties/variationIds/uniqueItems",keyword:"uniqueItems",params:{i: i9, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i9+" are identical)"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+break;
+}
+indices1[item1] = i9;
+}
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/snippets/" + i7+"/variationIds",schemaPath:"#/properties/snippets/items/properties/variationIds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/snippets/" + i7,schemaPath:"#/properties/snippets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/snippets",schemaPath:"#/properties/snippets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
 }
 errors++;
 }

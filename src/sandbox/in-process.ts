@@ -81,7 +81,8 @@ export async function createSandbox(options: InProcessOptions = {}): Promise<InP
     fetch: fetchFrom(core),
     core,
     clock,
-    reset: (next = {}) => core.reset(next.fixtures ? { fixtures: check(next.fixtures) } : {}),
+    // async: fixtures that fail their check reject the promise, as any other failure of a reset does.
+    reset: async (next = {}) => core.reset(next.fixtures ? { fixtures: check(next.fixtures) } : {}),
     snapshot: () => core.snapshot(),
     restore: (snapshot) => core.restore(snapshot),
     close: () => core.close(),

@@ -2,11 +2,10 @@
 // operation: each TypeScript sample compiles against the built package, as a
 // consumer's file would; each curl line, parsed into method, URL, headers and
 // body, is sent to a real sandbox and gets the status its operation documents.
-// The samples' ids come from the spec's examples. Team ids must be the demo
-// fixtures' own; snippets, folders, tags and variations cannot be in
-// fixtures (they hold workspaces, teams and keys only), so before each curl
-// sample the test creates fresh ones and puts their ids where the sample has
-// the example's, as a reader does with the ids their sandbox returned.
+// The samples' ids come from the spec's examples, and name what the demo
+// fixtures hold (teams, and folders, tags, snippets and variations with
+// fixed ids): each curl sample is sent as written, to a sandbox just reset
+// to the demo fixtures, as a reader's own sandbox would be.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -14,14 +13,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleTarget } from '../../scripts/docs/build-site.ts';
 import { curlSample, typescriptSample } from '../../scripts/docs/code-samples.ts';
 import { operationExamples } from '../../scripts/docs/operation-examples.ts';
-import { isObject, loadSpec, type Json, type JsonObject } from '../../scripts/lib/spec.ts';
+import { loadSpec } from '../../scripts/lib/spec.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { demoKeys, fixtures, startRoomySandbox, type ContractClient } from '../helpers/sandbox.ts';
+import { demoKeys, fixtures, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const doc = loadSpec(join(repoRoot, 'openapi.yaml'));
 const examples = operationExamples(doc);
 const target = sampleTarget(doc);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 describe('the samples name what the demo fixtures have', () => {
   it('the demo key, and teams of the demo key', () => {
@@ -30,6 +30,22 @@ describe('the samples name what the demo fixtures have', () => {
     for (const op of examples) {
       for (const teamId of JSON.stringify(op.body ?? null).match(/"teamId":"([^"]+)"/g) ?? []) expect(teams.has(teamId.slice(10, -1)), `${op.operationId}: ${teamId}`).toBe(true);
     }
+  });
+
+  it('every id a sample sends (query and body) is one the demo fixtures hold', () => {
+    const held = new Set([
+      ...fixtures.workspaces.map((w) => w.id),
+      ...fixtures.teams.map((t) => t.id),
+      ...(fixtures.folders ?? []).map((f) => f.id),
+      ...(fixtures.tags ?? []).map((t) => t.id),
+      ...(fixtures.snippets ?? []).flatMap((s) => [s.id, ...(s.variationIds ?? [])]),
+    ]);
+    const missing = examples.flatMap((op) =>
+      (JSON.stringify([op.query, op.body ?? null]).match(UUID) ?? []).filter((id) => !held.has(id)).map((id) => `${op.operationId}: ${id}`),
+    );
+    expect(missing).toEqual([]);
+    // Can fail: an id of no fixture is found.
+    expect('00000000-0000-4000-8000-000000000000'.match(UUID)).toHaveLength(1);
   });
 });
 
@@ -91,76 +107,24 @@ export function parseCurl(command: string): ParsedCurl {
   return parsed;
 }
 
-type Kind = 'snippet' | 'variation' | 'folder' | 'tag';
-/** The kind of every resource id of the spec's examples: by the object that holds it as `id`, else by the field that names it. */
-function idKinds(spec: JsonObject): Map<string, Kind> {
-  const kinds = new Map<string, Kind>();
-  const byField: Record<string, Kind> = { snippetId: 'snippet', variationId: 'variation', variationIds: 'variation', folderId: 'folder', parentFolderId: 'folder', tagIds: 'tag', parentTagId: 'tag' };
-  const fieldHits: Array<[string, Kind]> = [];
-  const walk = (node: Json) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!isObject(node)) return;
-    if (typeof node.id === 'string') {
-      const kind: Kind | undefined = 'variationName' in node ? 'variation' : 'title' in node ? 'snippet' : 'folderName' in node ? 'folder' : 'tagName' in node ? 'tag' : undefined;
-      if (kind) kinds.set(node.id, kind);
-    }
-    for (const [key, value] of Object.entries(node)) {
-      const kind = byField[key];
-      if (kind) for (const id of [value].flat()) if (typeof id === 'string') fieldHits.push([id, kind]);
-      walk(value);
-    }
-  };
-  walk(spec);
-  for (const [id, kind] of fieldHits) if (!kinds.has(id)) kinds.set(id, kind);
-  return kinds;
-}
-
 describe('every curl sample gets its documented status from a real sandbox', () => {
   let sandbox: Sandbox;
-  let api: ContractClient;
-  const kinds = idKinds(doc);
-  const teamId = fixtures.apiKeys.find((k) => k.key === demoKeys.acme)!.teamIds[0]!;
 
   beforeAll(async () => {
-    ({ sandbox, api } = await startRoomySandbox());
+    // The demo fixtures with every key allowed 100 000 requests a minute; state control to start each sample afresh.
+    sandbox = await startSandbox({ fixtures: fixturesFile((f) => f.apiKeys.forEach((k) => (k.rateLimitPerMinute = 100_000))), admin: true });
   });
   afterAll(() => sandbox?.close());
-
-  /** Two fresh resources of each kind in the demo team; a snippet's variations are its Default and one more. */
-  async function world(): Promise<Record<Kind, string[]>> {
-    const snippets = [];
-    for (const title of ['a', 'b']) {
-      const answer = await api.send('createSnippet', 'POST', '/api/prompts/snippet', {
-        body: { title, content: { type: 'plaintext', content: title }, teamId, additionalVariations: [{ variationName: 'Second', content: { type: 'plaintext', content: 'x' } }] },
-      });
-      snippets.push(answer.body.data);
-    }
-    const folders = [];
-    const tags = [];
-    for (const name of ['a', 'b']) {
-      folders.push((await api.send('createFolder', 'POST', '/api/prompts/folder', { body: { folderName: name, teamId } })).body.data.id);
-      tags.push((await api.send('createTag', 'POST', '/api/prompts/tag', { body: { tagName: name, teamId } })).body.data.id);
-    }
-    return { snippet: snippets.map((s) => s.id), variation: snippets[0].variations.map((v: { id: string }) => v.id), folder: folders, tag: tags };
-  }
-
-  /** The sample with the example's resource ids replaced, kind by kind in order of appearance, by real ones. */
-  function withRealIds(sample: string, real: Record<Kind, string[]>): string {
-    const used: Record<Kind, string[]> = { snippet: [], variation: [], folder: [], tag: [] };
-    return sample.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
-      const kind = kinds.get(id);
-      if (!kind) return id; // a team of the fixtures (checked above)
-      if (!used[kind].includes(id)) used[kind].push(id);
-      const index = used[kind].indexOf(id);
-      if (index >= real[kind].length) throw new Error(`the sample names more ${kind}s than the test makes`);
-      return real[kind][index]!;
-    });
-  }
 
   async function send(curl: string): Promise<{ status: number; text: string }> {
     const request = parseCurl(curl.replace(target.baseUrl, sandbox.url));
     const response = await fetch(request.url, { method: request.method, headers: request.headers, ...(request.body !== undefined && { body: request.body }) });
     return { status: response.status, text: await response.text() };
+  }
+
+  /** Back to the fixtures, as a reader's own sandbox starts: each sample as if it were the first one sent. */
+  async function reset(): Promise<void> {
+    expect((await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
   }
 
   it('parses the samples it sends', () => {
@@ -172,15 +136,18 @@ describe('every curl sample gets its documented status from a real sandbox', () 
     });
   });
 
-  it.each(examples.map((op) => [op.operationId, op] as const))('%s', async (_, op) => {
-    const curl = withRealIds(curlSample(op, target), await world());
+  it.each(examples.map((op) => [op.operationId, op] as const))('%s, as written', async (_, op) => {
+    await reset();
+    const curl = curlSample(op, target);
     const { status, text } = await send(curl);
     expect(status, `${curl}\n-> ${text.slice(0, 300)}`).toBe(op.status);
   });
 
-  it('can fail: the same sample with an id the sandbox does not know gets a 404', async () => {
+  it('can fail: the getSnippet sample with an id the demo fixtures do not hold gets a 404', async () => {
+    await reset();
     const op = examples.find((o) => o.operationId === 'getSnippet')!;
-    const { status, text } = await send(curlSample(op, target));
+    const sample = curlSample(op, target);
+    const { status, text } = await send(sample.replace(String(op.query[0]!.value), '00000000-0000-4000-8000-00000000dead'));
     expect(status).toBe(404);
     expect(JSON.parse(text).code).toBe('SNIPPET_NOT_FOUND');
   });

@@ -1,8 +1,8 @@
 // The reference's try-it panel (scripts/docs/try-it.ts) in Chromium, on the
 // site as a real sandbox serves it (loopback only): every operation has a
-// panel and its curl sample; one operation of each tag gets a real 2xx; an
-// example id the sandbox does not know gets a 404 whose catalog entry is
-// shown with its link; a fault button gets the 503 it asks for, with
+// panel and its curl sample; one operation of each tag gets a real 2xx, the
+// reads on the prefilled example ids (the demo fixtures' resources); an id
+// the sandbox does not know gets a 404 whose catalog entry is shown with its link; a fault button gets the 503 it asks for, with
 // Retry-After. No request leaves 127.0.0.1 and no page logs an error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -75,9 +75,13 @@ describe.skipIf(skip)(skip ? `try-it browser tests skipped: ${CHROMIUM} is missi
   );
 
   it(
-    'one operation of each tag gets a real 2xx, with X-Request-Id and RateLimit-* shown',
+    'one operation of each tag gets a real 2xx, with X-Request-Id and RateLimit-* shown; the prefilled ids name what the demo fixtures hold',
     async () => {
       expect((await send('getHealth')).status).toBe(200);
+      const read = await send('getSnippet');
+      expect(read.status, JSON.stringify(read.body)).toBe(200);
+      expect((await send('getFolder')).status).toBe(200);
+      expect((await send('getTag')).status).toBe(200);
       const created = await send('createSnippet');
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       expect(created.headers).toEqual(expect.arrayContaining(['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset']));
@@ -94,7 +98,8 @@ describe.skipIf(skip)(skip ? `try-it browser tests skipped: ${CHROMIUM} is missi
   it(
     'an id the sandbox does not know: 404, and the catalog entry of its code with its link',
     async () => {
-      const { panel, status, body } = await send('getSnippet');
+      // The example's id is a snippet of the demo fixtures (200, as the 2xx test shows for the others): another one is asked for.
+      const { panel, status, body } = await send('getSnippet', { id: '00000000-0000-4000-8000-00000000dead' });
       expect(status).toBe(404);
       const card = panel.locator('.try-it-catalog');
       expect(await card.getAttribute('data-code')).toBe(body.code);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoKeys, demoTeams, fixtures, fixturesFile } from '../helpers/sandbox.ts';
+import { demoKeys, demoTeams, fixtures, fixturesFile, withoutResources } from '../helpers/sandbox.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/snippets-sandbox.js', import.meta.url));
 const CLI = fileURLToPath(new URL('../../dist/sandbox/cli.js', import.meta.url));
@@ -183,6 +183,7 @@ function checkDatabase(state: DbState, rounds: Round[]): void {
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test builds before running vitest)`);
   fixturesPath = fixturesFile((f) => {
+    withoutResources(f);
     f.apiKeys.forEach((k) => (k.rateLimitPerMinute = 100_000_000));
     f.workspaces.find((w) => w.id === workspaceId)!.remainingRequests = INITIAL_QUOTA;
   });

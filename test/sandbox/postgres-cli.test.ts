@@ -8,8 +8,10 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/sandbox/postgres/migrations.ts';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { fixtures } from '../helpers/sandbox.ts';
 import { repoRoot, requireBuild, sandboxBin, startSandboxProcess, type RunningSandbox } from '../helpers/processes.ts';
 
+const demoSnippets = fixtures.snippets?.length ?? 0;
 const withoutPg = fileURLToPath(new URL('../fixtures/without-pg-register.mjs', import.meta.url));
 
 function run(nodeArgs: string[], args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -74,11 +76,12 @@ describe.skipIf(postgresMissing)('snippets-sandbox on PostgreSQL', () => {
     expect(created.status).toBe(201);
     const kept = await startSandboxProcess(['--port', '0', '--db', url, '--log-level', 'silent']);
     running.push(kept);
-    expect(await count()).toBe(1);
+    // The demo fixtures' snippets and the one made.
+    expect(await count()).toBe(demoSnippets + 1);
     const reset = await startSandboxProcess(['--port', '0', '--db', url, '--log-level', 'silent', '--reset']);
     running.push(reset);
     expect(reset.output().split('\n')[0]).toMatch(/\(PostgreSQL: schema up to date; reset by --reset, seeded again from the built-in demo fixtures\)$/);
-    expect(await count()).toBe(0);
+    expect(await count()).toBe(demoSnippets);
   }, 60_000);
 
   it('several instances starting at once on a new database migrate it once, and all serve', async () => {

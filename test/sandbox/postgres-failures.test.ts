@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { startSandboxProcess, type RunningSandbox } from '../helpers/processes.ts';
-import { demoKeys, demoTeams, fixtures, fixturesFile } from '../helpers/sandbox.ts';
+import { demoKeys, demoTeams, fixtures, fixturesFile, withoutResources } from '../helpers/sandbox.ts';
 
 const ACME = fixtures.apiKeys.find((k) => k.key === demoKeys.acme)!.workspaceId;
 const INITIAL_QUOTA = 10_000_000;
@@ -29,6 +29,7 @@ describe.skipIf(postgresMissing)('the PostgreSQL store when things fail', () => 
   it('an instance killed (SIGKILL) during 100-item batches: each batch is all there or absent, every answered one there, the quota agrees', async () => {
     const db = await postgres.createDatabase();
     const file = fixturesFile((f) => {
+      withoutResources(f);
       f.workspaces.find((w) => w.id === ACME)!.remainingRequests = INITIAL_QUOTA;
       for (const key of f.apiKeys) key.rateLimitPerMinute = 1_000_000;
     });

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
-import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
+import { demoKeys, demoTeams, fixturesFile, withoutResources } from '../helpers/sandbox.ts';
 
 const ACME = 'a1c0ffee-0000-4000-8000-000000000001';
 const content = (text: string) => ({ type: 'plaintext', content: text });
@@ -55,6 +55,7 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
 
   it('120 creates at once with 50 requests of quota left: exactly 50 created, the quota at 0', async () => {
     const file = fixturesFile((f) => {
+      withoutResources(f);
       f.workspaces.find((w) => w.id === ACME)!.remainingRequests = 50;
       for (const key of f.apiKeys) key.rateLimitPerMinute = 100_000;
     });
@@ -70,7 +71,7 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
   }, 60_000);
 
   it('one Idempotency-Key sent to two instances at once: one snippet, the same answer twice', async () => {
-    const file = fixturesFile((f) => f.apiKeys.forEach((key) => (key.rateLimitPerMinute = 100_000)));
+    const file = fixturesFile((f) => (withoutResources(f), f.apiKeys.forEach((key) => (key.rateLimitPerMinute = 100_000))));
     const { send, scalar, end } = await threeInstances(file);
     const before = await scalar('SELECT remaining_requests FROM workspaces WHERE id = $1', [ACME]);
     for (let round = 0; round < 10; round++) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/server.ts';
-import { ContractClient, demoKeys, demoTeams, fixtures, fixturesFile, startSandbox } from '../helpers/sandbox.ts';
+import { ContractClient, demoKeys, demoTeams, fixtures, fixturesFile, startSandbox, withoutResources } from '../helpers/sandbox.ts';
 
 const content = { type: 'plaintext', content: 'Hello' };
 const acmeWorkspace = fixtures.workspaces.find((w) => w.name === 'Acme')!.id;
@@ -63,6 +63,7 @@ describe('quota', () => {
 
   it('is all or nothing for a batch the quota cannot pay in full', async () => {
     const file = fixturesFile((f) => {
+      withoutResources(f);
       f.workspaces.find((w) => w.id === acmeWorkspace)!.remainingRequests = 5;
     });
     const small = await startSandbox({ fixtures: file });
@@ -81,6 +82,7 @@ describe('quota', () => {
 
   it('never goes below zero under concurrent spending, and drops by exactly what the successes cost', async () => {
     const file = fixturesFile((f) => {
+      withoutResources(f);
       f.workspaces.find((w) => w.id === acmeWorkspace)!.remainingRequests = 97;
       f.apiKeys.forEach((k) => (k.rateLimitPerMinute = 100_000));
     });

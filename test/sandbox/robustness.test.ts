@@ -51,7 +51,7 @@ describe('request logs', () => {
     const sandbox = await startSandbox({ logLevel: 'info', logStream: { write: (line) => lines.push(line) } });
     try {
       const api = new ContractClient(sandbox.url, demoKeys.acme);
-      const secretId = '0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c';
+      const secretId = '0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2d';
       await api.send('getSnippet', 'GET', '/api/prompts/snippet', { query: { id: secretId } });
       await api.send(undefined, 'GET', '/api/prompts/nowhere', { query: { token: 'hidden' } });
       const injected = await api.send('getTags', 'GET', '/api/prompts/tags', { headers: { prefer: 'code=500' } });

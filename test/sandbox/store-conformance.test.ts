@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
+import { seedFixtureResources } from '../../src/sandbox/core/fixture-resources.ts';
 import { createMemoryStore } from '../../src/sandbox/memory/memory-store.ts';
 import type { Content, FolderRow } from '../../src/sandbox/store/rows.ts';
 import { openPostgresStore } from '../../src/sandbox/postgres/postgres-store.ts';
@@ -182,6 +183,37 @@ describe.each(stores)('the $name store', ({ create }) => {
       await expect(attempt(() => store.seed(next))).rejects.toThrow();
       expect(await store.snapshot()).toEqual(before);
       expect(await store.findKey(GLOBEX_KEY)).toBeDefined();
+    });
+  });
+
+  describe("the fixtures' resources (core/fixture-resources.ts, through this store's create calls)", () => {
+    const [snippet] = demo.snippets!;
+    const idsOf = async () =>
+      run(async (tx) => ({
+        folders: await Promise.all(demo.folders!.map((f) => tx.ownerTeam('folder', f.id))),
+        tags: await Promise.all(demo.tags!.map((f) => tx.ownerTeam('tag', f.id))),
+        snippet: await tx.snippets.get(snippet!.id),
+      }));
+
+    it('are made with their fixed ids (the variations of a snippet too), once, and a deleted one is not made again', async () => {
+      await seedFixtureResources(store, demo, t(0));
+      const made = await idsOf();
+      expect(made.folders).toEqual(demo.folders!.map((f) => f.teamId));
+      expect(made.tags).toEqual(demo.tags!.map((f) => f.teamId));
+      expect(made.snippet!.variations.map((v) => v.id)).toEqual(snippet!.variationIds);
+      expect(made.snippet!.folderId).toBe(snippet!.folderId);
+      expect(made.snippet!.tagIds).toEqual(snippet!.tagIds);
+      // No quota charged.
+      expect(await store.transaction(async (tx) => tx.remaining(ACME), true)).toBe(100_000);
+      const before = await store.snapshot();
+      await seedFixtureResources(store, demo, t(10));
+      expect(await store.snapshot()).toEqual(before);
+      await run(async (tx) => {
+        await tx.snippets.remove(snippet!.id, t(20));
+        await tx.recordDeletion('snippet', snippet!.id, snippet!.teamId, t(20));
+      });
+      await seedFixtureResources(store, demo, t(30));
+      expect((await idsOf()).snippet).toBeUndefined();
     });
   });
 

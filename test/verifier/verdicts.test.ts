@@ -7,7 +7,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { junitReport, verify, type Report } from '../../src/contract/index.ts';
-import { fixturesFile, startSandbox } from '../helpers/sandbox.ts';
+import { fixturesFile, startSandbox, withoutResources } from '../helpers/sandbox.ts';
 import { startUnrulyProxy, type Misbehaviour } from '../helpers/unruly-proxy.ts';
 
 const open: Array<{ close(): Promise<void> }> = [];
@@ -144,6 +144,7 @@ describe('time limits', () => {
 describe('coverage', () => {
   it('an empty fixtures file does not pass: it checks almost nothing, and says why', async () => {
     const empty = fixturesFile((copy) => {
+      withoutResources(copy);
       copy.workspaces = [];
       copy.teams = [];
       copy.apiKeys = [];

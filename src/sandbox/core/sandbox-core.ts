@@ -28,6 +28,7 @@ import type { Principal } from '../principal.ts';
 import { TurnBudget } from '../turn-budget.ts';
 import { decodeQuery, validateBody, validateParameters } from '../validation.ts';
 import type { KeyLimits, SandboxStore, StoredFixtures, StoreSnapshot } from '../store/store.ts';
+import { seedFixtureResources } from './fixture-resources.ts';
 import { prepareOperations } from './operations.ts';
 import { silentLog, type SandboxAnswer, type SandboxLog, type SandboxRequest } from './request.ts';
 
@@ -88,6 +89,9 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
   }
 
   const seeded = await store.seed(storedFixtures(fixtures, sha256));
+  // Every reset makes the fixtures' resources as this start did, timestamps included: a reset gives back the state of the start.
+  const seededAt = new Date(clock.now()).toISOString();
+  await seedFixtureResources(store, fixtures, seededAt);
   await startAfresh();
   const operations = prepareOperations({ store, sha256, now: clock.now, teams: () => teams, limits: () => limits });
 
@@ -219,11 +223,14 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     /**
      * Starts again from the fixtures (these, or new ones): every resource,
      * stored idempotent answer and spent quota is gone, and so are rate
-     * windows, invalid attempts and blocks.
+     * windows, invalid attempts and blocks; the fixtures' own resources are
+     * made again. Two steps, not one transaction: a store failing between
+     * them leaves the fixtures' resources missing until the next reset.
      */
     async reset(next: { fixtures?: Fixtures } = {}): Promise<void> {
       const seedFrom = next.fixtures ?? fixtures;
       await store.reset(storedFixtures(seedFrom, sha256));
+      await seedFixtureResources(store, seedFrom, seededAt);
       fixtures = seedFrom;
       await startAfresh();
     },

@@ -189,7 +189,7 @@ export class MemoryTransaction implements StoreTransaction {
       },
       create: (input: NewSnippet, at) =>
         this.write((state) => {
-          const id = this.newId();
+          const id = input.id ?? this.newId();
           if (state.snippets.has(id)) throw uniqueFailed(`snippets.id ${id}`);
           if (!state.teams.has(input.teamId)) throw foreignKeyFailed(`snippet ${id}: no team ${input.teamId}`);
           const folderId = input.folderId ?? null;
@@ -198,8 +198,9 @@ export class MemoryTransaction implements StoreTransaction {
           this.checkTags(state, id, tagIds);
           const row: SnippetRecord = { ...newSnippetRow(id, input, at), tag_ids: [...tagIds] };
           state.snippets.put(id, row);
-          const created = [this.createVariation(state, id, DEFAULT_VARIATION_NAME, input.content, at)];
-          for (const extra of input.additionalVariations ?? []) created.push(this.createVariation(state, id, extra.variationName, extra.content, at));
+          const ids = input.variationIds ?? [];
+          const created = [this.createVariation(state, id, DEFAULT_VARIATION_NAME, input.content, at, ids[0])];
+          for (const [i, extra] of (input.additionalVariations ?? []).entries()) created.push(this.createVariation(state, id, extra.variationName, extra.content, at, ids[i + 1]));
           return this.snippetOf(state, row, created);
         }),
       update: (id, changes: SnippetChanges, at) =>
@@ -257,8 +258,8 @@ export class MemoryTransaction implements StoreTransaction {
     });
   }
 
-  private createVariation(state: State, snippetId: string, name: string, content: Content, at: string): Variation {
-    const id = this.newId();
+  private createVariation(state: State, snippetId: string, name: string, content: Content, at: string, fixedId?: string): Variation {
+    const id = fixedId ?? this.newId();
     if (state.variations.has(id)) throw uniqueFailed(`variations.id ${id}`);
     if (!state.snippets.has(snippetId)) throw foreignKeyFailed(`variation ${id}: no snippet ${snippetId}`);
     const last = state.variationsBySnippet.get(snippetId)?.last();
@@ -285,7 +286,7 @@ export class MemoryTransaction implements StoreTransaction {
         const row = this.use().variations.get(id);
         return row && { ...row };
       },
-      create: (snippetId, name, content, at) => this.write((state) => this.createVariation(state, snippetId, name, content, at)),
+      create: (snippetId, name, content, at, id) => this.write((state) => this.createVariation(state, snippetId, name, content, at, id)),
       update: (row, changes, at) =>
         this.write((state) => {
           const next = changedVariationRow(row, changes, at);
@@ -362,7 +363,7 @@ export class MemoryTransaction implements StoreTransaction {
       },
       create: (teamId, input, at) =>
         this.write((state) => {
-          const id = this.newId();
+          const id = input.id ?? this.newId();
           if (table.has(id)) throw uniqueFailed(`${name}.id ${id}`);
           if (!state.teams.has(teamId)) throw foreignKeyFailed(`${name} ${id}: no team ${teamId}`);
           const row = newGroupRow(id, teamId, input, at);

@@ -42,7 +42,7 @@ export function groupStore(sql: Sql, table: GroupTable): GroupStore {
       return (await sql<{ found: boolean }>(S.selfOrDescendant, [id, candidate]))[0]!.found;
     },
     async create(teamId, input, at) {
-      const row = newGroupRow(randomUUID(), teamId, input, at);
+      const row = newGroupRow(input.id ?? randomUUID(), teamId, input, at);
       await sql(S.insert, [row.id, row.team_id, row.name, row.color, row.parent_id, row.created_at, row.updated_at]);
       return row;
     },

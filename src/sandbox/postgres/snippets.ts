@@ -65,12 +65,13 @@ export function snippetStore(sql: Sql, variations: ReturnType<typeof variationSt
       return (await sql<WholeRow>(S.tagPage, [tagId, after ?? '', max])).map(toSnippet);
     },
     async create(input: NewSnippet, at: string) {
-      const row = newSnippetRow(randomUUID(), input, at);
+      const row = newSnippetRow(input.id ?? randomUUID(), input, at);
       await sql(S.insert, [row.id, row.team_id, row.title, row.note, row.shortcut, row.folder_id, at]);
       const tagIds = input.tagIds ?? [];
       await setTags(row.id, tagIds);
-      const created = [await variations.create(row.id, DEFAULT_VARIATION_NAME, input.content, at)];
-      for (const extra of input.additionalVariations ?? []) created.push(await variations.create(row.id, extra.variationName, extra.content, at));
+      const ids = input.variationIds ?? [];
+      const created = [await variations.create(row.id, DEFAULT_VARIATION_NAME, input.content, at, ids[0])];
+      for (const [i, extra] of (input.additionalVariations ?? []).entries()) created.push(await variations.create(row.id, extra.variationName, extra.content, at, ids[i + 1]));
       return snippetOf(row, tagIds, created);
     },
     async update(id, changes, at) {

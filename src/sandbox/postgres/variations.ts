@@ -58,8 +58,8 @@ export function variationStore(sql: Sql): StoreTransaction['variations'] & { rec
     async row(id) {
       return (await sql<VariationRow>(S.byId, [id]))[0];
     },
-    async create(snippetId: string, name: string, content: Content, at: string) {
-      const id = randomUUID();
+    async create(snippetId: string, name: string, content: Content, at: string, fixedId?: string) {
+      const id = fixedId ?? randomUUID();
       const [inserted] = await sql<{ order_index: number }>(S.insert, [id, snippetId, name, content.type, content.content, at]);
       const row: VariationRow = { id, snippet_id: snippetId, name, content_type: content.type, content: content.content, order_index: inserted!.order_index, created_at: at, updated_at: at };
       await record(row, 'created', at);

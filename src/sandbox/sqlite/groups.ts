@@ -37,7 +37,7 @@ export function prepareGroupStore(db: Db, table: 'folders' | 'tags'): GroupStore
       return false;
     },
     create(teamId: string, input: Required<Pick<GroupInput, 'name'>> & GroupInput, at: string): FolderRow {
-      const row = newGroupRow(randomUUID(), teamId, input, at);
+      const row = newGroupRow(input.id ?? randomUUID(), teamId, input, at);
       sql.insert.run(row);
       return row;
     },

@@ -64,12 +64,13 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
       return sql.tagPage.all(tagId, after ?? '', max).map(({ snippet_id }) => toSnippet(sql.byId.get(snippet_id)!));
     },
     create(input: NewSnippet, at: string): Snippet {
-      const row = newSnippetRow(randomUUID(), input, at);
+      const row = newSnippetRow(input.id ?? randomUUID(), input, at);
       sql.insert.run(row);
       const tagIds = input.tagIds ?? [];
       setTags(row.id, tagIds);
-      const created = [variations.create(row.id, DEFAULT_VARIATION_NAME, input.content, at)];
-      for (const extra of input.additionalVariations ?? []) created.push(variations.create(row.id, extra.variationName, extra.content, at));
+      const ids = input.variationIds ?? [];
+      const created = [variations.create(row.id, DEFAULT_VARIATION_NAME, input.content, at, ids[0])];
+      for (const [i, extra] of (input.additionalVariations ?? []).entries()) created.push(variations.create(row.id, extra.variationName, extra.content, at, ids[i + 1]));
       // Built from what was just written rather than read back: the same snippet, without aggregating its variations again.
       return snippetOf(row, tagIds, created);
     },

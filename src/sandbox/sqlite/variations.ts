@@ -56,9 +56,9 @@ export function prepareVariationStore(db: Db) {
     row(id: string): VariationRow | undefined {
       return sql.byId.get(id);
     },
-    create(snippetId: string, name: string, content: Content, at: string): Variation {
+    create(snippetId: string, name: string, content: Content, at: string, id?: string): Variation {
       const row: VariationRow = {
-        id: randomUUID(),
+        id: id ?? randomUUID(),
         snippet_id: snippetId,
         name,
         content_type: content.type,

@@ -28,6 +28,10 @@ export interface KeyRecord {
 }
 
 export interface NewSnippet {
+  /** A fixed id (a fixtures file's snippet); a new random one without it. */
+  id?: string;
+  /** Fixed ids of its variations, the Default's first, then the additional ones in order; random ones for those not given. */
+  variationIds?: string[];
   title: string;
   content: Content;
   teamId: string;
@@ -47,6 +51,8 @@ export interface SnippetChanges {
 }
 
 export interface GroupInput {
+  /** A fixed id, on create only (a fixtures file's folder or tag); a new random one without it. */
+  id?: string;
   name?: string;
   color?: string | null;
   parentId?: string | null;
@@ -136,7 +142,8 @@ export interface StoreTransaction {
     ofSnippet(snippetId: string): Awaitable<Variation[]>;
     countOf(snippetId: string): Awaitable<number>;
     row(id: string): Awaitable<VariationRow | undefined>;
-    create(snippetId: string, name: string, content: Content, at: string): Awaitable<Variation>;
+    /** `id`: a fixed id (a fixtures file's variation); a new random one without it. */
+    create(snippetId: string, name: string, content: Content, at: string, id?: string): Awaitable<Variation>;
     update(row: VariationRow, changes: { variationName?: string; content?: Content }, at: string): Awaitable<Variation>;
     remove(row: VariationRow, at: string): Awaitable<void>;
     /** The team and snippet a variation had, from its history, once the variation itself is gone. */
