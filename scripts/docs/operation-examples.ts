@@ -4,6 +4,7 @@
 // answers, and the faults (`Prefer: code=...`) it documents. The code
 // samples, the try-it panel and the catalog page are all built from this, so
 // the spec's examples are the one source of every value a reader sees.
+import { isInjectable } from '../../src/sandbox/faults.ts';
 import { deref, isObject, listOperations, type Json, type JsonObject } from '../lib/spec.ts';
 
 export interface OperationExample {
@@ -108,7 +109,7 @@ export function operationExamples(doc: JsonObject): OperationExample[] {
       ...(body !== undefined && { body }),
       status,
       authenticated: security,
-      faults: statuses.filter((s) => s === 429 || (s >= 500 && s <= 599)),
+      faults: statuses.filter(isInjectable),
       statuses,
     };
   });

@@ -3,8 +3,8 @@
 // are: the first key that is inactive, the first whose workspace's
 // subscription lapsed, and so on. A fixtures change that removes one fails
 // here, by name, instead of printing a recipe that gets another code.
-import { readFileSync } from 'node:fs';
-import { DEMO_FIXTURES_PATH, demoKey } from '../../src/fixtures/fixtures-file.ts';
+import { keyPattern } from '../../src/contract/spec.ts';
+import { DEMO_FIXTURES_PATH, demoKey, readFixtures } from '../../src/fixtures/fixtures-file.ts';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 import type { KeyRole, TeamRole } from './error-recipes.ts';
 
@@ -16,9 +16,11 @@ export interface RecipeKeys {
 }
 
 export function recipeKeys(): RecipeKeys {
-  const fixtures = JSON.parse(readFileSync(DEMO_FIXTURES_PATH, 'utf8')) as Fixtures;
+  const fixtures = readFixtures(DEMO_FIXTURES_PATH, keyPattern);
   const workspace = (id: string) => fixtures.workspaces.find((w) => w.id === id)!;
-  const usable = fixtures.apiKeys.filter((k) => k.status === 'active' && k.expiresAt === null);
+  // By the sandbox's rule (auth.ts): expired once expiresAt is past. The sandbox serving the docs runs on real time.
+  const expired = (k: Fixtures['apiKeys'][number]) => k.expiresAt !== null && Date.parse(k.expiresAt) <= Date.now();
+  const usable = fixtures.apiKeys.filter((k) => k.status === 'active' && !expired(k));
   const pick = (role: string, test: (k: Fixtures['apiKeys'][number]) => boolean) => {
     const found = fixtures.apiKeys.find(test);
     if (!found) throw new Error(`error recipes: the demo fixtures have no ${role} key`);
@@ -33,7 +35,7 @@ export function recipeKeys(): RecipeKeys {
     blockable: 'sk_test_blockedAfterInvalidAttempts0',
     inactive: pick('inactive', (k) => k.status === 'inactive').key,
     deleted: pick('deleted', (k) => k.status === 'deleted').key,
-    expired: pick('expired', (k) => k.status === 'active' && k.expiresAt !== null).key,
+    expired: pick('expired', (k) => k.status === 'active' && expired(k)).key,
     lapsed: pick('lapsed', (k) => usable.includes(k) && workspace(k.workspaceId).subscription === 'inactive').key,
     noQuota: pick('no-quota', (k) => usable.includes(k) && workspace(k.workspaceId).subscription === 'active' && workspace(k.workspaceId).remainingRequests === 0).key,
   };

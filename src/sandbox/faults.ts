@@ -22,8 +22,11 @@ export function parsePrefer(header: string | string[] | undefined): Preferences 
   return preferences;
 }
 
+/** Whether `Prefer: code=N` may ask for this status (a 429 or a 5xx), if the operation documents it. */
+export const isInjectable = (status: number): boolean => status === 429 || (status >= 500 && status <= 599);
+
 /** Statuses a client may ask for: a 429 or a 5xx that the operation documents. */
 export function injectableStatus(code: number | undefined, documented: ReadonlySet<number>): number | undefined {
   if (code === undefined || !documented.has(code)) return undefined;
-  return code === 429 || (code >= 500 && code <= 599) ? code : undefined;
+  return isInjectable(code) ? code : undefined;
 }
