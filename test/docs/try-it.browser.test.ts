@@ -3,13 +3,16 @@
 // panel and its curl sample; one operation of each tag gets a real 2xx, the
 // reads on the prefilled example ids (the demo fixtures' resources); an id
 // the sandbox does not know gets a 404 whose catalog entry is shown with its link; a fault button gets the 503 it asks for, with
-// Retry-After. No request leaves 127.0.0.1 and no page logs an error.
+// Retry-After; opened as a file, every panel is off with its note. No
+// request leaves 127.0.0.1 and no page logs an error.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { CHROMIUM, skipBrowserTests } from '../helpers/chromium.ts';
 import { docsBrowser, redocReady, type DocsBrowser } from '../helpers/docs-browser.ts';
-import { ensureSiteBuilt, referenceOperations } from '../helpers/docs-site.ts';
+import { ensureSiteBuilt, referenceOperations, siteDir } from '../helpers/docs-site.ts';
 import { operations } from '../../generated/operations.js';
 import { startSandbox } from '../helpers/sandbox.ts';
 
@@ -119,6 +122,37 @@ describe.skipIf(skip)(skip ? `try-it browser tests skipped: ${CHROMIUM} is missi
       expect(headers).toContain('retry-after');
       expect(body.code).toBeTypeOf('string');
       expect(await page.locator('.try-it[data-operation="getTags"] .try-it-catalog').getAttribute('data-code')).toBe(body.code);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'opened as a file, without the sandbox: every panel off, with its note, and no request sent',
+    async () => {
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const requests: string[] = [];
+      // Only the page itself is a file; anything else it asks for (the sandbox's /health among them) is recorded and refused.
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file://')) return route.continue();
+        requests.push(url);
+        return route.abort('blockedbyclient');
+      });
+      try {
+        const file = await context.newPage();
+        await file.goto(pathToFileURL(join(siteDir, 'reference.html')).href, { waitUntil: 'load' });
+        await redocReady(file);
+        await file.evaluate((r) => {
+          location.hash = `/${r}`;
+        }, routeOf('getSnippet'));
+        const panel = file.locator('.try-it[data-operation="getSnippet"]');
+        await panel.locator('.try-it-note').filter({ hasText: /^Off/ }).waitFor();
+        expect(await panel.locator('.try-it-send').isDisabled()).toBe(true);
+        expect(await panel.locator('.try-it-note').textContent()).toMatch(/^Off: this page is not served by the sandbox/);
+        expect(requests).toEqual([]);
+      } finally {
+        await context.close();
+      }
     },
     TIMEOUT,
   );
