@@ -9,7 +9,9 @@ export interface paths {
         };
         /**
          * Check that the service is up
-         * @description Answers when the service accepts requests. Needs no API key.
+         * @description Answers when the service accepts requests. Needs no API key. The
+         *     sandbox checks its store first and names it (`data.store`); a store
+         *     that does not answer makes it a 503.
          *
          *     Cost: 0
          */
@@ -615,6 +617,12 @@ export interface components {
                 status: "ok";
                 /** @description The `info.version` of the contract the server implements. */
                 version: string;
+                /**
+                 * @description The sandbox only: the store it serves from (`sqlite`, `memory`
+                 *     or `postgres`), which answered this check. When it does not
+                 *     answer, the check is a 503 `SERVICE_UNAVAILABLE` naming it.
+                 */
+                store?: string;
             };
         };
         SnippetResponse: {

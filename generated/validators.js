@@ -457,7 +457,8 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetHealth200 = validate21;
-const schema36 = {"$id":"HealthResponse","type":"object","description":"The only success body without `usage`, since it needs no key.","additionalProperties":false,"required":["success","data"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["status","version"],"properties":{"status":{"type":"string","const":"ok"},"version":{"type":"string","description":"The `info.version` of the contract the server implements."}}}}};
+const schema36 = {"$id":"HealthResponse","type":"object","description":"The only success body without `usage`, since it needs no key.","additionalProperties":false,"required":["success","data"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["status","version"],"properties":{"status":{"type":"string","const":"ok"},"version":{"type":"string","description":"The `info.version` of the contract the server implements."},"store":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z]+$","description":"The sandbox only: the store it serves from (`sqlite`, `memory`\nor `postgres`), which answered this check. When it does not\nanswer, the check is a 503 `SERVICE_UNAVAILABLE` naming it.\n"}}}}};
+const pattern5 = new RegExp("^[a-z]+$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="HealthResponse" */;
@@ -550,7 +551,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key1 in data1){
-if(!((key1 === "status") || (key1 === "version"))){
+if(!(((key1 === "status") || (key1 === "version")) || (key1 === "store"))){
 const err7 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -596,9 +597,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.store !== undefined){
+let data4 = data1.store;
+if(typeof data4 === "string"){
+if((data4.length > 64 || (data4.length > 32 && func1(data4) > 32))){
+const err11 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -607,15 +610,58 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((data4.length < 2 && func1(data4) < 1)){
+const err12 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+if(!pattern5.test(data4)){
+const err13 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -630,7 +676,7 @@ const schema50 = {"$id":"Usage","type":"object","description":"The workspace's q
 const schema38 = {"$id":"Snippet","type":"object","additionalProperties":false,"required":["id","teamId","title","note","shortcut","folderId","tagIds","variations","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}},"variations":{"type":"array","minItems":1,"maxItems":25,"description":"In order; the first is the snippet's default content. At most `maxVariationsPerSnippet` (`x-limits`).","items":{"$ref":"Variation"}},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 const schema39 = {"$id":"Uuid","type":"string","format":"uuid"};
 const schema46 = {"$id":"Timestamp","type":"string","format":"date-time"};
-const func4 = Object.prototype.hasOwnProperty;
+const func6 = Object.prototype.hasOwnProperty;
 const func0 = runtime1.default;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats12 = runtime2["date-time"];
@@ -1116,7 +1162,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func4.call(schema38.properties, key0))){
+if(!(func6.call(schema38.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -11832,7 +11878,7 @@ validate88.evaluated = {"props":{"query":true,"header":true},"dynamicProps":fals
 
 export const validateCreateSnippetParameters = validate89;
 const schema147 = {"$id":"createSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
-const pattern11 = new RegExp("^[\\x21-\\x7E]+$", "u");
+const pattern12 = new RegExp("^[\\x21-\\x7E]+$", "u");
 
 function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createSnippet-parameters" */;
@@ -11917,7 +11963,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern11.test(data2)){
+if(!pattern12.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -12386,7 +12432,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern11.test(data2)){
+if(!pattern12.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -13008,7 +13054,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern11.test(data3)){
+if(!pattern12.test(data3)){
 const err9 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -13929,7 +13975,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern11.test(data2)){
+if(!pattern12.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -14476,7 +14522,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern11.test(data2)){
+if(!pattern12.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -15106,7 +15152,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern11.test(data2)){
+if(!pattern12.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -15653,7 +15699,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern11.test(data2)){
+if(!pattern12.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];

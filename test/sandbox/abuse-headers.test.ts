@@ -55,10 +55,11 @@ describe('a request with two Authorization headers', () => {
 });
 
 describe('/health', () => {
-  it('answers 200 while the database answers, and 503 SERVICE_UNAVAILABLE with Retry-After once it does not', async () => {
+  it('answers 200 naming its store while the database answers, and 503 SERVICE_UNAVAILABLE with Retry-After once it does not', async () => {
     const sandbox = await start();
     const api = new ContractClient(sandbox.url);
-    expect((await api.send('getHealth', 'GET', '/health')).status).toBe(200);
+    const up = await api.send('getHealth', 'GET', '/health');
+    expect([up.status, up.body.data.store]).toEqual([200, 'sqlite']);
     sandbox.db.close();
     const down = await api.send('getHealth', 'GET', '/health');
     expect([down.status, down.body.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);

@@ -36,6 +36,12 @@ describe('createSandbox() in-process', () => {
     expect((missing.error as { code?: string } | undefined)?.code).toBe('SNIPPET_NOT_FOUND');
   });
 
+  it('/health names the memory store', async () => {
+    const { client } = await sandboxWithClient();
+    const health = await client.GET('/health');
+    expect([health.response?.status, health.data?.data.store]).toEqual([200, 'memory']);
+  });
+
   it('answers 429 after the rate limit, and reset() gives back quota and the window', async () => {
     const { sandbox, client } = await sandboxWithClient();
     let status = 0;

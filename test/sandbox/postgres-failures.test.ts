@@ -95,10 +95,12 @@ describe.skipIf(postgresMissing)('the PostgreSQL store when things fail', () => 
         if (answer.status === 503) await sleep(20);
       }
     });
-    const health = () => fetch(`${sandbox.url}/health`).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as { code?: string; error?: string } }));
+    const health = () =>
+      fetch(`${sandbox.url}/health`).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as { code?: string; error?: string; data?: { store: string } } }));
     try {
       await sleep(500);
-      expect((await health()).status).toBe(200);
+      const up = await health();
+      expect([up.status, up.body.data?.store]).toEqual([200, 'postgres']);
       const stoppedAt = Date.now();
       await postgres.stop();
       await sleep(1000);

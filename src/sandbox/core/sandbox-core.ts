@@ -163,7 +163,7 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
       const message = error instanceof ApiError ? error.message : 'The sandbox cannot reach its database';
       throw databaseUnavailable(message, `The ${store.kind} store is unreachable`);
     }
-    return JSON.stringify({ success: true, data: { status: 'ok', version: spec.version } });
+    return JSON.stringify({ success: true, data: { status: 'ok', version: spec.version, store: store.kind } });
   }
 
   /**
