@@ -30,7 +30,7 @@ export interface InProcessOptions {
   fixtures?: Fixtures;
   /** Where the data lives: a new in-memory store when not given. */
   store?: SandboxStore;
-  /** The sandbox's clock (clock.ts); a new one from the real time when not given. */
+  /** The sandbox's clock (clock.ts); a new one from the real time when not given. On a store shared by instances, it must be the sandbox's own (adjustableClock()), which the others follow. */
   clock?: SandboxClock;
   /** Requests per key per rate window, unless a key's fixtures say otherwise (openapi.yaml's x-limits by default). */
   rateLimit?: number;
@@ -51,6 +51,8 @@ export interface InProcessSandbox {
   fetch: typeof globalThis.fetch;
   core: SandboxCore;
   clock: SandboxClock;
+  /** Settles once the clock's latest move is stored for the other instances on a shared store (PostgreSQL); at once otherwise. */
+  clockSettled(): Promise<void>;
   /** Back to the fixtures (or to others): data, quota, rate windows, blocks. */
   reset(next?: { fixtures?: Fixtures }): Promise<void>;
   snapshot(): Promise<StoreSnapshot>;
@@ -81,6 +83,7 @@ export async function createSandbox(options: InProcessOptions = {}): Promise<InP
     fetch: fetchFrom(core),
     core,
     clock,
+    clockSettled: () => core.clockSettled(),
     // async: fixtures that fail their check reject the promise, as any other failure of a reset does.
     reset: async (next = {}) => core.reset(next.fixtures ? { fixtures: check(next.fixtures) } : {}),
     snapshot: () => core.snapshot(),

@@ -141,16 +141,12 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
     },
   });
 
-  let clockSettled: (() => Promise<void>) | undefined;
   // A database file deleted or replaced while the sandbox runs fails every group with 503 (database-file.ts).
   const store: SandboxStore = isPostgresUrl(options.db)
     ? await openPostgres(options, app.log)
     : openSqliteStore({ path: options.db, onFileLost: (problem) => app.log.error({ db: options.db }, `database file lost: ${problem}`) });
   let core: SandboxCore;
   try {
-    // On a store that instances share, one clock for all of them (postgres/shared-clock.ts).
-    const clockShare = await store.shareClock?.(clock);
-    clockSettled = clockShare?.settled;
     core = await createSandboxCore({
       store,
       fixtures,
@@ -261,7 +257,7 @@ export async function createSandboxServer(overrides: Partial<SandboxOptions> = {
   registerDocsSite(app, sendError);
   // Never without the flag: a shared server must not let anyone reset it.
   if (options.admin) {
-    for (const route of registerAdminRoutes(app, { core, clock, ...(clockSettled && { clockSettled }), cors: options.cors, bodyTimeoutMs, send })) adminRoutes.add(`${route.method} ${route.url}`);
+    for (const route of registerAdminRoutes(app, { core, clock, cors: options.cors, bodyTimeoutMs, send })) adminRoutes.add(`${route.method} ${route.url}`);
   }
   for (const operation of spec.operations) {
     app.route({ method: operation.method, url: operation.path, handler: forward, ...(!operation.takesBody && { onRequest: ignoreContentType }) });

@@ -4,6 +4,8 @@
 // instances are counted exactly, as one instance counts them.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox } from '../../src/sandbox/in-process.ts';
+import { openPostgresStore } from '../../src/sandbox/postgres/postgres-store.ts';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { demoKeys, demoTeams, fixturesFile, withoutResources } from '../helpers/sandbox.ts';
@@ -102,7 +104,7 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
     await end();
   }, 60_000);
 
-  it('one clock: moved on one instance, every instance follows (a full rate window then has room again everywhere)', async () => {
+  it('one clock: moved on one instance, every instance follows (a full rate window then has room again everywhere), the in-process sandbox too', async () => {
     const { db, instances, send, end } = await threeInstances(undefined, true);
     const answers = await Promise.all(Array.from({ length: 21 }, (_, i) => send(i, '/api/prompts/tags')));
     expect(answers.map((answer) => answer.status).sort()).toEqual([...Array(20).fill(200), 429]);
@@ -121,6 +123,24 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
     const late = await (await createSandboxServer({ db, port: 0, host: '127.0.0.1', logLevel: 'silent', admin: true })).listen();
     open.push(late);
     expect(await clockOf(late)).toBeGreaterThanOrEqual(before + 61_000);
+
+    // The in-process sandbox on the same database keeps the same clock: it starts at the shared time, and its moves reach the servers.
+    const inProcess = await createSandbox({ store: await openPostgresStore({ url: db }) });
+    try {
+      expect(inProcess.clock.now()).toBeGreaterThanOrEqual(before + 61_000);
+      const target = (await clockOf(late)) + 3_600_000;
+      inProcess.clock.advance(target - inProcess.clock.now());
+      await inProcess.clockSettled();
+      const deadline = Date.now() + 2000;
+      while ((await clockOf(late)) < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await clockOf(late)).toBeGreaterThanOrEqual(target);
+    } finally {
+      await inProcess.close();
+    }
+    // A clock of the caller's own cannot be shared: refused, by name.
+    const store = await openPostgresStore({ url: db });
+    await expect(createSandbox({ store, clock: { now: Date.now, advance() {}, set() {} } })).rejects.toThrow(/keep one clock/);
+    await store.close();
     await end();
   }, 60_000);
 });

@@ -15,7 +15,7 @@
 import { errorCatalog } from '../../../generated/error-catalog.js';
 import { Authenticator, refuseRepeatedAuthorization } from '../auth.ts';
 import { checkContentType, parseJson } from '../body.ts';
-import { adjustableClock, type SandboxClock } from '../clock.ts';
+import { adjustableClock, type SandboxClock, type SharedClock } from '../clock.ts';
 import { ClientGone } from '../client-gone.ts';
 import { contract, type OperationInfo } from '../contract.ts';
 import { corsPolicy, type CorsOrigins } from '../cors.ts';
@@ -68,6 +68,8 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
   const spec = contract();
   const { store, sha256 } = options;
   const clock = options.clock ?? adjustableClock();
+  // On a store that instances share, one clock for all of them (postgres/shared-clock.ts), whoever runs the core.
+  const clockShare = store.shareClock ? await store.shareClock(shareable(clock)) : undefined;
   const log = options.log ?? silentLog;
   const windowMs = options.rateWindowSeconds * 1000;
   const cors = corsPolicy(options.cors, spec);
@@ -234,6 +236,8 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
       fixtures = seedFrom;
       await startAfresh();
     },
+    /** Settles once the clock's latest move is stored for the other instances on the store (at once on a store of one process). */
+    clockSettled: (): Promise<void> => clockShare?.settled() ?? Promise.resolve(),
     /** The store's whole state (not the rate windows and blocks, which are the clock's business). */
     snapshot: (): Promise<StoreSnapshot> => Promise.resolve(store.snapshot()),
     async restore(snapshot: StoreSnapshot): Promise<void> {
@@ -245,6 +249,12 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
 }
 
 export type SandboxCore = Awaited<ReturnType<typeof createSandboxCore>>;
+
+/** A clock other instances can follow and move: the sandbox's own (clock.ts adjustableClock), not one of the caller's making. */
+function shareable(clock: SandboxClock): SharedClock {
+  if (typeof (clock as Partial<SharedClock>).follow === 'function' && typeof (clock as Partial<SharedClock>).offsetMs === 'function') return clock as SharedClock;
+  throw new TypeError('This store is shared by several sandbox instances, which keep one clock: give no clock (or one made by adjustableClock()), not a clock of your own');
+}
 
 /** The path with its percent-escapes decoded (`/%61pi` is `/api`), those of reserved characters kept; undefined when malformed. */
 function decodePath(raw: string): string | undefined {

@@ -46,8 +46,6 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export interface AdminContext {
   core: SandboxCore;
   clock: SandboxClock;
-  /** Settles once a move of the clock reached the other instances' store (a shared store's clock, postgres/shared-clock.ts). */
-  clockSettled?: () => Promise<void>;
   /** The sandbox's --cors origins: pages of other origins are refused. */
   cors: CorsOrigins;
   /** How long a client may take to send a body (--body-timeout-seconds). */
@@ -165,7 +163,8 @@ export function registerAdminRoutes(app: FastifyInstance, context: AdminContext)
           if (error instanceof RangeError) throw invalid(error.message);
           throw error;
         }
-        await context.clockSettled?.();
+        // On a store that instances share: answered once the move is stored for the others.
+        await context.core.clockSettled();
         return time();
       },
     },
