@@ -10,6 +10,8 @@ export interface QueryParameter {
   name: string;
   /** How to decode the raw string before validation. */
   decode: 'string' | 'integer' | 'number' | 'boolean' | 'csv';
+  /** Whether the spec's serialization repeats it (`ids=a&ids=b`: an array, style form, explode true); otherwise it is sent once. */
+  repeatable: boolean;
 }
 
 export interface OperationInfo {
@@ -67,6 +69,11 @@ export interface Contract {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 const deref = derefLocal;
+
+/** An array parameter of style form (the default of a query parameter) with explode true (form's default) is sent once per item. */
+function repeatable(parameter: Json): boolean {
+  return parameter.schema?.type === 'array' && (parameter.style ?? 'form') === 'form' && (parameter.explode ?? true) === true;
+}
 
 function decoderFor(schema: Json): QueryParameter['decode'] {
   if (schema?.type === 'array') return 'csv';
@@ -142,7 +149,7 @@ export function readContract(doc: Json): Contract {
         ),
         takesBody: op.requestBody !== undefined,
         maxBodyValues: bodySchema ? maxValues(doc, bodySchema, 0) : 0,
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, decode: decoderFor(p.schema) })),
+        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, decode: decoderFor(p.schema), repeatable: repeatable(p) })),
         ...(batchField && { batchField }),
         idempotent: parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'),
       });

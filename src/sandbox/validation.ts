@@ -35,9 +35,16 @@ export function decodeQuery(op: OperationInfo, raw: RawQuery): Record<string, un
   const decoded: Record<string, unknown> = Object.create(null);
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    const how = op.query.find((q) => q.name === name)?.decode ?? 'string';
-    // A repeated parameter (`ids=a&ids=b`) is joined, so both styles of list work.
-    decoded[name] = decode(Array.isArray(value) ? value.join(',') : value, how);
+    const parameter = op.query.find((q) => q.name === name);
+    // Only in the serialization the spec declares: a client that repeats a comma-separated list (`ids=a&ids=b`) has a bug to hear of.
+    if (Array.isArray(value) && parameter && !parameter.repeatable) {
+      const list = parameter.decode === 'csv' ? `; a list is one value, comma-separated: ${name}=a,b` : '';
+      throw new ApiError('PARAMETER_INVALID', `Query parameter ${name} is given ${value.length} times; send it once${list}`, {
+        details: [{ field: name, issue: `is given ${value.length} times` }],
+      });
+    }
+    // Repeated as the spec says (explode), or unknown (joined; the validator refuses it by name).
+    decoded[name] = decode(Array.isArray(value) ? value.join(',') : value, parameter?.decode ?? 'string');
   }
   return decoded;
 }

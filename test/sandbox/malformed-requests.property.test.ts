@@ -75,7 +75,7 @@ function deref(node: Json): Json {
 interface FuzzOperation {
   info: OperationInfo;
   /** Query parameters by name, with their (dereferenced) schema and whether they are required. */
-  query: Array<{ name: string; schema: Json; required: boolean }>;
+  query: Array<{ name: string; schema: Json; required: boolean; repeatable: boolean }>;
   bodySchema?: Json;
 }
 
@@ -89,7 +89,10 @@ const fuzzOperations: FuzzOperation[] = spec.operations
     const bodySchema = deref(deref(op.requestBody)?.content?.['application/json']?.schema);
     return {
       info,
-      query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: deref(p.schema), required: p.required === true })),
+      query: parameters
+        .filter((p) => p.in === 'query')
+        // Sent once per item only where the spec says so: an array of style form (the default) with explode true (form's default).
+        .map((p) => ({ name: p.name, schema: deref(p.schema), required: p.required === true, repeatable: deref(p.schema).type === 'array' && (p.style ?? 'form') === 'form' && p.explode !== false })),
       ...(bodySchema && { bodySchema }),
     };
   });
@@ -487,7 +490,7 @@ function lowerCaseHeaders(headers: Record<string, string>): Record<string, strin
 
 /**
  * The query as the spec describes its parameters (form style: a list is
- * comma-separated; a repeated name counts as one list), decoded here rather
+ * comma-separated; a repeated name is joined, its repetition judged apart), decoded here rather
  * than by the server's code, into own properties, so that a name such as
  * `__proto__` is kept for the validator to refuse.
  */
@@ -586,6 +589,8 @@ function operationRequestArb(op: FuzzOperation): fc.Arbitrary<FuzzRequest> {
       if (body) defects.push(body);
       const validateParameters = parameterValidators[op.info.operationId as keyof typeof parameterValidators];
       if (!validateParameters({ query: decodeQueryForOracle(op, entries), header: lowerCaseHeaders(headers) })) defects.push('parameters');
+      // A declared parameter given twice, where the spec's serialization sends it once (`ids=a&ids=b` for `ids=a,b`).
+      if (op.query.some((q) => !q.repeatable && entries.filter(([name]) => name === q.name).length > 1)) defects.push('parameter repeated');
       // Nothing certainly wrong (or junk whose effect is not modelled): add an unknown parameter, which every operation refuses.
       if (defects.length === 0 || parts.junk !== undefined) {
         entries.push([`fuzz_${parts.forcedName}`, '1']);
