@@ -115,17 +115,18 @@ function shortCircuitLengths(code: string, ucs2lengthName: string): string {
 
 /**
  * One schema for all of an operation's parameters, as a server sees them:
- * `{ query, header }`. Unknown query parameters are refused (a typo must not
- * pass silently); header names are lower-case and other headers are allowed.
+ * `{ query, header }`. Unknown query parameters are refused when the spec
+ * says so (`x-unknown-query-parameters: refused`: a typo must not pass
+ * silently); header names are lower-case and other headers are allowed.
  * Query values must be decoded first (arrays split, numbers parsed).
  */
-export function parametersSchema(parameters: JsonObject[]): JsonObject {
+export function parametersSchema(parameters: JsonObject[], refuseUnknownQuery: boolean): JsonObject {
   const part = (location: 'query' | 'header') => {
     const own = parameters.filter((p) => p.in === location);
     const name = (p: JsonObject) => (location === 'header' ? String(p.name).toLowerCase() : String(p.name));
     return {
       type: 'object',
-      ...(location === 'query' && { additionalProperties: false }),
+      ...(location === 'query' && refuseUnknownQuery && { additionalProperties: false }),
       required: own.filter((p) => p.required === true).map(name),
       properties: Object.fromEntries(own.map((p) => [name(p), p.schema!])),
     } as JsonObject;
@@ -158,6 +159,9 @@ export class StandaloneExports {
   }
 }
 
+/** Whether the spec refuses query parameters an operation does not declare (`x-unknown-query-parameters`). */
+export const refusesUnknownQueryParameters = (doc: JsonObject): boolean => doc['x-unknown-query-parameters'] === 'refused';
+
 /** Every (operation, status) with a JSON body, then every JSON request body, then every operation's parameters. */
 export function validatorEntries(doc: JsonObject): ValidatorEntry[] {
   const responses: ValidatorEntry[] = [];
@@ -177,7 +181,7 @@ export function validatorEntries(doc: JsonObject): ValidatorEntry[] {
       exportName: `validate${capitalise(op.operationId)}Parameters`,
       operationId: op.operationId,
       status: 'parameters',
-      schema: parametersSchema(op.parameters),
+      schema: parametersSchema(op.parameters, refusesUnknownQueryParameters(doc)),
     });
   }
   return [...responses, ...requests, ...parameters];

@@ -10,6 +10,8 @@ const newThing = (d: Doc) => d.components.schemas.NewThing;
 const getThing = (d: Doc) => d.paths['/things/{id}'].get;
 const limit = (d: Doc) => getThing(d).parameters[0];
 
+const refuseUnknownQuery = (d: Doc) => (d['x-unknown-query-parameters'] = 'refused');
+
 export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'path-removed': (d) => delete d.paths['/things/{id}'],
   'operation-removed': (d) => delete d.paths['/things/{id}'].delete,
@@ -26,6 +28,9 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'request-parameter-made-required': (d) => (limit(d).required = true),
   'request-parameter-moved': (d) => (limit(d).in = 'header'),
   'request-parameter-removed': (d) => getThing(d).parameters.pop(),
+  // With the base refusing too (BASE_CHANGES): only the removal is reported.
+  'request-parameter-removed-refused': (d) => (refuseUnknownQuery(d), getThing(d).parameters.pop()),
+  'unknown-query-parameters-refused': refuseUnknownQuery,
   'request-body-made-required': (d) => (d.paths['/things/{id}'].patch.requestBody.required = true),
   'request-content-type-removed': (d) => delete d.paths['/things'].post.requestBody.content['text/plain'],
   'request-property-added-required': (d) => {
@@ -85,6 +90,11 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
 };
 
 /** Changes no client can notice: nothing above info may be found. */
+/** The change to the base document, for the rules whose case needs one too (a rule that depends on what both say). */
+export const BASE_CHANGES: Partial<Record<RuleId, (doc: Doc) => void>> = {
+  'request-parameter-removed-refused': refuseUnknownQuery,
+};
+
 export const COMPATIBLE_CHANGES: Record<string, (doc: Doc) => void> = {
   'a new operation': RULE_CASES['operation-added'],
   'a new optional query parameter': RULE_CASES['request-parameter-added-optional'],

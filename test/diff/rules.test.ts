@@ -6,14 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/contract/diff/diff.ts';
 import { RULES, type RuleId } from '../../src/contract/diff/rules.ts';
 import { resolvePointer } from '../../src/openapi/pointer.ts';
-import { COMPATIBLE_CHANGES, RULE_CASES } from './rule-cases.ts';
+import { BASE_CHANGES, COMPATIBLE_CHANGES, RULE_CASES } from './rule-cases.ts';
 
 const mini = load(readFileSync(new URL('./fixtures/mini.yaml', import.meta.url), 'utf8')) as Record<string, any>;
 
-function changed(change: (doc: Record<string, any>) => void) {
+function changed(change: (doc: Record<string, any>) => void, baseChange?: (doc: Record<string, any>) => void) {
+  const base = structuredClone(mini);
+  baseChange?.(base);
   const head = structuredClone(mini);
   change(head);
-  return { base: mini, head, findings: diffDocuments(mini, head) };
+  return { base, head, findings: diffDocuments(base, head) };
 }
 
 describe('diff rules', () => {
@@ -27,7 +29,7 @@ describe('diff rules', () => {
 
   for (const [id, change] of Object.entries(RULE_CASES) as [RuleId, (d: Record<string, any>) => void][]) {
     it(`${id} (${RULES[id].level}) fires on its change, and nothing else breaking does`, () => {
-      const { base, head, findings } = changed(change);
+      const { base, head, findings } = changed(change, BASE_CHANGES[id]);
       const own = findings.filter((f) => f.rule === id);
       expect(own, JSON.stringify(findings, null, 2)).not.toHaveLength(0);
       expect(findings.filter((f) => f.level === 'breaking' && f.rule !== id).map((f) => `${f.rule}: ${f.message}`)).toEqual([]);

@@ -13,6 +13,7 @@ export function diffDocuments(base: Document, head: Document): Finding[] {
   compareCatalogs(walk);
   compareText(walk, null, { node: base.info, at: '/info' }, { node: head.info, at: '/info' }, 'info', ['title', 'summary', 'description']);
   compareServers(walk);
+  compareUnknownQueryParameters(walk);
   if (keyOf(base.webhooks) !== keyOf(head.webhooks)) report(walk, null, 'webhooks-changed', { node: base.webhooks, at: '/webhooks' }, { node: head.webhooks, at: '/webhooks' }, 'webhooks changed');
   return walk.findings.list();
 }
@@ -24,6 +25,17 @@ function compareServers(walk: Walk): void {
   for (const server of urls(walk.base)) {
     if (!headUrls.has(server.url.replace(/\/$/, ''))) report(walk, null, 'server-removed', { node: server.url, at: server.at }, null, `server ${server.url} removed`);
   }
+}
+
+/** Whether the server refuses query parameters an operation does not declare: starting to is breaking, stopping widens. */
+function compareUnknownQueryParameters(walk: Walk): void {
+  const KEY = 'x-unknown-query-parameters';
+  const refuses = (doc: Document) => doc[KEY] === 'refused';
+  if (refuses(walk.base) === refuses(walk.head)) return;
+  const base = { node: walk.base[KEY], at: `/${KEY}` };
+  const head = { node: walk.head[KEY], at: `/${KEY}` };
+  if (refuses(walk.head)) report(walk, null, 'unknown-query-parameters-refused', base, head, 'query parameters an operation does not declare are now refused');
+  else report(walk, null, 'request-constraint-widened', base, head, 'query parameters an operation does not declare are no longer refused');
 }
 
 export interface DiffResult {

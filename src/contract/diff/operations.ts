@@ -132,7 +132,10 @@ function compareParameters(walk: Walk, operation: string, baseOp: Operation, hea
   for (const [key, b] of base) {
     const h = head.get(key);
     if (!h) {
-      if (!moved.has(key)) report(walk, operation, 'request-parameter-removed', b, null, `${b.in} parameter \`${b.name}\` removed`);
+      if (moved.has(key)) continue;
+      // Refused once undeclared (the new contract says so): a client still sending it breaks.
+      const refused = b.in === 'query' && walk.head['x-unknown-query-parameters'] === 'refused';
+      report(walk, operation, refused ? 'request-parameter-removed-refused' : 'request-parameter-removed', b, null, `${b.in} parameter \`${b.name}\` removed`);
       continue;
     }
     const where = `${h.in} parameter \`${h.name}\``;
