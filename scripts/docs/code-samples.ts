@@ -13,7 +13,7 @@ export interface SampleTarget {
 }
 
 /** The query string of the example, lists comma-separated (the spec's style form, explode false). */
-export function exampleQuery(op: OperationExample): string {
+function exampleQuery(op: OperationExample): string {
   const params = new URLSearchParams();
   for (const { name, value } of op.query) params.set(name, Array.isArray(value) ? value.join(',') : value);
   const text = params.toString().replace(/%2C/g, ',');

@@ -58,7 +58,7 @@ export interface Recipe {
 }
 
 /** An id no resource has: the sandbox generates random (version 4) uuids. */
-export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /** A JSON string the shell replaces by a variable's text, unquoted (recipe-shell.ts). */
 export const splice = (name: string) => `<<$${name}>>`;

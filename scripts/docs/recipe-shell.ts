@@ -12,7 +12,7 @@ import type { RecipeKeys } from './recipe-keys.ts';
 const VARIABLE = /(\$[A-Z][A-Z_]*)/;
 
 /** One shell word: literal text in single quotes, `$NAME`s in double quotes so that they expand. */
-export function shellWord(text: string): string {
+function shellWord(text: string): string {
   return text
     .split(VARIABLE)
     .filter((part) => part !== '')

@@ -6,7 +6,6 @@ import { MAX_TIMER_MS } from './delay.ts';
 import type { LimiterOptions } from './limiter.ts';
 import type { RetryOptions } from './retry-policy.ts';
 
-export { MAX_TIMER_MS };
 /** More attempts than this is a loop, not a retry policy. */
 export const MAX_ATTEMPTS = 100;
 

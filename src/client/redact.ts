@@ -3,7 +3,7 @@
 // in an error must not put the key in an error's message, detail, details,
 // toString(), JSON or stack.
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 /** Deeper than any error body of the contract: below it, values are dropped rather than walked. */
 const MAX_DEPTH = 8;
 

@@ -32,7 +32,7 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 5
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /** Methods safe to send twice by their meaning (RFC 9110, 9.2.1). */
-export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Statuses whose answer says the request was refused before any work: the
@@ -43,7 +43,7 @@ export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTION
 export const NOT_PROCESSED_STATUSES: ReadonlySet<number> = new Set([429]);
 
 /** Errors (Node's, in a fetch failure's cause chain) raised before a byte of the request was sent: no connection, no address. */
-export const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** Whether a failed fetch surely sent nothing: a code of NOT_SENT_CODES in its cause chain (AggregateErrors included, every one of them). */
 export function surelyNotSent(error: unknown, depth = 0): boolean {

@@ -69,7 +69,7 @@ const TOO_LONG = Symbol('limiter wait too long');
  * left of the deadline with retry; without, timeoutMs, or the default
  * deadline when there is no timeout either. Never unbounded.
  */
-export function limiterBoundMs(retry: RetryOptions | undefined, timeoutMs: number, elapsedMs: number): number {
+function limiterBoundMs(retry: RetryOptions | undefined, timeoutMs: number, elapsedMs: number): number {
   if (retry) return Math.max(0, retry.deadlineMs - elapsedMs);
   return timeoutMs > 0 ? timeoutMs : defaultRetryOptions.deadlineMs;
 }
