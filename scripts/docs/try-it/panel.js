@@ -94,10 +94,17 @@
     return section;
   }
 
+  // One panel per operation, made once: when Redoc renders an operation again
+  // (its lazy first render is replaced by the full one), the same panel moves
+  // into the new element, with what the reader typed and the answer shown.
+  const panels = new Map();
   function attach() {
     for (const [route, op] of Object.entries(data.operations)) {
       const target = document.getElementById(route);
-      if (target && !target.querySelector(':scope > .try-it')) target.append(panel(op));
+      if (!target) continue;
+      let section = panels.get(route);
+      if (!section) panels.set(route, (section = panel(op)));
+      if (section.parentElement !== target) target.append(section);
     }
   }
   new MutationObserver(attach).observe(document.body, { childList: true, subtree: true });
