@@ -10,6 +10,15 @@ const WINDOW_MS = 60_000;
 const KEYS = 100_000;
 const MEASURED = 10_000;
 const BATCH = 1_000;
+/**
+ * How much slower a call on the last keys may be than on the first. A table
+ * of 20 000 to 60 000 keys no longer fits the CPU's caches as one of a few
+ * thousand does, which costs a constant factor (up to 3.2x seen in CI). Work
+ * that grows with the keys tried shows far above it: the walk before issue
+ * #13 reached 50x within the fill (see firstVersusLast), and a walk of the
+ * rate limiter's 60 000 windows would cost 12x the first keys' 5 000.
+ */
+const MAX_SLOWDOWN = 6;
 
 /** Key hashes as the authenticator hands them over (SHA-256, hex), made before any timing. */
 const hashes = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => createHash('sha256').update(`${prefix}${i}`).digest('hex'));
@@ -67,7 +76,7 @@ function firstVersusLast<T>(make: () => T, call: (tracker: T, key: string, i: nu
 /** The best of up to three measurements: a busy machine can spoil one, not three; work that grows shows in the first. */
 function bestOfThree<T>(make: () => T, call: (tracker: T, key: string, i: number) => void) {
   let best = firstVersusLast(make, call);
-  for (let tries = 1; tries < 3 && best.ratio >= 3 && !best.grew; tries++) {
+  for (let tries = 1; tries < 3 && best.ratio >= MAX_SLOWDOWN && !best.grew; tries++) {
     const next = firstVersusLast(make, call);
     if (next.ratio < best.ratio) best = next;
   }
@@ -86,7 +95,7 @@ describe('the invalid-attempt tracker under a scan of unknown keys', () => {
     for (const key of hashes(MEASURED, 'warm-')) attempt(warm, key);
 
     const { ratio, how, last } = bestOfThree(() => new InvalidAttemptBlocker(WINDOW_MS, 20, 300_000), attempt);
-    expect(ratio, how).toBeLessThan(3);
+    expect(ratio, how).toBeLessThan(MAX_SLOWDOWN);
     expect(last.size).toBeGreaterThan(0);
     expect(last.size).toBeLessThanOrEqual(UNKNOWN_KEYS_CAPACITY);
   });
@@ -138,7 +147,7 @@ describe('the rate limiter under many keys', () => {
     hashes(MEASURED, 'warm-').forEach((key, i) => request(warm, key, i));
 
     const { ratio, how, last } = bestOfThree(() => new RateLimiter(WINDOW_MS), request);
-    expect(ratio, how).toBeLessThan(3);
+    expect(ratio, how).toBeLessThan(MAX_SLOWDOWN);
     expect(last.size).toBeLessThanOrEqual(WINDOW_MS + 1);
   });
 });
