@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     await admin.query('SELECT pg_stat_statements_reset()');
     const backends = await backendPids(admin);
     const sandboxPid = sandbox.process.pid!;
-    const before = { sandbox: cpuSeconds(sandboxPid), sandboxSystem: cpuSeconds(sandboxPid, 'system'), backends: backends.map(cpuSeconds), self: process.cpuUsage() };
+    const before = { sandbox: cpuSeconds(sandboxPid), sandboxSystem: cpuSeconds(sandboxPid, 'system'), backends: backends.map((pid) => cpuSeconds(pid)), self: process.cpuUsage() };
     const stopSampling = sampleWaits(admin);
     const result = await run(duration);
     const waits = await stopSampling();
