@@ -13,7 +13,7 @@
 //               the quota charge (operations.ts)
 //   errors      every failure leaves through errorAnswer(), with a catalog code
 import { errorCatalog } from '../../../generated/error-catalog.js';
-import { Authenticator, refuseRepeatedAuthorization } from '../auth.ts';
+import { Authenticator, keyBlocked, refuseRepeatedAuthorization } from '../auth.ts';
 import { checkContentType, parseJson } from '../body.ts';
 import { adjustableClock, type SandboxClock } from '../clock.ts';
 import { ClientGone } from '../client-gone.ts';
@@ -115,6 +115,7 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     const principal = await authenticator.authenticate(Array.isArray(authorization) ? authorization.join(', ') : authorization, now);
     const taken = limits.take(principal.keyHash, principal.rateLimit, now);
     const window = 'then' in taken ? await taken : taken;
+    if (window.blockedFor > 0) throw keyBlocked(window.blockedFor);
     headers['ratelimit-limit'] = String(window.limit);
     headers['ratelimit-remaining'] = String(window.remaining);
     headers['ratelimit-reset'] = String(window.resetSeconds);

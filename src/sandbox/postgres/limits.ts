@@ -33,9 +33,11 @@ export function postgresLimits(pool: pg.Pool, settings: LimitSettings, refuseClo
   }
   return {
     async take(keyHash, limit, now): Promise<RateDecision> {
+      const blockedFor = await this.blockedFor(keyHash, now);
+      if (blockedFor > 0) return { allowed: false, limit, remaining: 0, resetSeconds: 0, blockedFor };
       const [row] = await query<{ allowed: boolean; in_window: number; oldest_ms: number | null }>(S.take, [keyHash, limit, now, windowMs]);
       const resetMs = row!.oldest_ms !== null ? row!.oldest_ms + windowMs - now : windowMs;
-      return { allowed: row!.allowed, limit, remaining: Math.max(0, limit - row!.in_window), resetSeconds: ceilSeconds(resetMs) };
+      return { allowed: row!.allowed, limit, remaining: Math.max(0, limit - row!.in_window), resetSeconds: ceilSeconds(resetMs), blockedFor: 0 };
     },
     async blockedFor(keyHash, now) {
       const [row] = await query<{ until: number | null }>(S.blockedUntil, [keyHash]);

@@ -157,13 +157,15 @@ export interface LimitSettings {
   blockMs: number;
 }
 
-/** A rate window's state after a request was counted, or refused. */
+/** A rate window's state after a request was counted, or refused: by its window, or by a block of the key. */
 export interface RateDecision {
   allowed: boolean;
   /** Requests the window allows, what is left of them, and seconds until its oldest request leaves it. */
   limit: number;
   remaining: number;
   resetSeconds: number;
+  /** Seconds the key stays blocked, or 0. When blocked, nothing was counted, allowed is false and the window's figures say nothing. */
+  blockedFor: number;
 }
 
 /**
@@ -173,7 +175,10 @@ export interface RateDecision {
  * them between instances (sharedLimits below).
  */
 export interface KeyLimits {
-  /** Counts one request for the key if its window has room. */
+  /**
+   * Counts one request for the key unless it is blocked or its window is full:
+   * a known key's admission in one call (one round trip on a shared store).
+   */
   take(keyHash: string, limit: number, now: number): Awaitable<RateDecision>;
   /** Seconds the key stays blocked, or 0. */
   blockedFor(keyHash: string, now: number): Awaitable<number>;
