@@ -2,7 +2,8 @@
 // statement: PostgreSQL aggregates its tag ids and variations as JSON.
 import { randomUUID } from 'node:crypto';
 import { changedSnippetRow, newSnippetRow, snippetOf, toVariation, type Snippet, type SnippetRow, type Variation, type VariationRow } from '../store/rows.ts';
-import { DEFAULT_VARIATION_NAME, type NewSnippet, type StoreTransaction } from '../store/store.ts';
+import { JsonText } from '../json-text.ts';
+import { DEFAULT_VARIATION_NAME, type NewSnippet, type SnippetRead, type StoreTransaction } from '../store/store.ts';
 import { statement, type Sql } from './sql.ts';
 import type { variationStore } from './variations.ts';
 
@@ -17,6 +18,8 @@ FROM snippets s`;
 
 const S = {
   byId: statement('snippet_by_id', `${WHOLE} WHERE s.id = $1`),
+  // Several snippets of several reads at once (optimistic-read.ts); duplicates and missing ids are fine.
+  byIds: statement('snippets_by_ids', `${WHOLE} WHERE s.id = ANY ($1::text[])`),
   // Pages pick their ids by an index in their order (migrations.ts), then read each snippet whole, in the same statement.
   folderPage: statement(
     'snippets_in_folder',
@@ -60,6 +63,20 @@ const S = {
 type WholeRow = SnippetRow & { tag_ids: string[]; variations_json: Variation[] };
 
 const toSnippet = (row: WholeRow): Snippet => snippetOf(row, row.tag_ids, row.variations_json);
+
+/** getSnippet's answer parts of a snippet, serialized once. */
+export function readOf(snippet: Snippet): SnippetRead {
+  return {
+    teamId: snippet.teamId,
+    data: JsonText.of(snippet),
+    metadata: JsonText.of({ totalVariations: snippet.variations.length, tagsAttached: snippet.tagIds.length }),
+  };
+}
+
+/** The snippets of these ids, by id (those that exist), in one statement. */
+export async function snippetsByIds(sql: Sql, ids: string[]): Promise<Map<string, Snippet>> {
+  return new Map((await sql<WholeRow>(S.byIds, [ids])).map((row) => [row.id, toSnippet(row)]));
+}
 
 export function snippetStore(sql: Sql, variations: ReturnType<typeof variationStore>): Omit<StoreTransaction['snippets'], 'read'> {
   async function setTags(snippetId: string, tagIds: string[]): Promise<void> {

@@ -1,9 +1,8 @@
 // What an operation may do inside its PostgreSQL transaction (store.ts's
 // StoreTransaction), over the one connection that transaction holds.
-import { JsonText } from '../json-text.ts';
 import type { ResourceKind, StoredAnswer, StoreTransaction } from '../store/store.ts';
 import { groupStore } from './groups.ts';
-import { snippetStore } from './snippets.ts';
+import { readOf, snippetStore } from './snippets.ts';
 import { statement, type Sql } from './sql.ts';
 import { variationStore } from './variations.ts';
 
@@ -70,13 +69,7 @@ export function postgresTransaction(sql: Sql): StoreTransaction {
       // No read cache: another instance may have changed the snippet since.
       async read(id) {
         const snippet = await snippets.get(id);
-        return (
-          snippet && {
-            teamId: snippet.teamId,
-            data: JsonText.of(snippet),
-            metadata: JsonText.of({ totalVariations: snippet.variations.length, tagsAttached: snippet.tagIds.length }),
-          }
-        );
+        return snippet && readOf(snippet);
       },
     },
     variations,
