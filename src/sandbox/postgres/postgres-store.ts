@@ -15,12 +15,12 @@
 // the shared limits.
 import type pg from 'pg';
 import type { SharedClock } from '../clock.ts';
-import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
+import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, RateDecision, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
 import { keyRecordOf, type KeyColumns } from '../store/rows.ts';
 import { databaseUnavailable } from '../health.ts';
 import { openPool, POSTGRES_DEFAULTS, translate, type PostgresConnectionOptions } from './connection.ts';
 import { LIMIT_TABLES, postgresLimits, type AdmissionsOf } from './limits.ts';
-import { Rounds } from './rounds.ts';
+import { AdmissionRefused, Rounds } from './rounds.ts';
 import { migrate, TRANSACTION_LOCK } from './migrations.ts';
 import { shareClock } from './shared-clock.ts';
 import { seed } from './seed.ts';
@@ -101,7 +101,9 @@ class PgStore implements PostgresStore {
     this.optimistic = new OptimisticReads(pool, seen, this.rounds);
   }
 
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T> {
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean, admission?: Promise<RateDecision>): Promise<T> {
+    // The request's admission, when the core runs the operation before knowing it: no charge unless it lets the request in.
+    const after = admission && this.admissions.get(admission);
     const locked = (exclusive: boolean) =>
       this.withLock(exclusive, async (client, readState) => {
         let tx = this.transactions.get(client);
@@ -110,11 +112,17 @@ class PgStore implements PostgresStore {
         // Read-only: the charge commits (read-only-spend.ts).
         return work({
           ...tx,
-          spend: (workspaceId, cost) => spendAndCommit(client, readState, workspaceId, cost),
+          async spend(workspaceId, cost) {
+            if (after) {
+              await after.row;
+              if (!after.allowed) throw new AdmissionRefused('the request was not let in');
+            }
+            return spendAndCommit(client, readState, workspaceId, cost);
+          },
         });
       });
     if (!readOnly) return this.inTurn(true, () => locked(true));
-    return this.inTurn(false, () => this.optimistic.run(work, () => locked(false)));
+    return this.inTurn(false, () => this.optimistic.run(work, () => locked(false), after));
   }
 
   async findKey(keyHash: string): Promise<KeyRecord | undefined> {

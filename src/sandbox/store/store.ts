@@ -203,8 +203,14 @@ export interface SandboxStore {
    * rolls back all it wrote. `readOnly`: the operation writes nothing but
    * the quota. Transactions never interleave: each sees the ones before it
    * applied. An answer given is committed.
+   *
+   * `admission`: given with a read-only `work` by the core to a store whose
+   * sharedLimits count the request, when it runs the operation before the
+   * count is known (the rate decision that take() gave, still pending): the
+   * store charges the quota only if the count lets the request in (where it
+   * can, in the same round trip), and fails the work otherwise.
    */
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T>;
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean, admission?: Promise<RateDecision>): Promise<T>;
   /** The API key with this hash, if the fixtures have it. Keys change only with seed() and reset(). */
   findKey(keyHash: string): Awaitable<KeyRecord | undefined>;
   /** Team id -> workspace id of every team of the fixtures (removed teams left out). */
