@@ -87,8 +87,17 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     teams = await store.teamWorkspaces();
   }
 
+  /** Keys and teams read again: another instance on the store changed them (its limits are the store's, and stay). */
+  async function reloadKeysAndTeams(): Promise<void> {
+    authenticator = new Authenticator(store, sha256, spec.keyPattern, limits, options.rateLimit, options.rateLimitForEveryKey);
+    teams = await store.teamWorkspaces();
+  }
+
   const seeded = await store.seed(storedFixtures(fixtures, sha256));
   await startAfresh();
+  await store.watchFixtures?.(() => {
+    reloadKeysAndTeams().catch((error: unknown) => log.warn({ error: (error as Error).message }, 'keys and teams could not be read again'));
+  });
   const operations = prepareOperations({ store, sha256, now: clock.now, teams: () => teams, limits: () => limits });
 
   function errorAnswer(error: ApiError, requestId: string, headers: Record<string, string> = { 'x-request-id': requestId }): SandboxAnswer {

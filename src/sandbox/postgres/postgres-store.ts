@@ -13,6 +13,7 @@
 // starts them in arrival order. Everything else an instance needs to agree
 // on with the others is in the database too: quota, idempotent answers, and
 // the shared limits.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { SharedClock } from '../clock.ts';
 import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, RateDecision, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
@@ -22,6 +23,7 @@ import { openPool, POSTGRES_DEFAULTS, translate, type PostgresConnectionOptions 
 import { LIMIT_TABLES, postgresLimits, type AdmissionsOf } from './limits.ts';
 import { AdmissionRefused, Rounds } from './rounds.ts';
 import { migrate, TRANSACTION_LOCK } from './migrations.ts';
+import { Notifications } from './notifications.ts';
 import { shareClock } from './shared-clock.ts';
 import { seed } from './seed.ts';
 import { emptyAll, POSTGRES_STORE_KIND, restoreSnapshot, takeSnapshot } from './snapshot.ts';
@@ -42,6 +44,9 @@ export interface PostgresStore extends SandboxStore {
   /** The schema versions this start applied (none when the database was up to date). */
   migrated: number[];
 }
+
+/** Where seed, reset and restore are announced (watchFixtures). */
+const FIXTURES_CHANNEL = 'sandbox_fixtures';
 
 // One simple query each: BEGIN, the lock and the data version in one round trip.
 const BEGIN_SHARED = `BEGIN; SELECT pg_advisory_xact_lock_shared(${TRANSACTION_LOCK}); ${READ_DATA_VERSION}`;
@@ -89,6 +94,9 @@ class PgStore implements PostgresStore {
   private readonly rounds: Rounds;
   /** The admission behind each rate decision this store's limits gave (limits.ts). */
   private readonly admissions: AdmissionsOf = new WeakMap();
+  private readonly notifications: Notifications;
+  /** Who announces this instance's changes of the fixtures (it does not hear its own). */
+  private readonly instance = randomUUID();
 
   constructor(
     readonly pool: pg.Pool,
@@ -99,6 +107,7 @@ class PgStore implements PostgresStore {
     this.maxWaitMs = (options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs) + (options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs);
     this.rounds = new Rounds(pool, seen, () => this.refuseClosed());
     this.optimistic = new OptimisticReads(pool, seen, this.rounds);
+    this.notifications = new Notifications(options, options.onConnectionError ?? (() => {}));
   }
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean, admission?: Promise<RateDecision>): Promise<T> {
@@ -136,7 +145,11 @@ class PgStore implements PostgresStore {
   }
 
   seed(fixtures: StoredFixtures): Promise<SeedOutcome> {
-    return this.inTransaction(true, (client) => seed(sqlOn(client), fixtures));
+    return this.inTransaction(true, async (client) => {
+      const outcome = await seed(sqlOn(client), fixtures);
+      await this.announceFixtures(client);
+      return outcome;
+    });
   }
 
   reset(fixtures: StoredFixtures): Promise<void> {
@@ -144,7 +157,14 @@ class PgStore implements PostgresStore {
       await emptyAll(client);
       await emptyLimits(client);
       await seed(sqlOn(client), fixtures);
+      await this.announceFixtures(client);
     });
+  }
+
+  async watchFixtures(changed: () => void): Promise<void> {
+    this.refuseClosed();
+    // Not this instance's own changes: its core knows of them.
+    await this.notifications.listen(FIXTURES_CHANNEL, (from) => from !== this.instance && changed(), async () => changed());
   }
 
   sharedLimits(settings: LimitSettings): KeyLimits {
@@ -163,13 +183,14 @@ class PgStore implements PostgresStore {
       await restoreSnapshot(client, snapshot.state);
       // As on a store of one process, whose core starts its limits afresh on a restore.
       await emptyLimits(client);
+      await this.announceFixtures(client);
     });
   }
 
   async shareClock(clock: SharedClock): Promise<ClockShare> {
     this.refuseClosed();
     await this.clockShare?.close();
-    this.clockShare = await shareClock(this.pool, this.options, clock, this.options.onConnectionError ?? (() => {}));
+    this.clockShare = await shareClock(this.pool, this.notifications, clock, this.options.onConnectionError ?? (() => {}));
     return this.clockShare;
   }
 
@@ -183,7 +204,13 @@ class PgStore implements PostgresStore {
     await this.turns.drain();
     this.closed = true;
     await this.clockShare?.close();
+    await this.notifications.close();
     await this.pool.end();
+  }
+
+  /** Tells the other instances, once this transaction commits, that keys and teams may have changed. */
+  private async announceFixtures(client: pg.ClientBase): Promise<void> {
+    await client.query('SELECT pg_notify($1, $2)', [FIXTURES_CHANNEL, this.instance]);
   }
 
   private refuseClosed(): void {

@@ -234,6 +234,13 @@ export interface SandboxStore {
    * instance's (never back). The store's close() ends the sharing.
    */
   shareClock?(clock: SharedClock): Promise<ClockShare>;
+  /**
+   * For a store several instances share: calls `changed` whenever another
+   * instance may have changed the keys or teams (its seed, reset or
+   * restore), or this one cannot tell (it was not listening for a while), so
+   * that what the core keeps of them is read again. close() ends it.
+   */
+  watchFixtures?(changed: () => void): Promise<void>;
   /** Throws when the store cannot be used (its database gone or broken). */
   check(): Awaitable<void>;
   close(): Awaitable<void>;
