@@ -25,7 +25,7 @@
 // one's writes take turns with its reads, turns.ts) means the reads are made
 // twice.
 import type pg from 'pg';
-import type { SnippetRead, StoreTransaction } from '../store/store.ts';
+import type { NewSnippet, ResourceKind, SnippetChanges, SnippetRead, StoredAnswer, StoreTransaction } from '../store/store.ts';
 import { Batcher } from './batch.ts';
 import { translate } from './connection.ts';
 import type { SeenDataVersion } from './data-version.ts';
@@ -37,6 +37,8 @@ import { postgresTransaction } from './transaction.ts';
 
 /** Most snippets read in one statement: a snippet can be a megabyte of JSON. */
 const MAX_SNIPPETS_PER_READ = 32;
+
+type SnippetStore = StoreTransaction['snippets'];
 
 const S = {
   refund: statement('refund', 'UPDATE workspaces SET remaining_requests = remaining_requests + $1 WHERE id = $2'),
@@ -88,7 +90,7 @@ export class OptimisticReads {
     const attempt = new Attempt(this, expected, after);
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
-      outcome = { ok: true, value: await work(attempt.tx) };
+      outcome = { ok: true, value: await work(attempt) };
     } catch (error) {
       // Refused at the door: nothing was charged, and nothing it read matters.
       if (error instanceof AdmissionRefused) throw error;
@@ -139,9 +141,14 @@ export class OptimisticReads {
   }
 }
 
-/** One run of a read-only operation without the lock: what it read and charged. */
-class Attempt {
-  readonly tx: StoreTransaction;
+/**
+ * One run of a read-only operation without the lock: its transaction, and
+ * what it read and charged. A class, not an object of closures: one is made
+ * per request. All but the snippet read and the charge go through the whole
+ * transaction (transaction.ts), made on first use over counted statements.
+ */
+class Attempt implements StoreTransaction {
+  readonly snippets: AttemptSnippets;
   /** Statements run since the version was last checked (by a charge), and whether one was. */
   private statements = 0;
   private checked = false;
@@ -150,6 +157,7 @@ class Attempt {
   /** Snippets read from the database since the last check: kept once a check finds them the state at `expected`. */
   private fresh: Array<[string, SnippetRead]> = [];
   private readonly charged: Array<{ workspaceId: string; cost: number }> = [];
+  private built: StoreTransaction | undefined;
   /** Set when a charge found a write in between (even if the work went on): it runs again with the lock. */
   mustRunLocked = false;
 
@@ -158,45 +166,47 @@ class Attempt {
     private readonly expected: number,
     private readonly after: Admission | undefined,
   ) {
-    const sql: Sql = <R extends object>(s: Statement, values: unknown[] = []) => {
-      this.statements++;
-      return reads.query<R>(s, values);
-    };
-    // Built on first use: a getSnippet needs only the read and the charge.
-    let built: StoreTransaction | undefined;
-    const whole = () => (built ??= postgresTransaction(sql));
-    const snippets: StoreTransaction['snippets'] = {
-      read: (id) => this.readSnippet(id),
-      get: (id) => whole().snippets.get(id),
-      inFolder: (folderId, after, max) => whole().snippets.inFolder(folderId, after, max),
-      withTag: (tagId, after, max) => whole().snippets.withTag(tagId, after, max),
-      create: (input, at) => whole().snippets.create(input, at),
-      update: (id, changes, at) => whole().snippets.update(id, changes, at),
-      remove: (id, at) => whole().snippets.remove(id, at),
-      unfile: (folderId, at) => whole().snippets.unfile(folderId, at),
-    };
-    this.tx = {
-      ownerTeam: (kind, id) => whole().ownerTeam(kind, id),
-      deletedFrom: (kind, id) => whole().deletedFrom(kind, id),
-      recordDeletion: (kind, id, teamId, at) => whole().recordDeletion(kind, id, teamId, at),
-      spend: (workspaceId, cost) => this.spend(workspaceId, cost),
-      remaining: (workspaceId) => whole().remaining(workspaceId),
-      findAnswer: (keyHash, key, since) => whole().findAnswer(keyHash, key, since),
-      rememberAnswer: (keyHash, key, answer, at, expiredBefore) => whole().rememberAnswer(keyHash, key, answer, at, expiredBefore),
-      snippets,
-      get variations() {
-        return whole().variations;
-      },
-      get folders() {
-        return whole().folders;
-      },
-      get tags() {
-        return whole().tags;
-      },
-    };
+    this.snippets = new AttemptSnippets(this);
   }
 
-  private async readSnippet(id: string): Promise<SnippetRead | undefined> {
+  /** The transaction of statements on the pool, each counted. */
+  whole(): StoreTransaction {
+    return (this.built ??= postgresTransaction(<R extends object>(s: Statement, values: unknown[] = []) => {
+      this.statements++;
+      return this.reads.query<R>(s, values);
+    }));
+  }
+
+  ownerTeam(kind: ResourceKind, id: string) {
+    return this.whole().ownerTeam(kind, id);
+  }
+  deletedFrom(kind: ResourceKind, id: string) {
+    return this.whole().deletedFrom(kind, id);
+  }
+  recordDeletion(kind: ResourceKind, id: string, teamId: string, at: string) {
+    return this.whole().recordDeletion(kind, id, teamId, at);
+  }
+  remaining(workspaceId: string) {
+    return this.whole().remaining(workspaceId);
+  }
+  findAnswer(keyHash: string, key: string, since: string) {
+    return this.whole().findAnswer(keyHash, key, since);
+  }
+  rememberAnswer(keyHash: string, key: string, answer: StoredAnswer, at: string, expiredBefore: string) {
+    return this.whole().rememberAnswer(keyHash, key, answer, at, expiredBefore);
+  }
+  get variations() {
+    return this.whole().variations;
+  }
+  get folders() {
+    return this.whole().folders;
+  }
+  get tags() {
+    return this.whole().tags;
+  }
+
+  /** @internal for AttemptSnippets */
+  async readSnippet(id: string): Promise<SnippetRead | undefined> {
     const kept = this.reads.kept(id, this.expected);
     if (kept) {
       this.usedKept = true;
@@ -208,8 +218,8 @@ class Attempt {
     return read;
   }
 
-  private async spend(workspaceId: string, cost: number): Promise<number | undefined> {
-    const { outcome, remaining } = await this.reads.charge({ workspaceId, cost, expected: this.expected, ...(this.after && { after: this.after }) });
+  async spend(workspaceId: string, cost: number): Promise<number | undefined> {
+    const { outcome, remaining } = await this.reads.charge({ workspaceId, cost, expected: this.expected, after: this.after });
     if (outcome === 'refused') throw new AdmissionRefused('the request was not let in');
     if (outcome === 'stale') {
       this.mustRunLocked = true;
@@ -247,5 +257,35 @@ class Attempt {
   /** Gives back what was charged (the work failed after, or runs again). */
   async refund(): Promise<void> {
     for (const { workspaceId, cost } of this.charged.splice(0)) await this.reads.refund(workspaceId, cost);
+  }
+}
+
+/** An attempt's snippets: read() its own (batched, kept), the rest the whole transaction's. */
+class AttemptSnippets implements SnippetStore {
+  constructor(private readonly attempt: Attempt) {}
+
+  read(id: string) {
+    return this.attempt.readSnippet(id);
+  }
+  get(id: string) {
+    return this.attempt.whole().snippets.get(id);
+  }
+  inFolder(folderId: string, after: readonly [string, string] | undefined, max: number) {
+    return this.attempt.whole().snippets.inFolder(folderId, after, max);
+  }
+  withTag(tagId: string, after: string | undefined, max: number) {
+    return this.attempt.whole().snippets.withTag(tagId, after, max);
+  }
+  create(input: NewSnippet, at: string) {
+    return this.attempt.whole().snippets.create(input, at);
+  }
+  update(id: string, changes: SnippetChanges, at: string) {
+    return this.attempt.whole().snippets.update(id, changes, at);
+  }
+  remove(id: string, at: string) {
+    return this.attempt.whole().snippets.remove(id, at);
+  }
+  unfile(folderId: string, at: string) {
+    return this.attempt.whole().snippets.unfile(folderId, at);
   }
 }

@@ -60,7 +60,7 @@ export interface Charge {
   cost: number;
   expected: number;
   /** The admission that must let the request in first. */
-  after?: Admission;
+  after?: Admission | undefined;
 }
 
 /** What a read-only operation's charge throws when the request's admission refused it: the core answers with the refusal. */
