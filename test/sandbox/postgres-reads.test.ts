@@ -7,6 +7,11 @@
 // reads and writes mixed is exact.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Fixtures } from '../../src/fixtures/fixtures.ts';
+import { storedFixtures } from '../../src/sandbox/core/sandbox-core.ts';
+import { openPostgresStore } from '../../src/sandbox/postgres/postgres-store.ts';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
 import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
@@ -15,6 +20,7 @@ const ACME = 'a1c0ffee-0000-4000-8000-000000000001';
 /** A key of Acme with every team and no practical rate limit, to set the scene. */
 const SETUP_KEY = 'sk_test_setupAcmeAllTeams0000000000001';
 const content = (text: string) => ({ type: 'plaintext', content: text });
+const fixtures = JSON.parse(readFileSync(new URL('../../fixtures/demo.json', import.meta.url), 'utf8')) as Fixtures;
 
 describe.skipIf(postgresMissing)('reads on PostgreSQL, three instances on one database', () => {
   let postgres: TestPostgres;
@@ -50,6 +56,25 @@ describe.skipIf(postgresMissing)('reads on PostgreSQL, three instances on one da
       (await send(0, '/api/prompts/snippet', { method: 'POST', body: JSON.stringify({ title, content: content('x'), teamId }) }, SETUP_KEY)).body.data!.id;
     return { instances, quota, send, create, end: () => client.end() };
   }
+
+  it('a read-only transaction that writes runs with the lock: its write is kept, and rolled back with it when it fails', async () => {
+    const store = await openPostgresStore({ url: await postgres.createDatabase() });
+    try {
+      await store.seed(storedFixtures(fixtures, (text) => createHash('sha256').update(text).digest('hex')));
+      const kept = await store.transaction(async (tx) => tx.folders.create(demoTeams.platform, { name: 'kept' }, '2026-05-01T00:00:00.000Z'), true);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.folders.create(demoTeams.platform, { name: 'dropped' }, '2026-05-01T00:00:00.000Z');
+          throw new Error('failed after the write');
+        }, true),
+      ).rejects.toThrow('failed after the write');
+      const names = await store.transaction(async (tx) => (await tx.folders.ofTeam(demoTeams.platform, undefined, 10)).map((folder) => folder.name), true);
+      expect(names).toEqual(['kept']);
+      expect(kept.name).toBe('kept');
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 
   it('a snippet kept by one instance is never served once another instance changed or deleted it', async () => {
     const { send, create, end } = await threeInstances();
