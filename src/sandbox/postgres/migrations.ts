@@ -242,17 +242,17 @@ INSERT INTO sandbox_data_version (version) VALUES (1);
 -- One round (rounds.ts): the admissions and quota charges of the requests of a moment, in one statement.
 --
 -- Admissions (limits.ts): for each, in order, its key's block, then its rate window: one request counted if the
--- key is not blocked and the window has room. Atomic per key: the keys' windows are locked first, in key order,
--- read with the keys' blocks into arrays (one element per key), counted there, and written back in two statements.
+-- key is not blocked and the window has room. Atomic per key: the keys' windows are locked, in key order, read
+-- with the keys' blocks into arrays (one element per key), counted there, and written back in one statement.
 --
 -- Charges of read-only operations (optimistic-read.ts), each valid only if no write committed since the data
 -- version it expects: 'stale' then, and nothing charged; a null workspace only asks that question. A charge may
 -- depend on an admission of the same round (c_after, its index): 'refused' if that one was, and nothing charged.
--- The workspaces' rows are locked after the windows' (every round locks in that order, so that rounds of several
--- instances wait for each other, never deadlock), in id order; the version is read after the locks, in a
--- statement of its own (a volatile function's statements each see what committed before they began), so that a
--- writer that charged one of them and committed meanwhile is seen. Charged in order in arrays, written back in one
--- statement. Outcomes: charged, short (the quota cannot pay), stale, current, refused.
+-- The workspaces' rows are locked first, in id order, then the windows' (every round locks in that order, so that
+-- the rounds of several instances wait for each other, never deadlock); the version is read by a later statement
+-- (a volatile function's statements each see what committed before they began), so that a writer that charged
+-- one of them and committed meanwhile is seen. Charged in order in arrays, written back in one statement.
+-- Outcomes: charged, short (the quota cannot pay), stale, current, refused. Five statements in all, at most.
 --
 -- Rows: one per admission, then one per charge, each with the data version (for admissions: as it was before any
 -- of their operations began).
@@ -280,22 +280,26 @@ DECLARE
   v_left bigint[];
   v_w integer;
 BEGIN
+  -- The workspaces first, then the windows: every round locks in that order (writers lock a workspace only).
+  IF cardinality(c_workspaces) > 0 THEN
+    SELECT array_agg(w.id), array_agg(w.remaining_requests) INTO v_ids, v_left
+      FROM (SELECT * FROM workspaces w WHERE w.id = ANY (c_workspaces) ORDER BY w.id FOR UPDATE) w;
+  END IF;
+  -- The data version, read by a statement that begins once the workspaces are locked (with the windows, if any).
   IF cardinality(a_keys) > 0 THEN
     FOR attempt IN 1 .. 2 LOOP
       SELECT array_agg(w.key_hash), array_agg(w.counted), array_agg(w.oldest_ms),
-             array_agg(COALESCE((SELECT max(a.blocked_until) FROM key_attempts a WHERE a.key_hash = w.key_hash), 0))
-        INTO v_keys, v_counts, v_oldest, v_blocked
+             array_agg(COALESCE((SELECT max(a.blocked_until) FROM key_attempts a WHERE a.key_hash = w.key_hash), 0)),
+             (SELECT d.version FROM sandbox_data_version d)
+        INTO v_keys, v_counts, v_oldest, v_blocked, data_version
         FROM (SELECT * FROM rate_windows w WHERE w.key_hash = ANY (a_keys) ORDER BY w.key_hash FOR UPDATE) w;
       EXIT WHEN a_keys <@ COALESCE(v_keys, '{}');
       -- Keys new to the table: their rows first (in key order too), then all of them read again.
       INSERT INTO rate_windows (key_hash, counted) SELECT DISTINCT k, 0 FROM unnest(a_keys) AS k ORDER BY 1 ON CONFLICT (key_hash) DO NOTHING;
     END LOOP;
+  ELSE
+    SELECT d.version INTO data_version FROM sandbox_data_version d;
   END IF;
-  IF cardinality(c_workspaces) > 0 THEN
-    SELECT array_agg(w.id), array_agg(w.remaining_requests) INTO v_ids, v_left
-      FROM (SELECT * FROM workspaces w WHERE w.id = ANY (c_workspaces) ORDER BY w.id FOR UPDATE) w;
-  END IF;
-  SELECT d.version INTO data_version FROM sandbox_data_version d;
 
   FOR i IN 1 .. COALESCE(cardinality(a_keys), 0) LOOP
     v_k := array_position(v_keys, a_keys[i]);
@@ -359,14 +363,13 @@ BEGIN
     RETURN NEXT;
   END LOOP;
 
-  IF cardinality(v_hit_keys) > 0 THEN
+  IF v_keys IS NOT NULL THEN
+    WITH windows AS (
+      UPDATE rate_windows w SET counted = u.counted, oldest_ms = u.oldest
+        FROM unnest(v_keys, v_counts, v_oldest) AS u(key_hash, counted, oldest) WHERE w.key_hash = u.key_hash)
     INSERT INTO rate_hit_counts AS h (key_hash, at_ms, n)
       SELECT k, t, count(*) FROM unnest(v_hit_keys, v_hit_times) AS u(k, t) WHERE t IS NOT NULL GROUP BY k, t
       ON CONFLICT (key_hash, at_ms) DO UPDATE SET n = h.n + excluded.n;
-  END IF;
-  IF v_keys IS NOT NULL THEN
-    UPDATE rate_windows w SET counted = u.counted, oldest_ms = u.oldest
-      FROM unnest(v_keys, v_counts, v_oldest) AS u(key_hash, counted, oldest) WHERE w.key_hash = u.key_hash;
   END IF;
   IF v_ids IS NOT NULL THEN
     UPDATE workspaces w SET remaining_requests = u.remaining FROM unnest(v_ids, v_left) AS u(id, remaining)
