@@ -4,14 +4,17 @@
 //
 // An operation that writes nothing but the quota reads with statements that
 // each commit on their own, on any connection of the pool; a snippet read
-// (getSnippet) and the quota charge go out with those of the other requests
-// of the moment, one statement each (batch.ts). It expects the data version
-// this instance had seen when it began. The charge is made only if the
-// version is still that one (sandbox_charge): then no write committed between
+// (getSnippet) goes out with those of the other requests of the moment, in one
+// statement (batch.ts), and the quota charge in the next round (rounds.ts),
+// with the request's admission when the core runs the operation before that
+// is known. It expects the data version this instance had seen when it
+// began. The charge is made only if the version is still that one
+// (sandbox_round, migration 4): then no write committed between
 // that moment and the charge, so every read saw one state, the one the charge
 // is made in, and the operation is as if it had run alone at that moment,
 // with the lock. One that ends without a charge (a refusal, a 404) is checked
-// the same way when it read more than once. If a write came in between, the
+// the same way when it read more than once, or from what was kept. If a write
+// came in between, the
 // operation runs again the way it always could (`locked`: a transaction with
 // the shared lock, postgres-store.ts), so it cannot be starved by writers. So
 // does one that tries to write: that takes the lock. A snippet read that a

@@ -66,7 +66,7 @@ export function postgresTransaction(sql: Sql): StoreTransaction {
     },
     snippets: {
       ...snippets,
-      // No read cache: another instance may have changed the snippet since.
+      // Read anew: this is the read of a transaction with the lock (optimistic-read.ts keeps what a charge found current).
       async read(id) {
         const snippet = await snippets.get(id);
         return snippet && readOf(snippet);
