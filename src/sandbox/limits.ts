@@ -241,8 +241,10 @@ export class ProcessLimits implements KeyLimits {
   }
 
   take(keyHash: string, limit: number, now: number): RateDecision {
+    const blockedFor = this.blocker.blockedFor(keyHash, now);
+    if (blockedFor > 0) return { allowed: false, limit, remaining: 0, resetSeconds: blockedFor, blockedFor };
     const { allowed, state } = this.rates.take(keyHash, limit, now);
-    return { allowed, ...state };
+    return { allowed, ...state, blockedFor: 0 };
   }
 
   blockedFor(keyHash: string, now: number): number {

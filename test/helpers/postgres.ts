@@ -53,7 +53,8 @@ export interface TestPostgres {
 
 let databases = 0;
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `settings`: extra server settings (`-c name=value`), e.g. to load pg_stat_statements for a profile. */
+export async function startPostgres(settings: Record<string, string> = {}): Promise<TestPostgres> {
   if (!existsSync(join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL is not installed at ${PG_BIN} (set SNIPPETS_PG_BIN); CI must have it`);
   const dir = mkdtempSync(join(tmpdir(), 'snippets-pg-'));
   const user = runAs();
@@ -72,6 +73,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   async function start(): Promise<void> {
     // Durability is not under test here (fsync off); connections are (max_connections above what a few pools take).
     const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+    for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`);
     const child = spawn(join(PG_BIN, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], ...user });
     server = child;
     child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));

@@ -2,12 +2,14 @@
 // (issue #17): rate limits, invalid-attempt blocks, quota and idempotency
 // keys are counted in the database, so requests sent at once to three
 // instances are counted exactly, as one instance counts them.
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/in-process.ts';
 import { openPostgresStore } from '../../src/sandbox/postgres/postgres-store.ts';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
 import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 import { demoKeys, demoTeams, fixturesFile, withoutResources } from '../helpers/sandbox.ts';
 
 const ACME = 'a1c0ffee-0000-4000-8000-000000000001';
@@ -101,6 +103,31 @@ describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', (
       expect(((await answer.json()) as { code: string }).code).toBe('KEY_TEMPORARILY_BLOCKED');
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+    await end();
+  }, 60_000);
+
+  it('a reset to other fixtures on one instance: within moments the others know only the new keys and teams', async () => {
+    const { instances, send, end } = await threeInstances(fixturesFile((f) => f.apiKeys.forEach((key) => (key.rateLimitPerMinute = 100_000))), true);
+    // Instance 1 has used the demo key: it knows it (and the teams) from now on.
+    expect((await send(1, '/api/prompts/tags')).status).toBe(200);
+    const research = '7ea40000-0000-4000-8000-0000000000a1';
+    const newKey = 'sk_test_acmeResearchOnly0000000000a1';
+    const next = JSON.parse(readFileSync(fixturesFile(() => {}), 'utf8')) as Fixtures;
+    next.teams.push({ id: research, workspaceId: ACME, name: 'Research' });
+    next.apiKeys = next.apiKeys.filter((key) => key.key !== demoKeys.acme);
+    next.apiKeys.push({ key: newKey, workspaceId: ACME, teamIds: [research], status: 'active', expiresAt: null, rateLimitPerMinute: 100 });
+    const reset = await fetch(`${instances[0]!.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fixtures: next }) });
+    expect(reset.status).toBe(200);
+    // Announced with NOTIFY: within a moment, not at once.
+    const deadline = Date.now() + 2000;
+    while ((await send(1, '/api/prompts/tags')).status === 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const revoked = await send(1, '/api/prompts/tags');
+    expect([revoked.status, ((await revoked.json()) as { code: string }).code]).toEqual([401, 'AUTH_KEY_UNKNOWN']);
+    // The new team is known there too: a snippet of it, made on instance 2, is found on instance 1.
+    const made = await send(2, '/api/prompts/snippet', { method: 'POST', body: JSON.stringify({ title: 'new team', content: content('x'), teamId: research }) }, newKey);
+    expect(made.status).toBe(201);
+    const { data } = (await made.json()) as { data: { id: string } };
+    expect((await send(1, `/api/prompts/snippet?id=${data.id}`, {}, newKey)).status).toBe(200);
     await end();
   }, 60_000);
 

@@ -12,7 +12,7 @@ import type { Principal } from '../principal.ts';
 import { groupHandlers } from '../routes/groups.ts';
 import { snippetHandlers } from '../routes/snippets.ts';
 import { variationHandlers } from '../routes/variations.ts';
-import type { KeyLimits, SandboxStore } from '../store/store.ts';
+import type { KeyLimits, RateDecision, SandboxStore } from '../store/store.ts';
 
 const handlers: Record<string, Handler> = { ...snippetHandlers, ...variationHandlers, ...groupHandlers };
 
@@ -44,15 +44,30 @@ export function prepareOperations({ store, sha256, now, teams, limits }: Depende
   const stored = idempotency(spec.limits.idempotencyKeyHours);
 
   return {
-    async run(operation: OperationInfo, principal: Principal, query: Record<string, unknown>, body: unknown, idempotencyKey?: string): Promise<Answered> {
+    /**
+     * `admission`: the request's count against its key's limits, when the
+     * operation (read-only) runs before it is known (sandbox-core.ts): the
+     * store charges only if it lets the request in, and a refused request's
+     * invalid attempt is not one.
+     */
+    async run(
+      operation: OperationInfo,
+      principal: Principal,
+      query: Record<string, unknown>,
+      body: unknown,
+      idempotencyKey?: string,
+      admission?: Promise<RateDecision>,
+    ): Promise<Answered> {
       const hash = idempotencyKey && requestHash(sha256, operation.operationId, query, body);
       const at = now();
       // Recorded once the transaction is over (committed or rolled back, as a refusal is): an attempt is not data the rollback takes back.
       let invalidAttempt = false;
       try {
-        return await transact(operation, principal, query, body, idempotencyKey, hash, at, () => (invalidAttempt = true));
+        return await transact(operation, principal, query, body, idempotencyKey, hash, at, () => (invalidAttempt = true), admission);
       } finally {
-        if (invalidAttempt) await limits().recordRealKey(principal.keyHash, at);
+        if (invalidAttempt && (admission === undefined || (await admission.then((decision) => decision.allowed, () => false)))) {
+          await limits().recordRealKey(principal.keyHash, at);
+        }
       }
     },
   };
@@ -66,6 +81,7 @@ export function prepareOperations({ store, sha256, now, teams, limits }: Depende
     hash: string | undefined,
     at: number,
     onInvalidAttempt: () => void,
+    admission: Promise<RateDecision> | undefined,
   ): Promise<Answered> {
     return store.transaction(async (tx) => {
       const access = new Access(tx, teams(), principal, onInvalidAttempt);
@@ -84,6 +100,6 @@ export function prepareOperations({ store, sha256, now, teams, limits }: Depende
       const json = successJson(result, remaining);
       if (idempotencyKey && hash) await stored.remember(tx, access, idempotencyKey, hash, { status: result.status, body: json }, at);
       return { status: result.status, body: json, replayed: false };
-    }, operation.readOnly);
+    }, operation.readOnly, admission);
   }
 }

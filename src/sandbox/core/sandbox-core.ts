@@ -13,7 +13,7 @@
 //               the quota charge (operations.ts)
 //   errors      every failure leaves through errorAnswer(), with a catalog code
 import { errorCatalog } from '../../../generated/error-catalog.js';
-import { Authenticator, refuseRepeatedAuthorization } from '../auth.ts';
+import { Authenticator, keyBlocked, refuseRepeatedAuthorization } from '../auth.ts';
 import { checkContentType, parseJson } from '../body.ts';
 import { adjustableClock, type SandboxClock, type SharedClock } from '../clock.ts';
 import { ClientGone } from '../client-gone.ts';
@@ -27,9 +27,9 @@ import { ProcessLimits } from '../limits.ts';
 import type { Principal } from '../principal.ts';
 import { TurnBudget } from '../turn-budget.ts';
 import { decodeQuery, validateBody, validateParameters } from '../validation.ts';
-import type { KeyLimits, SandboxStore, StoredFixtures, StoreSnapshot } from '../store/store.ts';
+import type { Awaitable, KeyLimits, RateDecision, SandboxStore, StoredFixtures, StoreSnapshot } from '../store/store.ts';
 import { seedFixtureResources } from './fixture-resources.ts';
-import { prepareOperations } from './operations.ts';
+import { prepareOperations, type Answered } from './operations.ts';
 import { silentLog, type SandboxAnswer, type SandboxLog, type SandboxRequest } from './request.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -90,11 +90,20 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     teams = await store.teamWorkspaces();
   }
 
+  /** Keys and teams read again: another instance on the store changed them (its limits are the store's, and stay). */
+  async function reloadKeysAndTeams(): Promise<void> {
+    authenticator = new Authenticator(store, sha256, spec.keyPattern, limits, options.rateLimit, options.rateLimitForEveryKey);
+    teams = await store.teamWorkspaces();
+  }
+
   const seeded = await store.seed(storedFixtures(fixtures, sha256));
   // Every reset makes the fixtures' resources as this start did, timestamps included: a reset gives back the state of the start.
   const seededAt = new Date(clock.now()).toISOString();
   await seedFixtureResources(store, fixtures, seededAt);
   await startAfresh();
+  await store.watchFixtures?.(() => {
+    reloadKeysAndTeams().catch((error: unknown) => log.warn({ error: (error as Error).message }, 'keys and teams could not be read again'));
+  });
   const operations = prepareOperations({ store, sha256, now: clock.now, teams: () => teams, limits: () => limits });
 
   function errorAnswer(error: ApiError, requestId: string, headers: Record<string, string> = { 'x-request-id': requestId }): SandboxAnswer {
@@ -113,14 +122,22 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     return new ApiError('ENDPOINT_NOT_FOUND', `No endpoint at ${method} ${path}`);
   }
 
-  /** Who is calling and whether they may, before the body is read; the rate-limit headers go on the answer whatever follows. */
-  async function admit(operation: OperationInfo, request: SandboxRequest, headers: Record<string, string>): Promise<Principal> {
+  /**
+   * Who is calling, and the count of the request against its key's limits
+   * (block, rate window): known at once when this process keeps them, a
+   * promise when the store does (settle() applies it).
+   */
+  async function admission(request: SandboxRequest): Promise<{ principal: Principal; decision: Awaitable<RateDecision> }> {
     refuseRepeatedAuthorization(request.authorizationCount ?? 1);
     const now = clock.now();
     const authorization = request.headers.authorization;
     const principal = await authenticator.authenticate(Array.isArray(authorization) ? authorization.join(', ') : authorization, now);
-    const taken = limits.take(principal.keyHash, principal.rateLimit, now);
-    const window = 'then' in taken ? await taken : taken;
+    return { principal, decision: limits.take(principal.keyHash, principal.rateLimit, now) };
+  }
+
+  /** A request's count applied: the rate-limit headers on the answer whatever follows, or the refusal. */
+  function settle(window: RateDecision, principal: Principal, headers: Record<string, string>): void {
+    if (window.blockedFor > 0) throw keyBlocked(window.blockedFor);
     headers['ratelimit-limit'] = String(window.limit);
     headers['ratelimit-remaining'] = String(window.remaining);
     headers['ratelimit-reset'] = String(window.resetSeconds);
@@ -129,7 +146,37 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
         retryAfter: window.resetSeconds,
       });
     }
-    return principal;
+  }
+
+  /**
+   * A read-only operation without a body or Prefer, run while the store still
+   * counts the request (a store that shares the limits): its quota charge can
+   * then go to the database with the count, in one round trip, and the store
+   * makes it only if the count lets the request in. Answered as if it had
+   * waited: the count's refusal first, then what validation says, then the
+   * operation (whose answer a refusal drops).
+   */
+  async function runWhileCounted(
+    operation: OperationInfo,
+    request: SandboxRequest,
+    principal: Principal,
+    decision: Promise<RateDecision>,
+    headers: Record<string, string>,
+    rawQuery: string,
+  ): Promise<Answered> {
+    let parameters: Record<string, unknown>;
+    try {
+      parameters = decodeQuery(operation, request.query ?? parseQuery(rawQuery));
+      if (operation.statuses.has(400)) validateParameters(operation, parameters, request.headers);
+    } catch (invalid) {
+      settle(await decision, principal, headers);
+      throw invalid;
+    }
+    const running = operations.run(operation, principal, parameters, undefined, undefined, decision);
+    // Read below, or dropped with the request when the count refuses it.
+    running.catch(() => {});
+    settle(await decision, principal, headers);
+    return running;
   }
 
   /** A fault the request asked for with Prefer (after its delay), or undefined. */
@@ -187,21 +234,30 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     const operation = routes.get(`${request.method} ${path}`);
     if (!operation) return errorAnswer(unmatched(request.method, path), requestId, headers);
     try {
-      const principal = operation.authenticated ? await admit(operation, request, headers) : undefined;
-      // Awaited only when there is something to wait for: a promise per step is a measurable share of a fast request.
-      const fault = options.faultInjection && request.headers.prefer !== undefined ? await injected(operation, request, headers) : undefined;
-      if (fault) return { ...errorAnswer(fault, requestId, headers), operation, injected: true };
-      if (operation.operationId === 'getHealth') {
-        return { status: 200, headers: { ...headers, 'content-type': JSON_TYPE }, body: await health(), operation };
+      const admitted = operation.authenticated ? await admission(request) : undefined;
+      const principal = admitted?.principal;
+      const prefer = options.faultInjection && request.headers.prefer !== undefined;
+      const rawQuery = query === -1 ? '' : request.url.slice(query + 1);
+      let answer: Answered;
+      if (admitted && admitted.decision instanceof Promise && operation.readOnly && !operation.takesBody && !prefer) {
+        answer = await runWhileCounted(operation, request, principal!, admitted.decision, headers, rawQuery);
+      } else {
+        // Awaited only when there is something to wait for: a promise per step is a measurable share of a fast request.
+        if (admitted) settle(admitted.decision instanceof Promise ? await admitted.decision : admitted.decision, principal!, headers);
+        const fault = prefer ? await injected(operation, request, headers) : undefined;
+        if (fault) return { ...errorAnswer(fault, requestId, headers), operation, injected: true };
+        if (operation.operationId === 'getHealth') {
+          return { status: 200, headers: { ...headers, 'content-type': JSON_TYPE }, body: await health(), operation };
+        }
+        const body = operation.takesBody ? await readBody(operation, request) : undefined;
+        const parameters = decodeQuery(operation, request.query ?? parseQuery(rawQuery));
+        if (operation.statuses.has(400)) {
+          validateParameters(operation, parameters, request.headers);
+          validateBody(operation, body);
+        }
+        const idempotencyKey = operation.idempotent ? request.headers['idempotency-key'] : undefined;
+        answer = await operations.run(operation, principal!, parameters, body, typeof idempotencyKey === 'string' ? idempotencyKey : undefined);
       }
-      const body = operation.takesBody ? await readBody(operation, request) : undefined;
-      const parameters = decodeQuery(operation, request.query ?? parseQuery(query === -1 ? '' : request.url.slice(query + 1)));
-      if (operation.statuses.has(400)) {
-        validateParameters(operation, parameters, request.headers);
-        validateBody(operation, body);
-      }
-      const idempotencyKey = operation.idempotent ? request.headers['idempotency-key'] : undefined;
-      const answer = await operations.run(operation, principal!, parameters, body, typeof idempotencyKey === 'string' ? idempotencyKey : undefined);
       if (answer.replayed) headers['idempotent-replayed'] = 'true';
       headers['content-type'] = JSON_TYPE;
       return { status: answer.status, headers, body: answer.body, operation };

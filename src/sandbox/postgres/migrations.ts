@@ -210,6 +210,173 @@ CREATE TABLE sandbox_clock (
 );
 INSERT INTO sandbox_clock (offset_ms) VALUES (0);
 `,
+  // Many requests' calls in one statement (batch.ts), and reads without a lock (optimistic-read.ts).
+  `
+-- Not written to the WAL: cheaper to change on every request, and emptied by PostgreSQL after a crash of the
+-- database (not after a clean restart). Losing them then is what a single-process sandbox does on any restart
+-- (it keeps them in memory): rate windows start afresh, attempts and blocks are forgotten. Data and quota are logged.
+ALTER TABLE rate_windows SET UNLOGGED;
+ALTER TABLE key_attempts SET UNLOGGED;
+-- A window's requests counted per millisecond (the requests of a batch share a few), not one row each; and the
+-- window's oldest request kept with its count: a take looks at the window's rows only when one has left it.
+CREATE UNLOGGED TABLE rate_hit_counts (
+  key_hash ${C} NOT NULL,
+  at_ms bigint NOT NULL,
+  n integer NOT NULL,
+  PRIMARY KEY (key_hash, at_ms)
+);
+INSERT INTO rate_hit_counts SELECT key_hash, at_ms, count(*) FROM rate_hits GROUP BY key_hash, at_ms;
+DROP FUNCTION sandbox_rate_take(text, integer, bigint, bigint);
+DROP TABLE rate_hits;
+ALTER TABLE rate_windows ADD COLUMN oldest_ms bigint;
+UPDATE rate_windows w SET oldest_ms = (SELECT min(h.at_ms) FROM rate_hit_counts h WHERE h.key_hash = w.key_hash);
+
+-- A number that every transaction that may write makes larger (postgres-store.ts, as it begins), never
+-- reused, not even by a reset or a restore: equal numbers read at two moments mean no write committed between.
+CREATE TABLE sandbox_data_version (
+  only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+  version bigint NOT NULL
+);
+INSERT INTO sandbox_data_version (version) VALUES (1);
+
+-- One round (rounds.ts): the admissions and quota charges of the requests of a moment, in one statement.
+--
+-- Admissions (limits.ts): for each, in order, its key's block, then its rate window: one request counted if the
+-- key is not blocked and the window has room. Atomic per key: the keys' windows are locked, in key order, read
+-- with the keys' blocks into arrays (one element per key), counted there, and written back in one statement.
+--
+-- Charges of read-only operations (optimistic-read.ts), each valid only if no write committed since the data
+-- version it expects: 'stale' then, and nothing charged; a null workspace only asks that question. A charge may
+-- depend on an admission of the same round (c_after, its index): 'refused' if that one was, and nothing charged.
+-- The workspaces' rows are locked first, in id order, then the windows' (every round locks in that order, so that
+-- the rounds of several instances wait for each other, never deadlock); the version is read by a later statement
+-- (a volatile function's statements each see what committed before they began), so that a writer that charged
+-- one of them and committed meanwhile is seen. Charged in order in arrays, written back in one statement.
+-- Outcomes: charged, short (the quota cannot pay), stale, current, refused. Five statements in all, at most.
+--
+-- Rows: one per admission, then one per charge, each with the data version (for admissions: as it was before any
+-- of their operations began).
+CREATE FUNCTION sandbox_round(a_keys text[], a_limits integer[], a_nows bigint[], a_windows bigint[],
+                              c_workspaces text[], c_costs bigint[], c_expected bigint[], c_after integer[],
+                              OUT blocked_until bigint, OUT allowed boolean, OUT in_window integer, OUT oldest bigint,
+                              OUT outcome text, OUT remaining bigint, OUT data_version bigint)
+-- Plans made once per connection (the parameters are keys, times and ids, which change no plan): about half of
+-- what a call cost was planning its statements again each time.
+RETURNS SETOF record LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+  v_keys text[];
+  v_counts integer[];
+  v_oldest bigint[];
+  v_blocked bigint[];
+  v_admitted boolean[] := '{}';
+  -- The requests counted by this call, not stored yet (key, time; a time set to NULL once it left the window).
+  v_hit_keys text[] := '{}';
+  v_hit_times bigint[] := '{}';
+  v_k integer;
+  v_now bigint;
+  v_cutoff bigint;
+  v_expired integer;
+  v_ids text[];
+  v_left bigint[];
+  v_w integer;
+BEGIN
+  -- The workspaces first, then the windows: every round locks in that order (writers lock a workspace only).
+  IF cardinality(c_workspaces) > 0 THEN
+    SELECT array_agg(w.id), array_agg(w.remaining_requests) INTO v_ids, v_left
+      FROM (SELECT * FROM workspaces w WHERE w.id = ANY (c_workspaces) ORDER BY w.id FOR UPDATE) w;
+  END IF;
+  -- The data version, read by a statement that begins once the workspaces are locked (with the windows, if any).
+  IF cardinality(a_keys) > 0 THEN
+    FOR attempt IN 1 .. 2 LOOP
+      SELECT array_agg(w.key_hash), array_agg(w.counted), array_agg(w.oldest_ms),
+             array_agg(COALESCE((SELECT max(a.blocked_until) FROM key_attempts a WHERE a.key_hash = w.key_hash), 0)),
+             (SELECT d.version FROM sandbox_data_version d)
+        INTO v_keys, v_counts, v_oldest, v_blocked, data_version
+        FROM (SELECT * FROM rate_windows w WHERE w.key_hash = ANY (a_keys) ORDER BY w.key_hash FOR UPDATE) w;
+      EXIT WHEN a_keys <@ COALESCE(v_keys, '{}');
+      -- Keys new to the table: their rows first (in key order too), then all of them read again.
+      INSERT INTO rate_windows (key_hash, counted) SELECT DISTINCT k, 0 FROM unnest(a_keys) AS k ORDER BY 1 ON CONFLICT (key_hash) DO NOTHING;
+    END LOOP;
+  ELSE
+    SELECT d.version INTO data_version FROM sandbox_data_version d;
+  END IF;
+
+  FOR i IN 1 .. COALESCE(cardinality(a_keys), 0) LOOP
+    v_k := array_position(v_keys, a_keys[i]);
+    v_now := a_nows[i];
+    blocked_until := v_blocked[v_k];
+    IF blocked_until > v_now THEN
+      allowed := false;
+      in_window := NULL;
+      oldest := NULL;
+    ELSE
+      v_cutoff := v_now - a_windows[i];
+      IF v_oldest[v_k] <= v_cutoff THEN
+        -- What left the window goes, from the oldest end: each row is deleted once, so constant time amortised.
+        WITH gone AS (DELETE FROM rate_hit_counts h WHERE h.key_hash = a_keys[i] AND h.at_ms <= v_cutoff RETURNING h.n)
+        SELECT COALESCE(sum(n), 0) INTO v_expired FROM gone;
+        v_counts[v_k] := v_counts[v_k] - v_expired;
+        -- This call's own requests too (a clock moved far between two of them).
+        FOR j IN 1 .. cardinality(v_hit_keys) LOOP
+          IF v_hit_keys[j] = a_keys[i] AND v_hit_times[j] <= v_cutoff THEN
+            v_hit_times[j] := NULL;
+            v_counts[v_k] := v_counts[v_k] - 1;
+          END IF;
+        END LOOP;
+        v_oldest[v_k] := LEAST((SELECT min(h.at_ms) FROM rate_hit_counts h WHERE h.key_hash = a_keys[i]),
+                               (SELECT min(t) FROM unnest(v_hit_keys, v_hit_times) AS u(k, t) WHERE k = a_keys[i]));
+      END IF;
+      allowed := v_counts[v_k] < a_limits[i];
+      IF allowed THEN
+        v_hit_keys := v_hit_keys || a_keys[i];
+        v_hit_times := v_hit_times || v_now;
+        v_counts[v_k] := v_counts[v_k] + 1;
+        v_oldest[v_k] := LEAST(v_oldest[v_k], v_now);
+      END IF;
+      in_window := v_counts[v_k];
+      oldest := v_oldest[v_k];
+    END IF;
+    v_admitted := v_admitted || allowed;
+    RETURN NEXT;
+  END LOOP;
+
+  blocked_until := NULL;
+  allowed := NULL;
+  in_window := NULL;
+  oldest := NULL;
+  FOR i IN 1 .. COALESCE(cardinality(c_workspaces), 0) LOOP
+    remaining := NULL;
+    v_w := array_position(v_ids, c_workspaces[i]);
+    IF c_after[i] IS NOT NULL AND v_admitted[c_after[i]] IS NOT TRUE THEN
+      outcome := 'refused';
+    ELSIF c_expected[i] IS DISTINCT FROM data_version THEN
+      outcome := 'stale';
+    ELSIF c_workspaces[i] IS NULL THEN
+      outcome := 'current';
+    ELSIF v_w IS NULL OR v_left[v_w] < c_costs[i] THEN
+      outcome := 'short';
+    ELSE
+      v_left[v_w] := v_left[v_w] - c_costs[i];
+      remaining := v_left[v_w];
+      outcome := 'charged';
+    END IF;
+    RETURN NEXT;
+  END LOOP;
+
+  IF v_keys IS NOT NULL THEN
+    WITH windows AS (
+      UPDATE rate_windows w SET counted = u.counted, oldest_ms = u.oldest
+        FROM unnest(v_keys, v_counts, v_oldest) AS u(key_hash, counted, oldest) WHERE w.key_hash = u.key_hash)
+    INSERT INTO rate_hit_counts AS h (key_hash, at_ms, n)
+      SELECT k, t, count(*) FROM unnest(v_hit_keys, v_hit_times) AS u(k, t) WHERE t IS NOT NULL GROUP BY k, t
+      ON CONFLICT (key_hash, at_ms) DO UPDATE SET n = h.n + excluded.n;
+  END IF;
+  IF v_ids IS NOT NULL THEN
+    UPDATE workspaces w SET remaining_requests = u.remaining FROM unnest(v_ids, v_left) AS u(id, remaining)
+      WHERE w.id = u.id AND w.remaining_requests <> u.remaining;
+  END IF;
+END $$;
+`,
 ];
 
 /** Runs the missing steps, one instance at a time; returns the versions applied (none when another instance had done it). */

@@ -3,27 +3,35 @@
 // `--db postgres://…` selects it (store-from-option.ts), with the pg driver.
 //
 // Transactions keep the interface's promise across instances with one
-// advisory lock per database, taken as each transaction begins: shared by
-// read-only ones, exclusive by the others. So writes never interleave, on
-// one instance or several, and each sees every write committed before it
-// began; reads run side by side, changing only the quota, in one atomic
-// statement. Within an instance, Turns (turns.ts) starts them in arrival
-// order. Everything else an instance needs to agree on with the others is
-// in the database too: quota, idempotent answers, and the shared limits.
+// advisory lock per database, taken as each transaction that may write
+// begins: exclusive, so writes never interleave, on one instance or several,
+// and each sees every write committed before it began. Each also makes the
+// data version larger (data-version.ts). Read-only transactions change only
+// the quota; they run side by side, without the lock, checked against the
+// data version when they are charged (optimistic-read.ts), and with the lock,
+// shared, when a write came in between. Within an instance, Turns (turns.ts)
+// starts them in arrival order. Everything else an instance needs to agree
+// on with the others is in the database too: quota, idempotent answers, and
+// the shared limits.
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { SharedClock } from '../clock.ts';
-import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
+import type { ClockShare, KeyLimits, KeyRecord, LimitSettings, RateDecision, SandboxStore, SeedOutcome, StoredFixtures, StoreSnapshot, StoreTransaction } from '../store/store.ts';
 import { keyRecordOf, type KeyColumns } from '../store/rows.ts';
 import { databaseUnavailable } from '../health.ts';
 import { openPool, POSTGRES_DEFAULTS, translate, type PostgresConnectionOptions } from './connection.ts';
-import { LIMIT_TABLES, postgresLimits } from './limits.ts';
+import { LIMIT_TABLES, postgresLimits, type AdmissionsOf } from './limits.ts';
+import { AdmissionRefused, Rounds } from './rounds.ts';
 import { migrate, TRANSACTION_LOCK } from './migrations.ts';
+import { Notifications } from './notifications.ts';
 import { shareClock } from './shared-clock.ts';
 import { seed } from './seed.ts';
 import { emptyAll, POSTGRES_STORE_KIND, restoreSnapshot, takeSnapshot } from './snapshot.ts';
 import { sqlOn, statement } from './sql.ts';
 import { refund, spendAndCommit, type ReadOnlyState } from './read-only-spend.ts';
 import { postgresTransaction } from './transaction.ts';
+import { BUMP_DATA_VERSION, READ_DATA_VERSION, SeenDataVersion } from './data-version.ts';
+import { OptimisticReads } from './optimistic-read.ts';
 import { Turns } from './turns.ts';
 
 export interface PostgresStoreOptions extends PostgresConnectionOptions {
@@ -37,9 +45,12 @@ export interface PostgresStore extends SandboxStore {
   migrated: number[];
 }
 
-// One simple query each: BEGIN and the lock in one round trip.
-const BEGIN_SHARED = `BEGIN; SELECT pg_advisory_xact_lock_shared(${TRANSACTION_LOCK})`;
-const BEGIN_EXCLUSIVE = `BEGIN; SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK})`;
+/** Where seed, reset and restore are announced (watchFixtures). */
+const FIXTURES_CHANNEL = 'sandbox_fixtures';
+
+// One simple query each: BEGIN, the lock and the data version in one round trip.
+const BEGIN_SHARED = `BEGIN; SELECT pg_advisory_xact_lock_shared(${TRANSACTION_LOCK}); ${READ_DATA_VERSION}`;
+const BEGIN_EXCLUSIVE = `BEGIN; SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK}); ${BUMP_DATA_VERSION}`;
 
 const S = {
   findKey: statement(
@@ -58,7 +69,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = openPool(options, options.onConnectionError ?? (() => {}));
   try {
     const migrated = await migrate(pool);
-    return new PgStore(pool, migrated, options);
+    const seen = new SeenDataVersion();
+    seen.see(Number((await pool.query<{ version: string }>(READ_DATA_VERSION)).rows[0]!.version));
+    return new PgStore(pool, migrated, options, seen);
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
@@ -77,22 +90,48 @@ class PgStore implements PostgresStore {
    */
   private readonly maxWaitMs: number;
   private clockShare: ClockShare | undefined;
+  private readonly optimistic: OptimisticReads;
+  private readonly rounds: Rounds;
+  /** The admission behind each rate decision this store's limits gave (limits.ts). */
+  private readonly admissions: AdmissionsOf = new WeakMap();
+  private readonly notifications: Notifications;
+  /** Who announces this instance's changes of the fixtures (it does not hear its own). */
+  private readonly instance = randomUUID();
 
   constructor(
     readonly pool: pg.Pool,
     readonly migrated: number[],
     private readonly options: PostgresStoreOptions,
+    private readonly seen: SeenDataVersion,
   ) {
     this.maxWaitMs = (options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs) + (options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs);
+    this.rounds = new Rounds(pool, seen, () => this.refuseClosed());
+    this.optimistic = new OptimisticReads(pool, seen, this.rounds);
+    this.notifications = new Notifications(options, options.onConnectionError ?? (() => {}));
   }
 
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T> {
-    return this.inTransaction(!readOnly, async (client, readState) => {
-      let tx = this.transactions.get(client);
-      if (!tx) this.transactions.set(client, (tx = postgresTransaction(sqlOn(client))));
-      // Read-only: the charge commits (read-only-spend.ts).
-      return work(readOnly ? { ...tx, spend: (workspaceId, cost) => spendAndCommit(client, readState, workspaceId, cost) } : tx);
-    });
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean, admission?: Promise<RateDecision>): Promise<T> {
+    // The request's admission, when the core runs the operation before knowing it: no charge unless it lets the request in.
+    const after = admission && this.admissions.get(admission);
+    const locked = (exclusive: boolean) =>
+      this.withLock(exclusive, async (client, readState) => {
+        let tx = this.transactions.get(client);
+        if (!tx) this.transactions.set(client, (tx = postgresTransaction(sqlOn(client))));
+        if (exclusive) return work(tx);
+        // Read-only: the charge commits (read-only-spend.ts).
+        return work({
+          ...tx,
+          async spend(workspaceId, cost) {
+            if (after) {
+              await after.row;
+              if (!after.allowed) throw new AdmissionRefused('the request was not let in');
+            }
+            return spendAndCommit(client, readState, workspaceId, cost);
+          },
+        });
+      });
+    if (!readOnly) return this.inTurn(true, () => locked(true));
+    return this.inTurn(false, () => this.optimistic.run(work, () => locked(false), after));
   }
 
   async findKey(keyHash: string): Promise<KeyRecord | undefined> {
@@ -106,7 +145,11 @@ class PgStore implements PostgresStore {
   }
 
   seed(fixtures: StoredFixtures): Promise<SeedOutcome> {
-    return this.inTransaction(true, (client) => seed(sqlOn(client), fixtures));
+    return this.inTransaction(true, async (client) => {
+      const outcome = await seed(sqlOn(client), fixtures);
+      await this.announceFixtures(client);
+      return outcome;
+    });
   }
 
   reset(fixtures: StoredFixtures): Promise<void> {
@@ -114,11 +157,18 @@ class PgStore implements PostgresStore {
       await emptyAll(client);
       await emptyLimits(client);
       await seed(sqlOn(client), fixtures);
+      await this.announceFixtures(client);
     });
   }
 
+  async watchFixtures(changed: () => void): Promise<void> {
+    this.refuseClosed();
+    // Not this instance's own changes: its core knows of them.
+    await this.notifications.listen(FIXTURES_CHANNEL, (from) => from !== this.instance && changed(), async () => changed());
+  }
+
   sharedLimits(settings: LimitSettings): KeyLimits {
-    return postgresLimits(this.pool, settings, () => this.refuseClosed());
+    return postgresLimits(this.pool, settings, this.rounds, this.admissions, () => this.refuseClosed());
   }
 
   snapshot(): Promise<StoreSnapshot> {
@@ -133,13 +183,14 @@ class PgStore implements PostgresStore {
       await restoreSnapshot(client, snapshot.state);
       // As on a store of one process, whose core starts its limits afresh on a restore.
       await emptyLimits(client);
+      await this.announceFixtures(client);
     });
   }
 
   async shareClock(clock: SharedClock): Promise<ClockShare> {
     this.refuseClosed();
     await this.clockShare?.close();
-    this.clockShare = await shareClock(this.pool, this.options, clock, this.options.onConnectionError ?? (() => {}));
+    this.clockShare = await shareClock(this.pool, this.notifications, clock, this.options.onConnectionError ?? (() => {}));
     return this.clockShare;
   }
 
@@ -153,7 +204,13 @@ class PgStore implements PostgresStore {
     await this.turns.drain();
     this.closed = true;
     await this.clockShare?.close();
+    await this.notifications.close();
     await this.pool.end();
+  }
+
+  /** Tells the other instances, once this transaction commits, that keys and teams may have changed. */
+  private async announceFixtures(client: pg.ClientBase): Promise<void> {
+    await client.query('SELECT pg_notify($1, $2)', [FIXTURES_CHANNEL, this.instance]);
   }
 
   private refuseClosed(): void {
@@ -170,31 +227,50 @@ class PgStore implements PostgresStore {
     }
   }
 
-  /** `work` in a transaction of its own, in its turn, holding the transaction lock (exclusive or shared). */
+  /** `work` with a transaction of its own, in its turn, holding the transaction lock (exclusive or shared). */
   private inTransaction<T>(exclusive: boolean, work: (client: pg.PoolClient, readState: ReadOnlyState) => Promise<T>): Promise<T> {
-    return this.turns.run(exclusive, async () => {
-      this.refuseClosed();
-      let client: pg.PoolClient;
-      try {
-        client = await this.pool.connect();
-      } catch (error) {
-        throw translate(error);
-      }
-      let broken = false;
-      const readState: ReadOnlyState = { committed: false, charged: [] };
-      try {
-        await client.query(exclusive ? BEGIN_EXCLUSIVE : BEGIN_SHARED);
-        const result = await work(client, readState);
-        if (!readState.committed) await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        // A connection that cannot even roll back (or refund) is closed, not given back.
-        if (readState.committed) await refund(client, readState).catch(() => (broken = true));
-        else await client.query('ROLLBACK').catch(() => (broken = true));
-        throw translate(error);
-      } finally {
-        client.release(broken);
-      }
-    }, this.maxWaitMs, () => databaseUnavailable('The sandbox cannot reach its database in time; retry later'));
+    return this.inTurn(exclusive, () => this.withLock(exclusive, work));
+  }
+
+  /** `work` in its turn (exclusive: alone), or a 503 when the turn does not come in time. */
+  private inTurn<T>(exclusive: boolean, work: () => Promise<T>): Promise<T> {
+    return this.turns.run(
+      exclusive,
+      async () => {
+        this.refuseClosed();
+        return work();
+      },
+      this.maxWaitMs,
+      () => databaseUnavailable('The sandbox cannot reach its database in time; retry later'),
+    );
+  }
+
+  /** `work` in a transaction of its own holding the transaction lock (exclusive or shared). */
+  private async withLock<T>(exclusive: boolean, work: (client: pg.PoolClient, readState: ReadOnlyState) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw translate(error);
+    }
+    let broken = false;
+    const readState: ReadOnlyState = { committed: false, charged: [] };
+    try {
+      const began = (await client.query(exclusive ? BEGIN_EXCLUSIVE : BEGIN_SHARED)) as unknown as Array<pg.QueryResult<{ version: number }>>;
+      // A writer's version is seen once it is committed; a reader's at once (writes wait for it).
+      const version = Number(began[2]!.rows[0]!.version);
+      if (!exclusive) this.seen.see(version);
+      const result = await work(client, readState);
+      if (!readState.committed) await client.query('COMMIT');
+      this.seen.see(version);
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back (or refund) is closed, not given back.
+      if (readState.committed) await refund(client, readState).catch(() => (broken = true));
+      else await client.query('ROLLBACK').catch(() => (broken = true));
+      throw translate(error);
+    } finally {
+      client.release(broken);
+    }
   }
 }

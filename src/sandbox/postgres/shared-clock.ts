@@ -5,13 +5,11 @@
 // or whose listening connection comes back after the database restarted,
 // reads the stored offset first. Other instances follow within the time a
 // notification takes (well under a millisecond on one machine), not at once.
-import pg from 'pg';
+import type pg from 'pg';
 import type { SharedClock } from '../clock.ts';
-import type { PostgresConnectionOptions } from './connection.ts';
+import type { Notifications } from './notifications.ts';
 
 const CHANNEL = 'sandbox_clock';
-/** How long to wait before listening again once the listening connection is lost. */
-const RECONNECT_MS = 1000;
 
 export interface ClockShare {
   /** Settles once the latest move of this instance's clock is stored and announced. */
@@ -19,37 +17,21 @@ export interface ClockShare {
   close(): Promise<void>;
 }
 
-export async function shareClock(pool: pg.Pool, options: PostgresConnectionOptions, clock: SharedClock, onError: (error: Error) => void): Promise<ClockShare> {
-  let listener: pg.Client | undefined;
-  let closed = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
+export async function shareClock(pool: pg.Pool, notifications: Notifications, clock: SharedClock, onError: (error: Error) => void): Promise<ClockShare> {
   let latest: Promise<void> = Promise.resolve();
+  let closed = false;
 
-  const readStored = async (client: pg.ClientBase | pg.Pool) => {
-    const { rows } = await client.query<{ offset_ms: string }>('SELECT offset_ms::text FROM sandbox_clock');
-    if (rows[0]) clock.follow(Number(rows[0].offset_ms));
-  };
-
-  async function listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000 });
-    client.on('notification', (message) => clock.follow(Number(message.payload)));
-    const lost = (error?: Error) => {
-      if (listener !== client) return;
-      listener = undefined;
-      if (error) onError(error);
-      client.end().catch(() => {});
-      if (!closed) retry = setTimeout(() => void listen().catch(lost), RECONNECT_MS);
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
-    listener = client;
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    // After LISTEN: a move made between the read and now is announced, not missed.
-    await readStored(client);
-  }
-
-  await listen();
+  // Moves announced by any instance are followed; on (re)connecting, the stored offset is read (a move may have been missed).
+  await notifications.listen(
+    CHANNEL,
+    (payload) => {
+      if (!closed) clock.follow(Number(payload));
+    },
+    async () => {
+      const { rows } = await pool.query<{ offset_ms: string }>('SELECT offset_ms::text FROM sandbox_clock');
+      if (rows[0] && !closed) clock.follow(Number(rows[0].offset_ms));
+    },
+  );
   clock.onMove = (offsetMs) => {
     // In order: each move stored after the one before (GREATEST keeps the furthest anyway).
     latest = latest.then(async () => {
@@ -65,11 +47,7 @@ export async function shareClock(pool: pg.Pool, options: PostgresConnectionOptio
     settled: () => latest,
     async close() {
       closed = true;
-      clearTimeout(retry);
       clock.onMove = undefined;
-      const client = listener;
-      listener = undefined;
-      await client?.end().catch(() => {});
     },
   };
 }

@@ -8,10 +8,16 @@ export type Sql = <R extends object = Record<string, unknown>>(statement: Statem
 export interface Statement {
   name: string;
   text: string;
+  /** Whether it may change something (a read-only operation runs it only with the lock: optimistic-read.ts). */
+  writes: boolean;
 }
 
 /** A named statement; `name` must be unique among the store's statements. */
-export const statement = (name: string, text: string): Statement => ({ name: `sandbox_${name}`, text });
+export const statement = (name: string, text: string): Statement => ({
+  name: `sandbox_${name}`,
+  text,
+  writes: /\b(INSERT|UPDATE|DELETE|TRUNCATE)\b/i.test(text),
+});
 
 export function sqlOn(client: pg.ClientBase): Sql {
   return async <R extends object>(s: Statement, values: unknown[] = []) => (await client.query<R>({ name: s.name, text: s.text, values })).rows;

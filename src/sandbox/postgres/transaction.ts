@@ -1,9 +1,8 @@
 // What an operation may do inside its PostgreSQL transaction (store.ts's
 // StoreTransaction), over the one connection that transaction holds.
-import { JsonText } from '../json-text.ts';
 import type { ResourceKind, StoredAnswer, StoreTransaction } from '../store/store.ts';
 import { groupStore } from './groups.ts';
-import { snippetStore } from './snippets.ts';
+import { readOf, snippetStore } from './snippets.ts';
 import { statement, type Sql } from './sql.ts';
 import { variationStore } from './variations.ts';
 
@@ -67,16 +66,10 @@ export function postgresTransaction(sql: Sql): StoreTransaction {
     },
     snippets: {
       ...snippets,
-      // No read cache: another instance may have changed the snippet since.
+      // Read anew: this is the read of a transaction with the lock (optimistic-read.ts keeps what a charge found current).
       async read(id) {
         const snippet = await snippets.get(id);
-        return (
-          snippet && {
-            teamId: snippet.teamId,
-            data: JsonText.of(snippet),
-            metadata: JsonText.of({ totalVariations: snippet.variations.length, tagsAttached: snippet.tagIds.length }),
-          }
-        );
+        return snippet && readOf(snippet);
       },
     },
     variations,

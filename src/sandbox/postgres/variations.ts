@@ -7,11 +7,18 @@ import { statement, type Sql } from './sql.ts';
 const S = {
   bySnippet: statement('variations_of_snippet', 'SELECT * FROM variations WHERE snippet_id = $1 ORDER BY order_index'),
   byId: statement('variation_by_id', 'SELECT * FROM variations WHERE id = $1'),
+  // The variation and its 'created' record in one statement (the record's columns those of record below).
   insert: statement(
     'variation_insert',
-    `INSERT INTO variations (id, snippet_id, name, content_type, content, order_index, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(max(order_index) + 1, 0) FROM variations WHERE snippet_id = $2), $6, $6)
-     RETURNING order_index`,
+    `WITH v AS (
+       INSERT INTO variations (id, snippet_id, name, content_type, content, order_index, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(max(order_index) + 1, 0) FROM variations WHERE snippet_id = $2), $6, $6)
+       RETURNING order_index),
+     h AS (
+       INSERT INTO variation_history (seq, id, variation_id, snippet_id, team_id, change, name, content_type, content, recorded_at)
+       SELECT (SELECT COALESCE(max(seq), 0) + 1 FROM variation_history), $7, $1, $2, s.team_id, 'created', $3, $4, $5, $6
+       FROM snippets s WHERE s.id = $2)
+     SELECT order_index FROM v`,
   ),
   update: statement('variation_update', 'UPDATE variations SET name = $2, content_type = $3, content = $4, updated_at = $5 WHERE id = $1'),
   remove: statement('variation_remove', 'DELETE FROM variations WHERE id = $1'),
@@ -60,10 +67,8 @@ export function variationStore(sql: Sql): StoreTransaction['variations'] & { rec
     },
     async create(snippetId: string, name: string, content: Content, at: string, fixedId?: string) {
       const id = fixedId ?? randomUUID();
-      const [inserted] = await sql<{ order_index: number }>(S.insert, [id, snippetId, name, content.type, content.content, at]);
-      const row: VariationRow = { id, snippet_id: snippetId, name, content_type: content.type, content: content.content, order_index: inserted!.order_index, created_at: at, updated_at: at };
-      await record(row, 'created', at);
-      return toVariation(row);
+      const [inserted] = await sql<{ order_index: number }>(S.insert, [id, snippetId, name, content.type, content.content, at, randomUUID()]);
+      return toVariation({ id, snippet_id: snippetId, name, content_type: content.type, content: content.content, order_index: inserted!.order_index, created_at: at, updated_at: at });
     },
     async update(row, changes, at) {
       const next = changedVariationRow(row, changes, at);

@@ -164,13 +164,15 @@ export interface LimitSettings {
   blockMs: number;
 }
 
-/** A rate window's state after a request was counted, or refused. */
+/** A rate window's state after a request was counted, or refused: by its window, or by a block of the key. */
 export interface RateDecision {
   allowed: boolean;
   /** Requests the window allows, what is left of them, and seconds until its oldest request leaves it. */
   limit: number;
   remaining: number;
   resetSeconds: number;
+  /** Seconds the key stays blocked, or 0. When blocked, nothing was counted, allowed is false and the window's figures say nothing. */
+  blockedFor: number;
 }
 
 /**
@@ -180,7 +182,10 @@ export interface RateDecision {
  * them between instances (sharedLimits below).
  */
 export interface KeyLimits {
-  /** Counts one request for the key if its window has room. */
+  /**
+   * Counts one request for the key unless it is blocked or its window is full:
+   * a known key's admission in one call (one round trip on a shared store).
+   */
   take(keyHash: string, limit: number, now: number): Awaitable<RateDecision>;
   /** Seconds the key stays blocked, or 0. */
   blockedFor(keyHash: string, now: number): Awaitable<number>;
@@ -205,8 +210,14 @@ export interface SandboxStore {
    * rolls back all it wrote. `readOnly`: the operation writes nothing but
    * the quota. Transactions never interleave: each sees the ones before it
    * applied. An answer given is committed.
+   *
+   * `admission`: given with a read-only `work` by the core to a store whose
+   * sharedLimits count the request, when it runs the operation before the
+   * count is known (the rate decision that take() gave, still pending): the
+   * store charges the quota only if the count lets the request in (where it
+   * can, in the same round trip), and fails the work otherwise.
    */
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean): Promise<T>;
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, readOnly: boolean, admission?: Promise<RateDecision>): Promise<T>;
   /** The API key with this hash, if the fixtures have it. Keys change only with seed() and reset(). */
   findKey(keyHash: string): Awaitable<KeyRecord | undefined>;
   /** Team id -> workspace id of every team of the fixtures (removed teams left out). */
@@ -230,6 +241,13 @@ export interface SandboxStore {
    * instance's (never back). The store's close() ends the sharing.
    */
   shareClock?(clock: SharedClock): Promise<ClockShare>;
+  /**
+   * For a store several instances share: calls `changed` whenever another
+   * instance may have changed the keys or teams (its seed, reset or
+   * restore), or this one cannot tell (it was not listening for a while), so
+   * that what the core keeps of them is read again. close() ends it.
+   */
+  watchFixtures?(changed: () => void): Promise<void>;
   /** Throws when the store cannot be used (its database gone or broken). */
   check(): Awaitable<void>;
   close(): Awaitable<void>;

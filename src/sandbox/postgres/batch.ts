@@ -1,0 +1,76 @@
+// Calls of many concurrent requests in one statement. On a machine where the
+// sandbox, PostgreSQL and the clients share a few cores, what a round trip
+// costs is mostly not the work the database does but the messages: a write
+// and a read on each side and a wake-up of each process. A statement that
+// takes arrays (one element per call) pays that once for all the calls
+// queued while the one before was out (bench/postgres-profile.ts, and the
+// figures in docs/benchmarks.md).
+//
+// The calls submitted in one event-loop turn (and the next) form a batch,
+// sent once it is over (so a lone call waits for no timer), on a connection
+// of the pool; calls made while it is out go in the next (MAX_OUT). Each batch is one
+// statement, so it is atomic: the function behind it handles its calls in
+// their order, and every call of a batch that fails (the database away, a
+// timeout) gets that error.
+
+/** Most calls in one statement: its arrays and its answer stay small. */
+export const MAX_BATCH = 256;
+
+interface Waiting<I, O> {
+  input: I;
+  resolve: (output: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Batches of one kind out at once, at most: calls made while one is out wait
+ * and go together in the next. One: measured against two and four on a busy
+ * machine (docs/benchmarks.md, PostgreSQL), as fast or faster: the batches
+ * are larger (a batch's cost is mostly the same whatever its size) and never
+ * wait for each other's row locks (one key's window, one workspace's quota).
+ */
+const MAX_OUT = 1;
+
+export class Batcher<I, O> {
+  private queue: Waiting<I, O>[] = [];
+  private scheduled = false;
+  private out = 0;
+
+  /** `send` runs one batch: its outputs are in the order of its inputs, one each. */
+  constructor(private readonly send: (inputs: I[]) => Promise<O[]>) {}
+
+  submit(input: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.out >= MAX_OUT || this.queue.length === 0) return;
+    this.scheduled = true;
+    // At the end of the next turn, not this one: the requests whose bytes arrive in the next poll join the
+    // batch (an idle instance waits two loop turns, no timer). Measured against the end of this turn: about a
+    // tenth more GETs a second on a busy machine, the batches larger (docs/benchmarks.md, PostgreSQL).
+    setImmediate(() =>
+      setImmediate(() => {
+        this.scheduled = false;
+        while (this.queue.length > 0 && this.out < MAX_OUT) void this.flush(this.queue.splice(0, MAX_BATCH));
+      }),
+    );
+  }
+
+  private async flush(batch: Waiting<I, O>[]): Promise<void> {
+    this.out++;
+    try {
+      const outputs = await this.send(batch.map((waiting) => waiting.input));
+      if (outputs.length !== batch.length) throw new Error(`a batch of ${batch.length} calls got ${outputs.length} answers`);
+      batch.forEach((waiting, i) => waiting.resolve(outputs[i]!));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    } finally {
+      this.out--;
+      this.schedule();
+    }
+  }
+}
