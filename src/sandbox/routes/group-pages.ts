@@ -2,8 +2,7 @@
 // snippets, the groups of the key's teams, and the folder list, whose page
 // holds folders each with its snippets. Teams are listed one after the other
 // in id order, each group's rows by (created_at, id), all from indexes in
-// that order, so a page reads only what it returns (plus one row to know
-// whether more follows).
+// that order, so a page reads only about what it returns (readSnippets).
 import { contract } from '../contract.ts';
 import { JsonText } from '../json-text.ts';
 import type { OperationContext } from '../operation.ts';
@@ -18,18 +17,29 @@ export function pageLimit(ctx: OperationContext): number {
   return (ctx.query.limit as number | undefined) ?? defaultPageLimit;
 }
 
-/** One group's snippets after `after`, up to `limit`; `more` when the group has others after the last one taken. */
+/**
+ * The first read of a page's snippets asks the store for this many; each next
+ * read for twice as many as the page has taken. A page reads at most about
+ * three times the snippets it holds (a page of a few large snippets does not
+ * read `limit` of them to keep one), in at most log2(limit) reads.
+ */
+const FIRST_READ = 2;
+
+/** One group's snippets after `after`, up to the page's room; `more` when the group has others after the last one taken. */
 async function readSnippets(ctx: OperationContext, g: GroupKind, groupId: string, after: readonly string[] | undefined, page: Page) {
   let last: string[] | undefined;
-  let more = false;
-  for (const snippet of await g.snippets.after(ctx, groupId, after, page.remaining + 1)) {
-    if (!page.add(snippet)) {
-      more = true;
-      break;
+  let from = after;
+  // Each read either ends the page or has all of its snippets taken (at least one): at most `limit` reads, in fact log2(limit).
+  for (;;) {
+    const ask = Math.min(Math.max(FIRST_READ, 2 * page.count), page.remaining + 1);
+    const snippets = await g.snippets.after(ctx, groupId, from, ask);
+    for (const snippet of snippets) {
+      if (!page.add(snippet)) return { last, more: true };
+      last = g.snippets.positionOf(snippet);
     }
-    last = g.snippets.positionOf(snippet);
+    if (snippets.length < ask) return { last, more: false };
+    from = last;
   }
-  return { last, more };
 }
 
 /** `{"folder": …, "snippets": […]}` (or tag) with the snippets already serialized. */
