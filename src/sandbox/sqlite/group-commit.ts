@@ -17,6 +17,7 @@
 // group's transaction, where the database holds only committed state (the
 // read cache, snippet-reads.ts, relies on it).
 import type { Db } from './database.ts';
+import { WalCheckpoints } from './wal-checkpoints.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -38,6 +39,8 @@ export class GroupCommit<T> {
   /** Whether a group is running or scheduled: the next one waits for it. */
   private busy = false;
   private readonly sql;
+  /** Checkpoints run between groups, in turns of their own (wal-checkpoints.ts). */
+  private readonly checkpoints: WalCheckpoints | undefined;
 
   constructor(
     private readonly db: Db,
@@ -54,6 +57,7 @@ export class GroupCommit<T> {
       release: db.prepare('RELEASE operation'),
       rollbackTo: db.prepare('ROLLBACK TO operation'),
     };
+    this.checkpoints = WalCheckpoints.of(db);
   }
 
   /** Runs `run` in this turn's transaction (or a later one, when the turn's group is over its budget); `deliver` gets its result after the commit. */
@@ -73,14 +77,26 @@ export class GroupCommit<T> {
   private readonly flush = (): void => {
     const group = this.pending;
     this.pending = [];
+    const began = performance.now();
     void this.runGroup(group).then((outcomes) => {
       // Over budget: what did not run goes first in the next group.
       if (outcomes.length < group.length) this.pending = group.slice(outcomes.length).concat(this.pending);
-      if (this.pending.length > 0) setImmediate(this.flush);
-      else this.busy = false;
+      if (this.checkpoints?.countGroup(performance.now() - began)) setImmediate(this.checkpoint);
+      else this.next();
       deliverAll(group.slice(0, outcomes.length), outcomes);
     });
   };
+
+  /** A checkpoint alone in its turn: the answers just delivered, timers and I/O have run before it, and run again after. */
+  private readonly checkpoint = (): void => {
+    this.checkpoints!.run();
+    this.next();
+  };
+
+  private next(): void {
+    if (this.pending.length > 0) setImmediate(this.flush);
+    else this.busy = false;
+  }
 
   private async runGroup(group: Pending<T>[]): Promise<Outcome<T>[]> {
     const { sql, db } = this;
