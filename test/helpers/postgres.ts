@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 export const PG_BIN = process.env.SNIPPETS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 /** Whether PostgreSQL can be started here; in CI its absence is an error, not a skip. */
@@ -124,5 +125,29 @@ export async function startPostgres(settings: Record<string, string> = {}): Prom
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A PostgreSQL server for the describe block that calls this, and the
+ * sandboxes its tests open: the server started before the block's first
+ * test; the sandboxes closed, then the server removed, after its last.
+ */
+export function postgresForSuite(): { readonly server: TestPostgres; open: Array<{ close(): Promise<void> }> } {
+  let server: TestPostgres | undefined;
+  const open: Array<{ close(): Promise<void> }> = [];
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 60_000);
+  afterAll(async () => {
+    for (const sandbox of open) await sandbox.close();
+    await server?.destroy();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the suite PostgreSQL server is not started: use it inside a test');
+      return server;
+    },
+    open,
   };
 }

@@ -4,11 +4,11 @@
 // instances are counted exactly, as one instance counts them.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/sandbox/in-process.ts';
 import { openPostgresStore } from '../../src/sandbox/postgres/postgres-store.ts';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
-import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { postgresForSuite, postgresMissing } from '../helpers/postgres.ts';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 import { demoKeys, demoTeams, fixturesFile, withoutResources } from '../helpers/sandbox.ts';
 
@@ -16,19 +16,12 @@ const ACME = 'a1c0ffee-0000-4000-8000-000000000001';
 const content = (text: string) => ({ type: 'plaintext', content: text });
 
 describe.skipIf(postgresMissing)('three instances on one PostgreSQL database', () => {
-  let postgres: TestPostgres;
-  const open: Sandbox[] = [];
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    for (const sandbox of open) await sandbox.close();
-    await postgres?.destroy();
-  });
+  const suite = postgresForSuite();
+  const { open } = suite;
 
   /** Three instances on a new database, and a way to read it directly. */
   async function threeInstances(fixtures?: string, admin = false) {
-    const db = await postgres.createDatabase();
+    const db = await suite.server.createDatabase();
     const instances: Sandbox[] = [];
     // Started one after the other: each seeds the database (the same fixtures) as it starts.
     for (let i = 0; i < 3; i++) {

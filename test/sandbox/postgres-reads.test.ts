@@ -6,14 +6,14 @@
 // rate limit refuses costs no quota and is no invalid attempt; the quota of
 // reads and writes mixed is exact.
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Fixtures } from '../../src/fixtures/fixtures.ts';
 import { storedFixtures } from '../../src/sandbox/core/sandbox-core.ts';
 import { openPostgresStore } from '../../src/sandbox/postgres/postgres-store.ts';
 import { createSandboxServer, type Sandbox } from '../../src/sandbox/server.ts';
-import { postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { postgresForSuite, postgresMissing } from '../helpers/postgres.ts';
 import { demoKeys, demoTeams, fixturesFile } from '../helpers/sandbox.ts';
 
 const ACME = 'a1c0ffee-0000-4000-8000-000000000001';
@@ -23,15 +23,8 @@ const content = (text: string) => ({ type: 'plaintext', content: text });
 const fixtures = JSON.parse(readFileSync(new URL('../../fixtures/demo.json', import.meta.url), 'utf8')) as Fixtures;
 
 describe.skipIf(postgresMissing)('reads on PostgreSQL, three instances on one database', () => {
-  let postgres: TestPostgres;
-  const open: Sandbox[] = [];
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  }, 60_000);
-  afterAll(async () => {
-    for (const sandbox of open) await sandbox.close();
-    await postgres?.destroy();
-  });
+  const suite = postgresForSuite();
+  const { open } = suite;
 
   /** Three instances (with the admin API) on a new database; the demo key limited to `rateLimit` a minute. */
   async function threeInstances(rateLimit = 100_000) {
@@ -40,7 +33,7 @@ describe.skipIf(postgresMissing)('reads on PostgreSQL, three instances on one da
       f.apiKeys.find((key) => key.key === demoKeys.acme)!.rateLimitPerMinute = rateLimit;
       f.apiKeys.push({ key: SETUP_KEY, workspaceId: ACME, teamIds: [demoTeams.platform, demoTeams.support, demoTeams.legal], status: 'active', expiresAt: null, rateLimitPerMinute: 100_000 });
     });
-    const db = await postgres.createDatabase();
+    const db = await suite.server.createDatabase();
     const instances: Sandbox[] = [];
     for (let i = 0; i < 3; i++) instances.push(await (await createSandboxServer({ db, port: 0, host: '127.0.0.1', logLevel: 'silent', admin: true, fixtures })).listen());
     open.push(...instances);
@@ -58,7 +51,7 @@ describe.skipIf(postgresMissing)('reads on PostgreSQL, three instances on one da
   }
 
   it('a read-only transaction that writes runs with the lock: its write is kept, and rolled back with it when it fails', async () => {
-    const store = await openPostgresStore({ url: await postgres.createDatabase() });
+    const store = await openPostgresStore({ url: await suite.server.createDatabase() });
     try {
       await store.seed(storedFixtures(fixtures, (text) => createHash('sha256').update(text).digest('hex')));
       const kept = await store.transaction(async (tx) => tx.folders.create(demoTeams.platform, { name: 'kept' }, '2026-05-01T00:00:00.000Z'), true);
