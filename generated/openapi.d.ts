@@ -1004,18 +1004,61 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The id of the resource. */
-        ResourceId: string;
-        /** @description Up to 100 ids, comma-separated. */
-        ResourceIds: string[];
+        /**
+         * @description The id of the snippet.
+         * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+         */
+        SnippetQueryId: string;
+        /**
+         * @description The id of the folder.
+         * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
+         */
+        FolderQueryId: string;
+        /**
+         * @description The id of the tag.
+         * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
+         */
+        TagQueryId: string;
+        /**
+         * @description Up to 100 snippet ids, comma-separated.
+         * @example [
+         *       "0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c",
+         *       "4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c"
+         *     ]
+         */
+        SnippetQueryIds: string[];
+        /**
+         * @description Up to 100 folder ids, comma-separated.
+         * @example [
+         *       "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a",
+         *       "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
+         *     ]
+         */
+        FolderQueryIds: string[];
+        /**
+         * @description Up to 100 tag ids, comma-separated.
+         * @example [
+         *       "7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b",
+         *       "8f9a0b1c-2d3e-4f4a-8b5c-6d7e8f9a0b1c"
+         *     ]
+         */
+        TagQueryIds: string[];
         /**
          * @description The id of the snippet the variation belongs to.
          * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
          */
         SnippetId: string;
-        /** @description The id of the variation. */
+        /**
+         * @description The id of the variation.
+         * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
+         */
         VariationId: string;
-        /** @description Up to 100 variation ids, comma-separated. */
+        /**
+         * @description Up to 100 variation ids, comma-separated.
+         * @example [
+         *       "9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a"
+         *     ]
+         */
         VariationIds: string[];
         /** @description How many items a page holds at most. */
         PageLimit: number;
@@ -1027,24 +1070,46 @@ export interface components {
          * @description Makes a retry of this POST safe: a repeat with the same key and body
          *     returns the first response and costs nothing. Use a fresh random value
          *     (a UUID) per logical operation.
+         * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
          */
         IdempotencyKey: string;
     };
     requestBodies: never;
     headers: {
-        /** @description Identifies this request in the server's logs; equal to `requestId` in an error body. Quote it when you contact support. */
+        /**
+         * @description Identifies this request in the server's logs; equal to `requestId` in an error body. Quote it when you contact support.
+         * @example req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c
+         */
         "X-Request-Id": components["schemas"]["RequestId"];
-        /** @description How many requests this key may make per rate-limit window. Sent on every response to an authenticated request. */
+        /**
+         * @description How many requests this key may make per rate-limit window. Sent on every response to an authenticated request.
+         * @example 20
+         */
         "RateLimit-Limit": number;
-        /** @description How many requests this key has left in the current window. */
+        /**
+         * @description How many requests this key has left in the current window.
+         * @example 19
+         */
         "RateLimit-Remaining": number;
-        /** @description Seconds until the oldest request in the window expires and frees a place. */
+        /**
+         * @description Seconds until the oldest request in the window expires and frees a place.
+         * @example 42
+         */
         "RateLimit-Reset": number;
-        /** @description Seconds to wait before trying again. */
+        /**
+         * @description Seconds to wait before trying again.
+         * @example 42
+         */
         "Retry-After": number;
-        /** @description Seconds to wait before trying again. Sent with `KEY_TEMPORARILY_BLOCKED`; assume 300 if it is missing. */
+        /**
+         * @description Seconds to wait before trying again. Sent with `KEY_TEMPORARILY_BLOCKED`; assume 300 if it is missing.
+         * @example 300
+         */
         "Retry-After-Optional": number;
-        /** @description The methods the path supports, comma-separated. */
+        /**
+         * @description The methods the path supports, comma-separated.
+         * @example GET, POST, PATCH, DELETE
+         */
         Allow: string;
     };
     pathItems: never;
@@ -1077,8 +1142,11 @@ export interface operations {
     getSnippet: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the snippet.
+                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+                 */
+                id: components["parameters"]["SnippetQueryId"];
             };
             header?: never;
             path?: never;
@@ -1111,8 +1179,11 @@ export interface operations {
     updateSnippet: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the snippet.
+                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+                 */
+                id: components["parameters"]["SnippetQueryId"];
             };
             header?: never;
             path?: never;
@@ -1156,6 +1227,7 @@ export interface operations {
                  * @description Makes a retry of this POST safe: a repeat with the same key and body
                  *     returns the first response and costs nothing. Use a fresh random value
                  *     (a UUID) per logical operation.
+                 * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1196,8 +1268,11 @@ export interface operations {
     deleteSnippet: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the snippet.
+                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
+                 */
+                id: components["parameters"]["SnippetQueryId"];
             };
             header?: never;
             path?: never;
@@ -1230,8 +1305,14 @@ export interface operations {
     getSnippets: {
         parameters: {
             query: {
-                /** @description Up to 100 ids, comma-separated. */
-                ids: components["parameters"]["ResourceIds"];
+                /**
+                 * @description Up to 100 snippet ids, comma-separated.
+                 * @example [
+                 *       "0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c",
+                 *       "4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c"
+                 *     ]
+                 */
+                ids: components["parameters"]["SnippetQueryIds"];
                 /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
                 cursor?: components["parameters"]["PageCursor"];
             };
@@ -1270,6 +1351,7 @@ export interface operations {
                  * @description Makes a retry of this POST safe: a repeat with the same key and body
                  *     returns the first response and costs nothing. Use a fresh random value
                  *     (a UUID) per logical operation.
+                 * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1322,8 +1404,14 @@ export interface operations {
     deleteSnippets: {
         parameters: {
             query: {
-                /** @description Up to 100 ids, comma-separated. */
-                ids: components["parameters"]["ResourceIds"];
+                /**
+                 * @description Up to 100 snippet ids, comma-separated.
+                 * @example [
+                 *       "0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c",
+                 *       "4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c"
+                 *     ]
+                 */
+                ids: components["parameters"]["SnippetQueryIds"];
             };
             header?: never;
             path?: never;
@@ -1360,7 +1448,10 @@ export interface operations {
                  * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
                  */
                 snippetId: components["parameters"]["SnippetId"];
-                /** @description The id of the variation. */
+                /**
+                 * @description The id of the variation.
+                 * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
+                 */
                 variationId: components["parameters"]["VariationId"];
             };
             header?: never;
@@ -1394,7 +1485,10 @@ export interface operations {
     updateVariation: {
         parameters: {
             query: {
-                /** @description The id of the variation. */
+                /**
+                 * @description The id of the variation.
+                 * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
+                 */
                 variationId: components["parameters"]["VariationId"];
             };
             header?: never;
@@ -1445,6 +1539,7 @@ export interface operations {
                  * @description Makes a retry of this POST safe: a repeat with the same key and body
                  *     returns the first response and costs nothing. Use a fresh random value
                  *     (a UUID) per logical operation.
+                 * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1491,7 +1586,12 @@ export interface operations {
                  * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
                  */
                 snippetId: components["parameters"]["SnippetId"];
-                /** @description Up to 100 variation ids, comma-separated. */
+                /**
+                 * @description Up to 100 variation ids, comma-separated.
+                 * @example [
+                 *       "9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a"
+                 *     ]
+                 */
                 variationIds: components["parameters"]["VariationIds"];
             };
             header?: never;
@@ -1526,7 +1626,10 @@ export interface operations {
     getVariationHistory: {
         parameters: {
             query: {
-                /** @description The id of the variation. */
+                /**
+                 * @description The id of the variation.
+                 * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
+                 */
                 variationId: components["parameters"]["VariationId"];
                 /** @description How many items a page holds at most. */
                 limit?: components["parameters"]["PageLimit"];
@@ -1568,8 +1671,11 @@ export interface operations {
     getFolder: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the folder.
+                 * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
+                 */
+                id: components["parameters"]["FolderQueryId"];
                 /** @description How many items a page holds at most. */
                 limit?: components["parameters"]["PageLimit"];
                 /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
@@ -1606,8 +1712,11 @@ export interface operations {
     updateFolder: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the folder.
+                 * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
+                 */
+                id: components["parameters"]["FolderQueryId"];
             };
             header?: never;
             path?: never;
@@ -1651,6 +1760,7 @@ export interface operations {
                  * @description Makes a retry of this POST safe: a repeat with the same key and body
                  *     returns the first response and costs nothing. Use a fresh random value
                  *     (a UUID) per logical operation.
+                 * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1691,8 +1801,11 @@ export interface operations {
     deleteFolder: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the folder.
+                 * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
+                 */
+                id: components["parameters"]["FolderQueryId"];
             };
             header?: never;
             path?: never;
@@ -1816,6 +1929,7 @@ export interface operations {
                  * @description Makes a retry of this POST safe: a repeat with the same key and body
                  *     returns the first response and costs nothing. Use a fresh random value
                  *     (a UUID) per logical operation.
+                 * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -1868,8 +1982,14 @@ export interface operations {
     deleteFolders: {
         parameters: {
             query: {
-                /** @description Up to 100 ids, comma-separated. */
-                ids: components["parameters"]["ResourceIds"];
+                /**
+                 * @description Up to 100 folder ids, comma-separated.
+                 * @example [
+                 *       "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a",
+                 *       "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
+                 *     ]
+                 */
+                ids: components["parameters"]["FolderQueryIds"];
             };
             header?: never;
             path?: never;
@@ -1901,8 +2021,11 @@ export interface operations {
     getTag: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the tag.
+                 * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
+                 */
+                id: components["parameters"]["TagQueryId"];
                 /** @description How many items a page holds at most. */
                 limit?: components["parameters"]["PageLimit"];
                 /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
@@ -1939,8 +2062,11 @@ export interface operations {
     updateTag: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the tag.
+                 * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
+                 */
+                id: components["parameters"]["TagQueryId"];
             };
             header?: never;
             path?: never;
@@ -1984,6 +2110,7 @@ export interface operations {
                  * @description Makes a retry of this POST safe: a repeat with the same key and body
                  *     returns the first response and costs nothing. Use a fresh random value
                  *     (a UUID) per logical operation.
+                 * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2024,8 +2151,11 @@ export interface operations {
     deleteTag: {
         parameters: {
             query: {
-                /** @description The id of the resource. */
-                id: components["parameters"]["ResourceId"];
+                /**
+                 * @description The id of the tag.
+                 * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
+                 */
+                id: components["parameters"]["TagQueryId"];
             };
             header?: never;
             path?: never;
@@ -2149,6 +2279,7 @@ export interface operations {
                  * @description Makes a retry of this POST safe: a repeat with the same key and body
                  *     returns the first response and costs nothing. Use a fresh random value
                  *     (a UUID) per logical operation.
+                 * @example 6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
@@ -2201,8 +2332,14 @@ export interface operations {
     deleteTags: {
         parameters: {
             query: {
-                /** @description Up to 100 ids, comma-separated. */
-                ids: components["parameters"]["ResourceIds"];
+                /**
+                 * @description Up to 100 tag ids, comma-separated.
+                 * @example [
+                 *       "7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b",
+                 *       "8f9a0b1c-2d3e-4f4a-8b5c-6d7e8f9a0b1c"
+                 *     ]
+                 */
+                ids: components["parameters"]["TagQueryIds"];
             };
             header?: never;
             path?: never;
