@@ -11,3 +11,5 @@ export declare const limits: {
   readonly maxVariationsPerSnippet: 25;
   readonly maxErrorDetails: 20;
 };
+/** The window of x-limits' rate limit, in seconds: `rateLimitPerMinute` counts the requests of a minute. */
+export declare const rateWindowSeconds: 60;

@@ -11,3 +11,5 @@ export const limits = Object.freeze({
   "maxVariationsPerSnippet": 25,
   "maxErrorDetails": 20
 });
+/** The window of x-limits' rate limit, in seconds: `rateLimitPerMinute` counts the requests of a minute. */
+export const rateWindowSeconds = 60;

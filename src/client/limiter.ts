@@ -3,12 +3,12 @@
 // RateLimit-* headers, the limiter follows them: their limit replaces its
 // own, and `RateLimit-Remaining: 0` holds every start until `RateLimit-Reset`,
 // for at most `maxPauseMs`: a server cannot park the client for days.
-import { limits } from '../../generated/limits.js';
+import { limits, rateWindowSeconds } from '../../generated/limits.js';
 import { checkLimiterOptions } from './checked-options.ts';
 import { MAX_TIMER_MS } from './delay.ts';
 
-/** The window of the spec's rate limit: x-limits counts it per minute (`rateLimitPerMinute`). */
-export const SPEC_RATE_WINDOW_MS = 60_000;
+/** The window of the spec's rate limit (x-limits' `rateLimitPerMinute`). */
+export const SPEC_RATE_WINDOW_MS = rateWindowSeconds * 1000;
 
 export interface LimiterOptions {
   limit: number;

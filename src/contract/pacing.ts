@@ -3,10 +3,11 @@
 // allowance is learnt from the answers (`RateLimit-Remaining` and
 // `RateLimit-Reset`, which the contract puts on every authenticated answer),
 // and before the first answer from the fixtures' `rateLimitPerMinute`.
+import { rateWindowSeconds } from '../../generated/limits.js';
 
 /** Keys with a higher limit than this are not counted before the first answer: no run comes near it. */
 const COUNTED_LIMIT_AT_MOST = 10_000;
-const WINDOW_MS = 60_000;
+const WINDOW_MS = rateWindowSeconds * 1000;
 
 interface KeyState {
   /** From the last answer: what remained, and when the oldest counted request leaves the window. */

@@ -1,4 +1,5 @@
 // Settings of a sandbox instance. Defaults for limits come from the spec's x-limits.
+import { rateWindowSeconds } from '../../generated/limits.js';
 import { contract } from './contract.ts';
 import type { CorsOrigins } from './cors.ts';
 
@@ -53,7 +54,7 @@ export const defaultOptions: SandboxOptions = {
   port: 4010,
   db: DEFAULT_DB_PATH,
   rateLimit: limits.rateLimitPerMinute,
-  rateWindowSeconds: 60,
+  rateWindowSeconds,
   blockThreshold: limits.invalidAttemptThreshold,
   blockSeconds: limits.keyBlockSeconds,
   // A shared sandbox holds a socket (a file descriptor) for every connection
