@@ -1,4 +1,5 @@
 // Scenarios that spend a key's allowance or block a key: they run last.
+import { rateWindowSeconds } from '../../../generated/limits.js';
 import type { Scenario } from '../scenario.ts';
 import { limits } from '../spec.ts';
 import { uuid } from './shared.ts';
@@ -22,8 +23,8 @@ export const limitScenarios: Scenario[] = [
         const code = (probe.json as { code?: unknown })?.code;
         if (code !== 'RATE_LIMIT_EXCEEDED') t.fail({ operationId: 'getTags', at: '/code', expected: 'RATE_LIMIT_EXCEEDED', actual: JSON.stringify(code) });
         const retryAfter = readHeader(probe.headers.get('retry-after'));
-        if (retryAfter === undefined || retryAfter < 1 || retryAfter > 60) {
-          t.fail({ operationId: 'getTags', at: 'header Retry-After', expected: 'between 1 and 60 seconds', actual: String(probe.headers.get('retry-after')) });
+        if (retryAfter === undefined || retryAfter < 1 || retryAfter > rateWindowSeconds) {
+          t.fail({ operationId: 'getTags', at: 'header Retry-After', expected: `between 1 and ${rateWindowSeconds} seconds`, actual: String(probe.headers.get('retry-after')) });
         }
         return;
       }
