@@ -44,3 +44,38 @@ describe('turns', () => {
     expect(await turns.run(true, async () => 42)).toBe(42);
   });
 });
+
+describe('turns, bounded', () => {
+  const full = () => new Error('full');
+
+  it('run at most maxReaders readers at once; the others wait their turn', async () => {
+    const turns = new Turns({ maxReaders: 2, maxWaiting: 100, full });
+    let running = 0;
+    let most = 0;
+    const reader = async () => {
+      most = Math.max(most, ++running);
+      await sleep(5);
+      running--;
+    };
+    await Promise.all(Array.from({ length: 7 }, () => turns.run(false, reader)));
+    expect(most).toBe(2);
+  });
+
+  it('refuse a transaction at once when maxWaiting already wait, and never run it; the queue goes on, and drain is never refused', async () => {
+    const turns = new Turns({ maxReaders: 1, maxWaiting: 3, full });
+    const ran: number[] = [];
+    const writer = (n: number, ms = 5) => turns.run(true, async () => {
+      await sleep(ms);
+      ran.push(n);
+    });
+    const first = writer(0, 20); // started at once: it does not wait
+    const waiting = [writer(1), writer(2), writer(3)];
+    await expect(writer(4)).rejects.toThrow('full');
+    const drained = turns.drain();
+    await Promise.all([first, ...waiting, drained]);
+    expect(ran).toEqual([0, 1, 2, 3]);
+    // Room again once they ran.
+    await writer(5);
+    expect(ran).toEqual([0, 1, 2, 3, 5]);
+  });
+});

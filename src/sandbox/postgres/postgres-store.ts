@@ -78,9 +78,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
 }
 
+/**
+ * Transactions that may wait for their turn, per pooled connection: past
+ * that, a request is answered 503 at once (a hanging database or a flood of
+ * writes queues nothing without end; the wait itself is bounded by maxWaitMs).
+ */
+const WAITING_PER_CONNECTION = 100;
+
 class PgStore implements PostgresStore {
   readonly kind = POSTGRES_STORE_KIND;
-  private readonly turns = new Turns();
+  private readonly turns: Turns;
   /** The StoreTransaction of each pooled connection, made once: the pool hands out the same few clients. */
   private readonly transactions = new WeakMap<pg.PoolClient, StoreTransaction>();
   private closed = false;
@@ -105,6 +112,13 @@ class PgStore implements PostgresStore {
     private readonly seen: SeenDataVersion,
   ) {
     this.maxWaitMs = (options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs) + (options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs);
+    const poolSize = options.poolSize ?? POSTGRES_DEFAULTS.poolSize;
+    this.turns = new Turns({
+      // Readers beyond the pool would only wait in the pool's own queue, which nothing bounds.
+      maxReaders: poolSize,
+      maxWaiting: WAITING_PER_CONNECTION * poolSize,
+      full: () => databaseUnavailable('The sandbox has too many requests waiting for its database; retry later'),
+    });
     this.rounds = new Rounds(pool, seen, () => this.refuseClosed());
     this.optimistic = new OptimisticReads(pool, seen, this.rounds);
     this.notifications = new Notifications(options, options.onConnectionError ?? (() => {}));
