@@ -15,6 +15,7 @@ import { JsonText } from '../json-text.ts';
 import { changedGroupRow, changedSnippetRow, changedVariationRow, newGroupRow, newSnippetRow, snippetOf, toHistoryEntry, toVariation, type Content, type FolderRow, type HistoryRow, type Snippet, type Variation, type VariationHistoryEntry, type VariationRow } from '../store/rows.ts';
 import {
   DEFAULT_VARIATION_NAME,
+  PURGE_BATCH,
   type GroupInput,
   type GroupStore,
   type NewSnippet,
@@ -27,8 +28,6 @@ import {
 import { compareText } from './ordered.ts';
 import { answerKey, foreignKeyFailed, uniqueFailed, type GroupTable, type SnippetRecord, type State } from './tables.ts';
 
-/** Stored answers forgotten per answer stored: as idempotency.ts's PURGE_BATCH. */
-const PURGE_BATCH = 8;
 
 /** SQLite's LIMIT: a negative one is no limit. */
 function limitOf(max: number): number {

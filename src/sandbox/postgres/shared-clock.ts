@@ -7,15 +7,10 @@
 // notification takes (well under a millisecond on one machine), not at once.
 import type pg from 'pg';
 import type { SharedClock } from '../clock.ts';
+import type { ClockShare } from '../store/store.ts';
 import type { Notifications } from './notifications.ts';
 
 const CHANNEL = 'sandbox_clock';
-
-export interface ClockShare {
-  /** Settles once the latest move of this instance's clock is stored and announced. */
-  settled(): Promise<void>;
-  close(): Promise<void>;
-}
 
 export async function shareClock(pool: pg.Pool, notifications: Notifications, clock: SharedClock, onError: (error: Error) => void): Promise<ClockShare> {
   let latest: Promise<void> = Promise.resolve();

@@ -1,13 +1,10 @@
 // What an operation may do inside its PostgreSQL transaction (store.ts's
 // StoreTransaction), over the one connection that transaction holds.
-import type { ResourceKind, StoredAnswer, StoreTransaction } from '../store/store.ts';
+import { PURGE_BATCH, type ResourceKind, type StoredAnswer, type StoreTransaction } from '../store/store.ts';
 import { groupStore } from './groups.ts';
 import { readOf, snippetStore } from './snippets.ts';
 import { statement, type Sql } from './sql.ts';
 import { variationStore } from './variations.ts';
-
-/** Expired idempotent answers forgotten per new one: more than one, so that they drain faster than new ones arrive. */
-const PURGE_BATCH = 8;
 
 const owner = (kind: ResourceKind, table: string) => statement(`owner_${kind}`, `SELECT team_id FROM ${table} WHERE id = $1`);
 

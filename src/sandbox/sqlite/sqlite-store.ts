@@ -2,7 +2,7 @@
 // server. Operations run through the group commit (group-commit.ts), which
 // makes each one a savepoint of its turn's transaction; getSnippet's reads
 // are kept in memory (snippet-reads.ts). Node only.
-import type { StoreSnapshot, StoreTransaction, SandboxStore, ResourceKind, StoredFixtures, StoredAnswer } from '../store/store.ts';
+import { PURGE_BATCH, type StoreSnapshot, type StoreTransaction, type SandboxStore, type ResourceKind, type StoredFixtures, type StoredAnswer } from '../store/store.ts';
 import { keyRecordOf, type KeyColumns } from '../store/rows.ts';
 import { JsonText } from '../json-text.ts';
 import { openDatabase, type Db } from './database.ts';
@@ -15,8 +15,6 @@ import { prepareSnippetStore } from './snippets.ts';
 import { prepareVariationStore } from './variations.ts';
 
 const TABLE: Record<ResourceKind, string> = { snippet: 'snippets', folder: 'folders', tag: 'tags' };
-/** Expired idempotent answers forgotten per new one: more than one, so the expired ones drain faster than new ones arrive. */
-const PURGE_BATCH = 8;
 const STORE_KIND = 'sqlite';
 
 export interface SqliteStoreOptions {

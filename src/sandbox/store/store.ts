@@ -75,6 +75,9 @@ export interface StoredAnswer {
 
 export const DEFAULT_VARIATION_NAME = 'Default';
 
+/** Expired idempotent answers a store forgets per answer it stores: more than one, so that the expired ones drain faster than new ones arrive. */
+export const PURGE_BATCH = 8;
+
 /** The fixtures as a store keeps them: each key by the SHA-256 hash of its text (hex), never the text. */
 export type StoredFixtures = Omit<Fixtures, 'apiKeys'> & {
   apiKeys: Array<Omit<Fixtures['apiKeys'][number], 'key'> & { keyHash: string }>;
