@@ -21,7 +21,7 @@ const pool = new pg.Pool({ connectionString: url, max: 10 });
 const one = { name: 'one', text: 'SELECT $1::int AS x' };
 const many = { name: 'many', text: 'SELECT x FROM unnest($1::int[]) AS x' };
 // One batcher per step, as a request's steps follow each other.
-const batchers = Array.from({ length: steps }, () => new Batcher<number, number>(async (values) => (await pool.query<{ x: number }>({ ...many, values: [values] })).rows.map((row) => row.x)));
+const batchers = Array.from({ length: steps }, () => new Batcher<number, number>(async (values) => (await pool.query<{ x: number }>({ ...many, values: [values] })).rows.map((row) => row.x), () => new Error('too many waiting')));
 const body = JSON.stringify({ success: true, data: { text: 'x'.repeat(600) } });
 
 const app = Fastify({ logger: false });

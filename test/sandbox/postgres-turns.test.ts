@@ -1,7 +1,9 @@
 // The order in which one instance starts its PostgreSQL transactions
 // (src/sandbox/postgres/turns.ts): first come, first served; readers queued
-// together side by side; a writer alone; a turn that does not come in time given up.
+// together side by side; a writer alone; a turn that does not come in time given up;
+// and how many wait, for a turn or a batch (batch.ts), bounded.
 import { describe, expect, it } from 'vitest';
+import { Batcher, MAX_QUEUED } from '../../src/sandbox/postgres/batch.ts';
 import { Turns } from '../../src/sandbox/postgres/turns.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,5 +79,26 @@ describe('turns, bounded', () => {
     // Room again once they ran.
     await writer(5);
     expect(ran).toEqual([0, 1, 2, 3, 5]);
+  });
+});
+
+describe('batches, bounded', () => {
+  it(`refuse a call at once when ${MAX_QUEUED} already wait for a batch, and never send it; the others are answered`, async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sent: number[] = [];
+    const batcher = new Batcher<number, number>(async (inputs) => {
+      await held;
+      sent.push(...inputs);
+      return inputs;
+    }, () => new Error('full'));
+    const first = batcher.submit(-1);
+    await sleep(5); // the first batch is out, holding; the rest wait for the next
+    const waiting = Array.from({ length: MAX_QUEUED }, (_, i) => batcher.submit(i));
+    await expect(batcher.submit(MAX_QUEUED)).rejects.toThrow('full');
+    release();
+    await Promise.all([first, ...waiting]);
+    expect(sent).toHaveLength(MAX_QUEUED + 1);
+    expect(sent).not.toContain(MAX_QUEUED);
   });
 });

@@ -86,11 +86,10 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
   let teams: ReadonlyMap<string, string>;
   async function startAfresh(): Promise<void> {
     limits = sharedLimits ?? new ProcessLimits(limitSettings);
-    authenticator = new Authenticator(store, sha256, spec.keyPattern, limits, options.rateLimit, options.rateLimitForEveryKey);
-    teams = await store.teamWorkspaces();
+    await reloadKeysAndTeams();
   }
 
-  /** Keys and teams read again: another instance on the store changed them (its limits are the store's, and stay). */
+  /** Keys and teams read again (alone: another instance on the store changed them; its limits are the store's, and stay). */
   async function reloadKeysAndTeams(): Promise<void> {
     authenticator = new Authenticator(store, sha256, spec.keyPattern, limits, options.rateLimit, options.rateLimitForEveryKey);
     teams = await store.teamWorkspaces();

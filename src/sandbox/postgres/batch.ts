@@ -15,6 +15,12 @@
 
 /** Most calls in one statement: its arrays and its answer stay small. */
 export const MAX_BATCH = 256;
+/**
+ * Most calls waiting for a batch: past that, a call is refused at once with
+ * the `full` error (a database that hangs, or a flood of requests, gathers
+ * nothing without end; each batch's wait is bounded by the statement timeout).
+ */
+export const MAX_QUEUED = 16 * MAX_BATCH;
 
 interface Waiting<I, O> {
   input: I;
@@ -37,9 +43,13 @@ export class Batcher<I, O> {
   private out = 0;
 
   /** `send` runs one batch: its outputs are in the order of its inputs, one each. */
-  constructor(private readonly send: (inputs: I[]) => Promise<O[]>) {}
+  constructor(
+    private readonly send: (inputs: I[]) => Promise<O[]>,
+    private readonly full: () => unknown,
+  ) {}
 
   submit(input: I): Promise<O> {
+    if (this.queue.length >= MAX_QUEUED) return Promise.reject(this.full());
     return new Promise<O>((resolve, reject) => {
       this.queue.push({ input, resolve, reject });
       this.schedule();

@@ -63,6 +63,7 @@ export class OptimisticReads {
     pool: pg.Pool,
     private readonly seen: SeenDataVersion,
     private readonly rounds: Rounds,
+    full: () => unknown,
   ) {
     this.sql = async <R extends object>(s: Statement, values: unknown[] = []) => {
       try {
@@ -79,7 +80,7 @@ export class OptimisticReads {
         for (const [id, snippet] of await snippetsByIds(this.sql, ids.slice(i, i + MAX_SNIPPETS_PER_READ))) found.set(id, readOf(snippet));
       }
       return batch.map(() => found);
-    });
+    }, full);
   }
 
   /**

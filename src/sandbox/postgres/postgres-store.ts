@@ -113,14 +113,16 @@ class PgStore implements PostgresStore {
   ) {
     this.maxWaitMs = (options.statementTimeoutMs ?? POSTGRES_DEFAULTS.statementTimeoutMs) + (options.connectionTimeoutMs ?? POSTGRES_DEFAULTS.connectionTimeoutMs);
     const poolSize = options.poolSize ?? POSTGRES_DEFAULTS.poolSize;
+    // What a request gets when too many wait already, for a turn or for a round.
+    const full = () => databaseUnavailable('The sandbox has too many requests waiting for its database; retry later');
     this.turns = new Turns({
       // Readers beyond the pool would only wait in the pool's own queue, which nothing bounds.
       maxReaders: poolSize,
       maxWaiting: WAITING_PER_CONNECTION * poolSize,
-      full: () => databaseUnavailable('The sandbox has too many requests waiting for its database; retry later'),
+      full,
     });
-    this.rounds = new Rounds(pool, seen, () => this.refuseClosed());
-    this.optimistic = new OptimisticReads(pool, seen, this.rounds);
+    this.rounds = new Rounds(pool, seen, () => this.refuseClosed(), full);
+    this.optimistic = new OptimisticReads(pool, seen, this.rounds, full);
     this.notifications = new Notifications(options, options.onConnectionError ?? (() => {}));
   }
 

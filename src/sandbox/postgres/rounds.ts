@@ -74,7 +74,7 @@ type Row = AdmitRow & ChargeRow & { data_version: number };
 export class Rounds {
   private readonly batcher: Batcher<Call, Row>;
 
-  constructor(pool: pg.Pool, seen: SeenDataVersion, refuseClosed: () => void) {
+  constructor(pool: pg.Pool, seen: SeenDataVersion, refuseClosed: () => void, full: () => unknown) {
     this.batcher = new Batcher(async (calls) => {
       refuseClosed();
       const admissions: Admission[] = [];
@@ -119,7 +119,7 @@ export class Rounds {
       let a = 0;
       let c = admissions.length;
       return calls.map((call) => ('admission' in call ? rows[a++]! : rows[c++]!));
-    });
+    }, full);
   }
 
   /** Counts the request (block, rate window) in the next round. */
