@@ -86,14 +86,17 @@ describe('batches, bounded', () => {
   it(`refuse a call at once when ${MAX_QUEUED} already wait for a batch, and never send it; the others are answered`, async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let out!: () => void;
+    const firstOut = new Promise<void>((resolve) => (out = resolve));
     const sent: number[] = [];
     const batcher = new Batcher<number, number>(async (inputs) => {
+      out();
       await held;
       sent.push(...inputs);
       return inputs;
     }, () => new Error('full'));
     const first = batcher.submit(-1);
-    await sleep(5); // the first batch is out, holding; the rest wait for the next
+    await firstOut; // the first batch is out, holding; the rest wait for the next
     const waiting = Array.from({ length: MAX_QUEUED }, (_, i) => batcher.submit(i));
     await expect(batcher.submit(MAX_QUEUED)).rejects.toThrow('full');
     release();
