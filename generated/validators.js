@@ -1,8 +1,8 @@
 // Generated from openapi.yaml by scripts/generate.ts (npm run generate). Do not edit.
 
 import * as runtime0Namespace from "ajv/dist/runtime/ucs2length.js";
-import * as runtime1Namespace from "ajv/dist/runtime/equal.js";
-import * as runtime2Namespace from "./formats.js";
+import * as runtime1Namespace from "./formats.js";
+import * as runtime2Namespace from "ajv/dist/runtime/equal.js";
 function moduleExports(namespace) {
   return namespace.default && namespace.default.__esModule ? namespace.default : namespace;
 }
@@ -11,13 +11,15 @@ const runtime1 = moduleExports(runtime1Namespace);
 const runtime2 = moduleExports(runtime2Namespace);
 
 export const validateErrorResponse = validate20;
-const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"description":"What went wrong, for a developer. May change between versions; do not parse it."},"error":{"type":"string","description":"Additional detail, when there is any."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"maxItems":20,"description":"One entry per violated field, on validation errors: at most 20\n(`x-limits.maxErrorDetails`); `omittedDetailCount` counts the rest.\n","items":{"$ref":"ErrorDetail"}},"omittedDetailCount":{"type":"integer","minimum":1,"description":"`details` lists at most 20 problems; this counts the rest, when\nthere are more. Absent when `details` lists them all.\n"}}};
+const schema31 = {"$id":"ErrorResponse","type":"object","description":"The body of every non-2xx response.","additionalProperties":false,"required":["success","message","code","requestId"],"properties":{"success":{"type":"boolean","const":false},"message":{"type":"string","minLength":1,"maxLength":1000,"description":"What went wrong, for a developer. May change between versions; do\nnot parse it. A message that would be longer (it can quote the\nrequest, such as an unknown path) is cut to 1000 characters, the\nlast one `…`.\n"},"error":{"type":"string","maxLength":1000,"description":"Additional detail, when there is any; cut as `message` is."},"code":{"$ref":"ErrorCode"},"requestId":{"$ref":"RequestId"},"usage":{"$ref":"QuotaShortfall"},"details":{"type":"array","minItems":1,"maxItems":20,"description":"One entry per violated field, on validation errors: at most 20\n(`x-limits.maxErrorDetails`); `omittedDetailCount` counts the rest.\n","items":{"$ref":"ErrorDetail"}},"omittedDetailCount":{"type":"integer","format":"int32","minimum":1,"maximum":2147483647,"description":"`details` lists at most 20 problems; this counts the rest, when\nthere are more. Absent when `details` lists them all.\n"}}};
 const schema32 = {"$id":"ErrorCode","type":"string","description":"Stable machine-readable code of an error, one of the error catalog\n(`x-error-catalog`). Branch on it instead of on `message`. New codes\nmay be added in later minor versions of the API: a client must expect\ncodes it does not know and fall back on the HTTP status for them.\n","enum":["AUTH_HEADER_MISSING","AUTH_KEY_MALFORMED","AUTH_KEY_UNKNOWN","AUTH_KEY_INACTIVE","AUTH_KEY_DELETED","AUTH_KEY_EXPIRED","PARAMETER_MISSING","BODY_INVALID_JSON","PARAMETER_INVALID","TYPE_MISMATCH","FIELD_LENGTH_INVALID","FIELD_UNKNOWN","PAYLOAD_TOO_LARGE","UNSUPPORTED_MEDIA_TYPE","IDEMPOTENCY_KEY_REUSED","TEAM_ACCESS_DENIED","SUBSCRIPTION_INACTIVE","WORKSPACE_MISMATCH","QUOTA_INSUFFICIENT","SNIPPET_NOT_FOUND","FOLDER_NOT_FOUND","TAG_NOT_FOUND","RESOURCE_DELETED","ENDPOINT_NOT_FOUND","METHOD_NOT_ALLOWED","VARIATION_NOT_FOUND","VARIATION_NOT_IN_SNIPPET","VARIATION_LAST_REMAINING","VARIATION_LIMIT_REACHED","BATCH_EMPTY","BATCH_TOO_LARGE","BATCH_PARTIAL_FAILURE","BATCH_QUOTA_INSUFFICIENT","RATE_LIMIT_EXCEEDED","KEY_TEMPORARILY_BLOCKED","INTERNAL_ERROR","SERVICE_UNAVAILABLE"]};
 const schema33 = {"$id":"RequestId","type":"string","description":"Identifies one request; sent as `X-Request-Id` and, on errors, as `requestId`.","minLength":8,"maxLength":128,"pattern":"^[A-Za-z0-9_-]+$","examples":["req_3f9a1c7e2b8d4f6a9c0e1b2d3f4a5b6c"]};
-const schema34 = {"$id":"QuotaShortfall","type":"object","description":"Sent with quota errors.","additionalProperties":false,"required":["remainingRequests","requiredRequests"],"properties":{"remainingRequests":{"type":"integer","minimum":0},"requiredRequests":{"type":"integer","minimum":1}}};
-const schema35 = {"$id":"ErrorDetail","type":"object","additionalProperties":false,"required":["field","issue"],"properties":{"field":{"type":"string","description":"The parameter name or the body property path (`title`, `snippets.3.title`)."},"issue":{"type":"string","description":"What is wrong with it."}}};
+const schema34 = {"$id":"QuotaShortfall","type":"object","description":"Sent with quota errors.","additionalProperties":false,"required":["remainingRequests","requiredRequests"],"properties":{"remainingRequests":{"type":"integer","format":"int64","minimum":0,"maximum":9007199254740991},"requiredRequests":{"type":"integer","format":"int64","minimum":1,"maximum":9007199254740991}}};
+const schema35 = {"$id":"ErrorDetail","type":"object","additionalProperties":false,"required":["field","issue"],"properties":{"field":{"type":"string","maxLength":200,"description":"The parameter name or the body property path (`title`,\n`snippets.3.title`). A longer one (an unknown property's name is\nthe client's own) is cut to 200 characters, the last one `…`.\n"},"issue":{"type":"string","maxLength":500,"description":"What is wrong with it; cut to 500 characters, as `field` is."}}};
 const func1 = runtime0.default;
 const pattern4 = new RegExp("^[A-Za-z0-9_-]+$", "u");
+const formats0 = runtime1.int64;
+const formats4 = runtime1.int32;
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="ErrorResponse" */;
@@ -109,8 +111,8 @@ errors++;
 if(data.message !== undefined){
 let data1 = data.message;
 if(typeof data1 === "string"){
-if((data1.length < 2 && func1(data1) < 1)){
-const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((data1.length > 2000 || (data1.length > 1000 && func1(data1) > 1000))){
+const err7 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -119,9 +121,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data1.length < 2 && func1(data1) < 1)){
+const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -131,9 +132,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.error !== undefined){
-if(typeof data.error !== "string"){
-const err9 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -143,10 +143,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.code !== undefined){
-let data3 = data.code;
-if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.error !== undefined){
+let data2 = data.error;
+if(typeof data2 === "string"){
+if((data2.length > 2000 || (data2.length > 1000 && func1(data2) > 1000))){
+const err10 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -155,8 +156,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!(((((((((((((((((((((((((((((((((((((data3 === "AUTH_HEADER_MISSING") || (data3 === "AUTH_KEY_MALFORMED")) || (data3 === "AUTH_KEY_UNKNOWN")) || (data3 === "AUTH_KEY_INACTIVE")) || (data3 === "AUTH_KEY_DELETED")) || (data3 === "AUTH_KEY_EXPIRED")) || (data3 === "PARAMETER_MISSING")) || (data3 === "BODY_INVALID_JSON")) || (data3 === "PARAMETER_INVALID")) || (data3 === "TYPE_MISMATCH")) || (data3 === "FIELD_LENGTH_INVALID")) || (data3 === "FIELD_UNKNOWN")) || (data3 === "PAYLOAD_TOO_LARGE")) || (data3 === "UNSUPPORTED_MEDIA_TYPE")) || (data3 === "IDEMPOTENCY_KEY_REUSED")) || (data3 === "TEAM_ACCESS_DENIED")) || (data3 === "SUBSCRIPTION_INACTIVE")) || (data3 === "WORKSPACE_MISMATCH")) || (data3 === "QUOTA_INSUFFICIENT")) || (data3 === "SNIPPET_NOT_FOUND")) || (data3 === "FOLDER_NOT_FOUND")) || (data3 === "TAG_NOT_FOUND")) || (data3 === "RESOURCE_DELETED")) || (data3 === "ENDPOINT_NOT_FOUND")) || (data3 === "METHOD_NOT_ALLOWED")) || (data3 === "VARIATION_NOT_FOUND")) || (data3 === "VARIATION_NOT_IN_SNIPPET")) || (data3 === "VARIATION_LAST_REMAINING")) || (data3 === "VARIATION_LIMIT_REACHED")) || (data3 === "BATCH_EMPTY")) || (data3 === "BATCH_TOO_LARGE")) || (data3 === "BATCH_PARTIAL_FAILURE")) || (data3 === "BATCH_QUOTA_INSUFFICIENT")) || (data3 === "RATE_LIMIT_EXCEEDED")) || (data3 === "KEY_TEMPORARILY_BLOCKED")) || (data3 === "INTERNAL_ERROR")) || (data3 === "SERVICE_UNAVAILABLE"))){
-const err11 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err11 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -166,11 +168,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.requestId !== undefined){
-let data4 = data.requestId;
-if(typeof data4 === "string"){
-if((data4.length > 256 || (data4.length > 128 && func1(data4) > 128))){
-const err12 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+if(data.code !== undefined){
+let data3 = data.code;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -179,8 +180,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((data4.length < 16 && func1(data4) < 8)){
-const err13 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters"};
+if(!(((((((((((((((((((((((((((((((((((((data3 === "AUTH_HEADER_MISSING") || (data3 === "AUTH_KEY_MALFORMED")) || (data3 === "AUTH_KEY_UNKNOWN")) || (data3 === "AUTH_KEY_INACTIVE")) || (data3 === "AUTH_KEY_DELETED")) || (data3 === "AUTH_KEY_EXPIRED")) || (data3 === "PARAMETER_MISSING")) || (data3 === "BODY_INVALID_JSON")) || (data3 === "PARAMETER_INVALID")) || (data3 === "TYPE_MISMATCH")) || (data3 === "FIELD_LENGTH_INVALID")) || (data3 === "FIELD_UNKNOWN")) || (data3 === "PAYLOAD_TOO_LARGE")) || (data3 === "UNSUPPORTED_MEDIA_TYPE")) || (data3 === "IDEMPOTENCY_KEY_REUSED")) || (data3 === "TEAM_ACCESS_DENIED")) || (data3 === "SUBSCRIPTION_INACTIVE")) || (data3 === "WORKSPACE_MISMATCH")) || (data3 === "QUOTA_INSUFFICIENT")) || (data3 === "SNIPPET_NOT_FOUND")) || (data3 === "FOLDER_NOT_FOUND")) || (data3 === "TAG_NOT_FOUND")) || (data3 === "RESOURCE_DELETED")) || (data3 === "ENDPOINT_NOT_FOUND")) || (data3 === "METHOD_NOT_ALLOWED")) || (data3 === "VARIATION_NOT_FOUND")) || (data3 === "VARIATION_NOT_IN_SNIPPET")) || (data3 === "VARIATION_LAST_REMAINING")) || (data3 === "VARIATION_LIMIT_REACHED")) || (data3 === "BATCH_EMPTY")) || (data3 === "BATCH_TOO_LARGE")) || (data3 === "BATCH_PARTIAL_FAILURE")) || (data3 === "BATCH_QUOTA_INSUFFICIENT")) || (data3 === "RATE_LIMIT_EXCEEDED")) || (data3 === "KEY_TEMPORARILY_BLOCKED")) || (data3 === "INTERNAL_ERROR")) || (data3 === "SERVICE_UNAVAILABLE"))){
+const err13 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -189,8 +190,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern4.test(data4)){
-const err14 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+}
+if(data.requestId !== undefined){
+let data4 = data.requestId;
+if(typeof data4 === "string"){
+if((data4.length > 256 || (data4.length > 128 && func1(data4) > 128))){
+const err14 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -199,9 +204,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data4.length < 16 && func1(data4) < 8)){
+const err15 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/minLength",keyword:"minLength",params:{limit: 8},message:"must NOT have fewer than 8 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -210,12 +214,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.usage !== undefined){
-let data5 = data.usage;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.remainingRequests === undefined){
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+if(!pattern4.test(data4)){
+const err16 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -224,8 +224,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5.requiredRequests === undefined){
-const err17 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/required",keyword:"required",params:{missingProperty: "requiredRequests"},message:"must have required property '"+"requiredRequests"+"'"};
+}
+else {
+const err17 = {instancePath:instancePath+"/requestId",schemaPath:"RequestId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -234,9 +235,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "remainingRequests") || (key1 === "requiredRequests"))){
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.usage !== undefined){
+let data5 = data.usage;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.remainingRequests === undefined){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -245,11 +249,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data5.remainingRequests !== undefined){
-let data6 = data5.remainingRequests;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.requiredRequests === undefined){
+const err19 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/required",keyword:"required",params:{missingProperty: "requiredRequests"},message:"must have required property '"+"requiredRequests"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -258,9 +259,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key1 in data5){
+if(!((key1 === "remainingRequests") || (key1 === "requiredRequests"))){
+const err20 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -270,11 +271,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-if(data5.requiredRequests !== undefined){
-let data7 = data5.requiredRequests;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err21 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.remainingRequests !== undefined){
+let data6 = data5.remainingRequests;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err21 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -283,9 +283,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -294,11 +294,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6 < 0 || isNaN(data6)){
+const err23 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -307,12 +304,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.details !== undefined){
-let data8 = data.details;
-if(Array.isArray(data8)){
-if(data8.length > 20){
-const err24 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(!(formats0.validate(data6))){
+const err24 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"QuotaShortfall/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -321,8 +314,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data8.length < 1){
-const err25 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+if(data5.requiredRequests !== undefined){
+let data7 = data5.requiredRequests;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err25 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -331,12 +328,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.field === undefined){
-const err26 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+const err26 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -345,8 +339,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data9.issue === undefined){
-const err27 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+if(data7 < 1 || isNaN(data7)){
+const err27 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -355,9 +349,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "field") || (key2 === "issue"))){
-const err28 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(!(formats0.validate(data7))){
+const err28 = {instancePath:instancePath+"/usage/requiredRequests",schemaPath:"QuotaShortfall/properties/requiredRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -367,9 +360,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.field !== undefined){
-if(typeof data9.field !== "string"){
-const err29 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/usage",schemaPath:"QuotaShortfall/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -379,9 +373,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data9.issue !== undefined){
-if(typeof data9.issue !== "string"){
-const err30 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.details !== undefined){
+let data8 = data.details;
+if(Array.isArray(data8)){
+if(data8.length > 20){
+const err30 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -390,10 +386,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.length < 1){
+const err31 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -402,10 +396,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.field === undefined){
+const err32 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -414,11 +410,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.omittedDetailCount !== undefined){
-let data12 = data.omittedDetailCount;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err33 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data9.issue === undefined){
+const err33 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -427,9 +420,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 1 || isNaN(data12)){
-const err34 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key2 in data9){
+if(!((key2 === "field") || (key2 === "issue"))){
+const err34 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -439,15 +432,133 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.field !== undefined){
+let data10 = data9.field;
+if(typeof data10 === "string"){
+if((data10.length > 400 || (data10.length > 200 && func1(data10) > 200))){
+const err35 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
 else {
 vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data9.issue !== undefined){
+let data11 = data9.issue;
+if(typeof data11 === "string"){
+if((data11.length > 1000 || (data11.length > 500 && func1(data11) > 500))){
+const err37 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.omittedDetailCount !== undefined){
+let data12 = data.omittedDetailCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err41 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 2147483647 || isNaN(data12)){
+const err42 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err43 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(formats4.validate(data12))){
+const err44 = {instancePath:instancePath+"/omittedDetailCount",schemaPath:"#/properties/omittedDetailCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
 }
 errors++;
 }
@@ -457,8 +568,9 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetHealth200 = validate21;
-const schema36 = {"$id":"HealthResponse","type":"object","description":"The only success body without `usage`, since it needs no key.","additionalProperties":false,"required":["success","data"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["status","version"],"properties":{"status":{"type":"string","const":"ok"},"version":{"type":"string","description":"The `info.version` of the contract the server implements."},"store":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z]+$","description":"The sandbox only: the store it serves from (`sqlite`, `memory`\nor `postgres`), which answered this check. When it does not\nanswer, the check is a 503 `SERVICE_UNAVAILABLE` naming it.\n"}}}}};
-const pattern5 = new RegExp("^[a-z]+$", "u");
+const schema36 = {"$id":"HealthResponse","type":"object","description":"The only success body without `usage`, since it needs no key.","additionalProperties":false,"required":["success","data"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["status","version"],"properties":{"status":{"type":"string","const":"ok"},"version":{"type":"string","maxLength":64,"pattern":"^\\d+\\.\\d+\\.\\d+","description":"The `info.version` of the contract the server implements."},"store":{"type":"string","minLength":1,"maxLength":32,"pattern":"^[a-z]+$","description":"The sandbox only: the store it serves from (`sqlite`, `memory`\nor `postgres`), which answered this check. When it does not\nanswer, the check is a 503 `SERVICE_UNAVAILABLE` naming it.\n"}}}}};
+const pattern5 = new RegExp("^\\d+\\.\\d+\\.\\d+", "u");
+const pattern6 = new RegExp("^[a-z]+$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="HealthResponse" */;
@@ -586,8 +698,10 @@ errors++;
 }
 }
 if(data1.version !== undefined){
-if(typeof data1.version !== "string"){
-const err10 = {instancePath:instancePath+"/data/version",schemaPath:"#/properties/data/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data3 = data1.version;
+if(typeof data3 === "string"){
+if((data3.length > 128 || (data3.length > 64 && func1(data3) > 64))){
+const err10 = {instancePath:instancePath+"/data/version",schemaPath:"#/properties/data/properties/version/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -596,12 +710,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data1.store !== undefined){
-let data4 = data1.store;
-if(typeof data4 === "string"){
-if((data4.length > 64 || (data4.length > 32 && func1(data4) > 32))){
-const err11 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
+if(!pattern5.test(data3)){
+const err11 = {instancePath:instancePath+"/data/version",schemaPath:"#/properties/data/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -610,8 +720,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((data4.length < 2 && func1(data4) < 1)){
-const err12 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err12 = {instancePath:instancePath+"/data/version",schemaPath:"#/properties/data/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -620,8 +731,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!pattern5.test(data4)){
-const err13 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
+}
+if(data1.store !== undefined){
+let data4 = data1.store;
+if(typeof data4 === "string"){
+if((data4.length > 64 || (data4.length > 32 && func1(data4) > 32))){
+const err13 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -630,9 +745,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((data4.length < 2 && func1(data4) < 1)){
+const err14 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -641,10 +755,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern6.test(data4)){
+const err15 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/pattern",keyword:"pattern",params:{pattern: "^[a-z]+$"},message:"must match pattern \""+"^[a-z]+$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -654,14 +766,37 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err16 = {instancePath:instancePath+"/data/store",schemaPath:"#/properties/data/properties/store/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -671,16 +806,16 @@ return errors === 0;
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetSnippet200 = validate22;
-const schema37 = {"$id":"SnippetResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Snippet"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["totalVariations","tagsAttached"],"properties":{"totalVariations":{"type":"integer","minimum":1},"tagsAttached":{"type":"integer","minimum":0}}}}};
-const schema50 = {"$id":"Usage","type":"object","description":"The workspace's quota after this call.","additionalProperties":false,"required":["remainingRequests","usageDeducted"],"properties":{"remainingRequests":{"type":"integer","minimum":0,"description":"Requests the workspace has left."},"usageDeducted":{"type":"integer","minimum":0,"description":"What this call cost."}}};
+const schema37 = {"$id":"SnippetResponse","type":"object","additionalProperties":false,"required":["success","data","usage"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"Snippet"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["totalVariations","tagsAttached"],"properties":{"totalVariations":{"type":"integer","format":"int32","minimum":1,"maximum":25},"tagsAttached":{"type":"integer","format":"int32","minimum":0,"maximum":50}}}}};
+const schema50 = {"$id":"Usage","type":"object","description":"The workspace's quota after this call.","additionalProperties":false,"required":["remainingRequests","usageDeducted"],"properties":{"remainingRequests":{"type":"integer","format":"int64","minimum":0,"maximum":9007199254740991,"description":"Requests the workspace has left."},"usageDeducted":{"type":"integer","format":"int64","minimum":0,"maximum":9007199254740991,"description":"What this call cost."}}};
 const schema38 = {"$id":"Snippet","type":"object","additionalProperties":false,"required":["id","teamId","title","note","shortcut","folderId","tagIds","variations","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"title":{"type":"string","minLength":1,"maxLength":200},"note":{"type":["string","null"],"maxLength":5000},"shortcut":{"type":["string","null"],"maxLength":100},"folderId":{"type":["string","null"],"format":"uuid"},"tagIds":{"type":"array","maxItems":50,"uniqueItems":true,"items":{"$ref":"Uuid"}},"variations":{"type":"array","minItems":1,"maxItems":25,"description":"In order; the first is the snippet's default content. At most `maxVariationsPerSnippet` (`x-limits`).","items":{"$ref":"Variation"}},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 const schema39 = {"$id":"Uuid","type":"string","format":"uuid"};
-const schema46 = {"$id":"Timestamp","type":"string","format":"date-time"};
-const func6 = Object.prototype.hasOwnProperty;
-const func0 = runtime1.default;
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const formats12 = runtime2["date-time"];
-const schema42 = {"$id":"Variation","type":"object","additionalProperties":false,"required":["id","snippetId","variationName","content","orderIndex","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"},"orderIndex":{"type":"integer","minimum":0},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
+const schema46 = {"$id":"Timestamp","type":"string","format":"date-time","maxLength":30};
+const func11 = Object.prototype.hasOwnProperty;
+const func0 = runtime2.default;
+const formats6 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats20 = runtime1["date-time"];
+const schema42 = {"$id":"Variation","type":"object","additionalProperties":false,"required":["id","snippetId","variationName","content","orderIndex","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"variationName":{"type":"string","minLength":1,"maxLength":100},"content":{"$ref":"Content"},"orderIndex":{"type":"integer","format":"int32","minimum":0,"maximum":24},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 const schema45 = {"$id":"Content","type":"object","description":"A piece of text and how to read it.","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["plaintext","markdown","html"]},"content":{"type":"string","maxLength":50000}}};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -780,7 +915,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
+if(!(formats6.test(data0))){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -805,7 +940,7 @@ errors++;
 if(data.snippetId !== undefined){
 let data1 = data.snippetId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err10 = {instancePath:instancePath+"/snippetId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -970,8 +1105,8 @@ vErrors.push(err23);
 errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err24 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data6 > 24 || isNaN(data6)){
+const err24 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 24},message:"must be <= 24"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -980,13 +1115,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-if(data.createdAt !== undefined){
-let data7 = data.createdAt;
-if(typeof data7 === "string"){
-if(!(formats12.validate(data7))){
-const err25 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(data6 < 0 || isNaN(data6)){
+const err25 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -995,9 +1125,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats4.validate(data6))){
+const err26 = {instancePath:instancePath+"/orderIndex",schemaPath:"#/properties/orderIndex/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1007,11 +1136,12 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data8 = data.updatedAt;
-if(typeof data8 === "string"){
-if(!(formats12.validate(data8))){
-const err27 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+}
+if(data.createdAt !== undefined){
+let data7 = data.createdAt;
+if(typeof data7 === "string"){
+if((data7.length > 60 || (data7.length > 30 && func1(data7) > 30))){
+const err27 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1020,9 +1150,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats20.validate(data7))){
+const err28 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1032,14 +1161,60 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.updatedAt !== undefined){
+let data8 = data.updatedAt;
+if(typeof data8 === "string"){
+if((data8.length > 60 || (data8.length > 30 && func1(data8) > 30))){
+const err30 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!(formats20.validate(data8))){
+const err31 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -1162,7 +1337,7 @@ vErrors.push(err9);
 errors++;
 }
 for(const key0 in data){
-if(!(func6.call(schema38.properties, key0))){
+if(!(func11.call(schema38.properties, key0))){
 const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1176,7 +1351,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
+if(!(formats6.test(data0))){
 const err11 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -1201,7 +1376,7 @@ errors++;
 if(data.teamId !== undefined){
 let data1 = data.teamId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err13 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -1321,7 +1496,7 @@ vErrors.push(err22);
 errors++;
 }
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats6.test(data5))){
 const err23 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err23];
@@ -1350,7 +1525,7 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
-if(!(formats0.test(data7))){
+if(!(formats6.test(data7))){
 const err25 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -1454,8 +1629,8 @@ errors++;
 if(data.createdAt !== undefined){
 let data10 = data.createdAt;
 if(typeof data10 === "string"){
-if(!(formats12.validate(data10))){
-const err32 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if((data10.length > 60 || (data10.length > 30 && func1(data10) > 30))){
+const err32 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1464,9 +1639,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats20.validate(data10))){
+const err33 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1476,11 +1650,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data11 = data.updatedAt;
-if(typeof data11 === "string"){
-if(!(formats12.validate(data11))){
-const err34 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err34 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1490,8 +1661,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updatedAt !== undefined){
+let data11 = data.updatedAt;
+if(typeof data11 === "string"){
+if((data11.length > 60 || (data11.length > 30 && func1(data11) > 30))){
+const err35 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1500,15 +1674,36 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats20.validate(data11))){
+const err36 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
 else {
 vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -1654,8 +1849,8 @@ vErrors.push(err9);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1664,12 +1859,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data2.usageDeducted !== undefined){
-let data4 = data2.usageDeducted;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1678,9 +1869,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data3))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1691,9 +1881,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1702,12 +1893,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data5 = data.metadata;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.totalVariations === undefined){
-const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalVariations"},message:"must have required property '"+"totalVariations"+"'"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1716,8 +1904,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data5.tagsAttached === undefined){
-const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagsAttached"},message:"must have required property '"+"tagsAttached"+"'"};
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1726,9 +1914,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!((key2 === "totalVariations") || (key2 === "tagsAttached"))){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(!(formats0.validate(data4))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1738,10 +1925,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data5.totalVariations !== undefined){
-let data6 = data5.totalVariations;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1750,9 +1937,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 1 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.totalVariations === undefined){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalVariations"},message:"must have required property '"+"totalVariations"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1761,12 +1951,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data5.tagsAttached !== undefined){
-let data7 = data5.tagsAttached;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err19 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.tagsAttached === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagsAttached"},message:"must have required property '"+"tagsAttached"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1775,9 +1961,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err20 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data5){
+if(!((key2 === "totalVariations") || (key2 === "tagsAttached"))){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1787,10 +1973,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.totalVariations !== undefined){
+let data6 = data5.totalVariations;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err21 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1799,15 +1985,104 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 25 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/maximum",keyword:"maximum",params:{comparison: "<=", limit: 25},message:"must be <= 25"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err23 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(formats4.validate(data6))){
+const err24 = {instancePath:instancePath+"/metadata/totalVariations",schemaPath:"#/properties/metadata/properties/totalVariations/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data5.tagsAttached !== undefined){
+let data7 = data5.tagsAttached;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err25 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 50 || isNaN(data7)){
+const err26 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err27 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!(formats4.validate(data7))){
+const err28 = {instancePath:instancePath+"/metadata/tagsAttached",schemaPath:"#/properties/metadata/properties/tagsAttached/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -1934,7 +2209,7 @@ errors++;
 if(data1.id !== undefined){
 let data2 = data1.id;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err9 = {instancePath:instancePath+"/data/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -2039,8 +2314,8 @@ vErrors.push(err17);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err18 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2049,12 +2324,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data4.usageDeducted !== undefined){
-let data6 = data4.usageDeducted;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5 < 0 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2063,9 +2334,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data5))){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2076,9 +2346,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.usageDeducted !== undefined){
+let data6 = data4.usageDeducted;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2087,15 +2358,59 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+if(data6 < 0 || isNaN(data6)){
+const err23 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(formats0.validate(data6))){
+const err24 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -2105,7 +2420,7 @@ return errors === 0;
 validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetSnippets200 = validate28;
-const schema54 = {"$id":"SnippetListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"Snippet"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","foundCount","accessibleCount","inaccessibleCount","missingCount","hasMore","nextCursor"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"foundCount":{"type":"integer","minimum":0},"accessibleCount":{"type":"integer","minimum":0},"inaccessibleCount":{"type":"integer","minimum":0},"missingCount":{"type":"integer","minimum":0},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema54 = {"$id":"SnippetListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"Snippet"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","foundCount","accessibleCount","inaccessibleCount","missingCount","hasMore","nextCursor"],"properties":{"requestedCount":{"type":"integer","format":"int32","minimum":1,"maximum":100},"foundCount":{"type":"integer","format":"int32","minimum":0,"maximum":100},"accessibleCount":{"type":"integer","format":"int32","minimum":0,"maximum":100},"inaccessibleCount":{"type":"integer","format":"int32","minimum":0,"maximum":100},"missingCount":{"type":"integer","format":"int32","minimum":0,"maximum":100},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
 const schema56 = {"$id":"HasMore","type":"boolean","description":"Whether another page follows this one."};
 const schema57 = {"$id":"NextCursor","type":["string","null"],"description":"The `cursor` that asks for the next page; null on the last page.","minLength":1,"maxLength":512,"pattern":"^[A-Za-z0-9_-]+$"};
 
@@ -2281,8 +2596,8 @@ vErrors.push(err12);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2291,12 +2606,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2305,9 +2616,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data4))){
+const err15 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2318,9 +2628,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2329,12 +2640,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.requestedCount === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2343,8 +2651,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.foundCount === undefined){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "foundCount"},message:"must have required property '"+"foundCount"+"'"};
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2353,8 +2661,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data6.accessibleCount === undefined){
-const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "accessibleCount"},message:"must have required property '"+"accessibleCount"+"'"};
+if(!(formats0.validate(data5))){
+const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2363,8 +2671,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data6.inaccessibleCount === undefined){
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "inaccessibleCount"},message:"must have required property '"+"inaccessibleCount"+"'"};
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2373,8 +2684,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data6.missingCount === undefined){
-const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.requestedCount === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2383,8 +2698,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data6.hasMore === undefined){
-const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+if(data6.foundCount === undefined){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "foundCount"},message:"must have required property '"+"foundCount"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2393,8 +2708,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data6.nextCursor === undefined){
-const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
+if(data6.accessibleCount === undefined){
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "accessibleCount"},message:"must have required property '"+"accessibleCount"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2403,9 +2718,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((((((key2 === "requestedCount") || (key2 === "foundCount")) || (key2 === "accessibleCount")) || (key2 === "inaccessibleCount")) || (key2 === "missingCount")) || (key2 === "hasMore")) || (key2 === "nextCursor"))){
-const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data6.inaccessibleCount === undefined){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "inaccessibleCount"},message:"must have required property '"+"inaccessibleCount"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2414,11 +2728,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data6.requestedCount !== undefined){
-let data7 = data6.requestedCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err25 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.missingCount === undefined){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2427,9 +2738,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 100 || isNaN(data7)){
-const err26 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data6.hasMore === undefined){
+const err26 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2438,8 +2748,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data7 < 1 || isNaN(data7)){
-const err27 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data6.nextCursor === undefined){
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2448,12 +2758,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data6.foundCount !== undefined){
-let data8 = data6.foundCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err28 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data6){
+if(!(((((((key2 === "requestedCount") || (key2 === "foundCount")) || (key2 === "accessibleCount")) || (key2 === "inaccessibleCount")) || (key2 === "missingCount")) || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err28 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2462,9 +2769,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err29 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data6.requestedCount !== undefined){
+let data7 = data6.requestedCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2473,12 +2782,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-if(data6.accessibleCount !== undefined){
-let data9 = data6.accessibleCount;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err30 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2487,9 +2793,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err31 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data7 < 1 || isNaN(data7)){
+const err31 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2498,12 +2803,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-if(data6.inaccessibleCount !== undefined){
-let data10 = data6.inaccessibleCount;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err32 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!(formats4.validate(data7))){
+const err32 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2512,9 +2813,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data6.foundCount !== undefined){
+let data8 = data6.foundCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err33 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2523,12 +2827,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-if(data6.missingCount !== undefined){
-let data11 = data6.missingCount;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err34 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100 || isNaN(data8)){
+const err34 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2537,9 +2838,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err35 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data8 < 0 || isNaN(data8)){
+const err35 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2548,11 +2848,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-if(data6.hasMore !== undefined){
-if(typeof data6.hasMore !== "boolean"){
-const err36 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(formats4.validate(data8))){
+const err36 = {instancePath:instancePath+"/metadata/foundCount",schemaPath:"#/properties/metadata/properties/foundCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2562,10 +2859,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data6.nextCursor !== undefined){
-let data13 = data6.nextCursor;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err37 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+}
+if(data6.accessibleCount !== undefined){
+let data9 = data6.accessibleCount;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err37 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2574,9 +2872,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(typeof data13 === "string"){
-if((data13.length > 1024 || (data13.length > 512 && func1(data13) > 512))){
-const err38 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 100 || isNaN(data9)){
+const err38 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2585,8 +2883,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((data13.length < 2 && func1(data13) < 1)){
-const err39 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data9 < 0 || isNaN(data9)){
+const err39 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2595,8 +2893,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!pattern4.test(data13)){
-const err40 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(!(formats4.validate(data9))){
+const err40 = {instancePath:instancePath+"/metadata/accessibleCount",schemaPath:"#/properties/metadata/properties/accessibleCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2607,9 +2905,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.inaccessibleCount !== undefined){
+let data10 = data6.inaccessibleCount;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err41 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2618,15 +2917,161 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 100 || isNaN(data10)){
+const err42 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err43 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(formats4.validate(data10))){
+const err44 = {instancePath:instancePath+"/metadata/inaccessibleCount",schemaPath:"#/properties/metadata/properties/inaccessibleCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+if(data6.missingCount !== undefined){
+let data11 = data6.missingCount;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err45 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 100 || isNaN(data11)){
+const err46 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err47 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(!(formats4.validate(data11))){
+const err48 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err49 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data6.nextCursor !== undefined){
+let data13 = data6.nextCursor;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err50 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(typeof data13 === "string"){
+if((data13.length > 1024 || (data13.length > 512 && func1(data13) > 512))){
+const err51 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if((data13.length < 2 && func1(data13) < 1)){
+const err52 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(!pattern4.test(data13)){
+const err53 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
 }
 errors++;
 }
@@ -2636,9 +3081,9 @@ return errors === 0;
 validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCreateSnippets201 = validate30;
-const schema58 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
-const schema63 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"succeededCount":{"type":"integer","minimum":0,"maximum":100},"failedCount":{"type":"integer","minimum":0,"maximum":100}}};
-const schema59 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","minimum":0,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1},"details":{"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"ErrorDetail"}}}};
+const schema58 = {"$id":"SnippetBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string","maxLength":100},"data":{"type":"object","additionalProperties":false,"required":["snippets","errors"],"properties":{"snippets":{"type":"array","items":{"$ref":"Snippet"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+const schema63 = {"$id":"BatchCounts","type":"object","additionalProperties":false,"required":["requestedCount","succeededCount","failedCount"],"properties":{"requestedCount":{"type":"integer","format":"int32","minimum":1,"maximum":100},"succeededCount":{"type":"integer","format":"int32","minimum":0,"maximum":100},"failedCount":{"type":"integer","format":"int32","minimum":0,"maximum":100}}};
+const schema59 = {"$id":"BatchItemError","type":"object","description":"Why one item of a batch failed, in the same code and message shape as an error body.","additionalProperties":false,"required":["index","code","message"],"properties":{"index":{"type":"integer","format":"int32","minimum":0,"maximum":99,"description":"Position of the item in the request."},"id":{"type":"string","format":"uuid","description":"The item's id, for updates."},"code":{"$ref":"ErrorCode"},"message":{"type":"string","minLength":1,"maxLength":1000,"description":"The item's error message, cut as an error body's `message` is."},"details":{"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"ErrorDetail"}}}};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchItemError" */;
@@ -2707,8 +3152,8 @@ vErrors.push(err4);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 0 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data0 > 99 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2717,13 +3162,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(data0 < 0 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2732,9 +3172,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats4.validate(data0))){
+const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2744,10 +3183,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.code !== undefined){
-let data2 = data.code;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(!(formats6.test(data1))){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2756,8 +3197,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(((((((((((((((((((((((((((((((((((((data2 === "AUTH_HEADER_MISSING") || (data2 === "AUTH_KEY_MALFORMED")) || (data2 === "AUTH_KEY_UNKNOWN")) || (data2 === "AUTH_KEY_INACTIVE")) || (data2 === "AUTH_KEY_DELETED")) || (data2 === "AUTH_KEY_EXPIRED")) || (data2 === "PARAMETER_MISSING")) || (data2 === "BODY_INVALID_JSON")) || (data2 === "PARAMETER_INVALID")) || (data2 === "TYPE_MISMATCH")) || (data2 === "FIELD_LENGTH_INVALID")) || (data2 === "FIELD_UNKNOWN")) || (data2 === "PAYLOAD_TOO_LARGE")) || (data2 === "UNSUPPORTED_MEDIA_TYPE")) || (data2 === "IDEMPOTENCY_KEY_REUSED")) || (data2 === "TEAM_ACCESS_DENIED")) || (data2 === "SUBSCRIPTION_INACTIVE")) || (data2 === "WORKSPACE_MISMATCH")) || (data2 === "QUOTA_INSUFFICIENT")) || (data2 === "SNIPPET_NOT_FOUND")) || (data2 === "FOLDER_NOT_FOUND")) || (data2 === "TAG_NOT_FOUND")) || (data2 === "RESOURCE_DELETED")) || (data2 === "ENDPOINT_NOT_FOUND")) || (data2 === "METHOD_NOT_ALLOWED")) || (data2 === "VARIATION_NOT_FOUND")) || (data2 === "VARIATION_NOT_IN_SNIPPET")) || (data2 === "VARIATION_LAST_REMAINING")) || (data2 === "VARIATION_LIMIT_REACHED")) || (data2 === "BATCH_EMPTY")) || (data2 === "BATCH_TOO_LARGE")) || (data2 === "BATCH_PARTIAL_FAILURE")) || (data2 === "BATCH_QUOTA_INSUFFICIENT")) || (data2 === "RATE_LIMIT_EXCEEDED")) || (data2 === "KEY_TEMPORARILY_BLOCKED")) || (data2 === "INTERNAL_ERROR")) || (data2 === "SERVICE_UNAVAILABLE"))){
-const err9 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2767,11 +3209,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.message !== undefined){
-let data3 = data.message;
-if(typeof data3 === "string"){
-if((data3.length < 2 && func1(data3) < 1)){
-const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.code !== undefined){
+let data2 = data.code;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2780,9 +3221,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((((((((((((((((((((((((((((((((((((data2 === "AUTH_HEADER_MISSING") || (data2 === "AUTH_KEY_MALFORMED")) || (data2 === "AUTH_KEY_UNKNOWN")) || (data2 === "AUTH_KEY_INACTIVE")) || (data2 === "AUTH_KEY_DELETED")) || (data2 === "AUTH_KEY_EXPIRED")) || (data2 === "PARAMETER_MISSING")) || (data2 === "BODY_INVALID_JSON")) || (data2 === "PARAMETER_INVALID")) || (data2 === "TYPE_MISMATCH")) || (data2 === "FIELD_LENGTH_INVALID")) || (data2 === "FIELD_UNKNOWN")) || (data2 === "PAYLOAD_TOO_LARGE")) || (data2 === "UNSUPPORTED_MEDIA_TYPE")) || (data2 === "IDEMPOTENCY_KEY_REUSED")) || (data2 === "TEAM_ACCESS_DENIED")) || (data2 === "SUBSCRIPTION_INACTIVE")) || (data2 === "WORKSPACE_MISMATCH")) || (data2 === "QUOTA_INSUFFICIENT")) || (data2 === "SNIPPET_NOT_FOUND")) || (data2 === "FOLDER_NOT_FOUND")) || (data2 === "TAG_NOT_FOUND")) || (data2 === "RESOURCE_DELETED")) || (data2 === "ENDPOINT_NOT_FOUND")) || (data2 === "METHOD_NOT_ALLOWED")) || (data2 === "VARIATION_NOT_FOUND")) || (data2 === "VARIATION_NOT_IN_SNIPPET")) || (data2 === "VARIATION_LAST_REMAINING")) || (data2 === "VARIATION_LIMIT_REACHED")) || (data2 === "BATCH_EMPTY")) || (data2 === "BATCH_TOO_LARGE")) || (data2 === "BATCH_PARTIAL_FAILURE")) || (data2 === "BATCH_QUOTA_INSUFFICIENT")) || (data2 === "RATE_LIMIT_EXCEEDED")) || (data2 === "KEY_TEMPORARILY_BLOCKED")) || (data2 === "INTERNAL_ERROR")) || (data2 === "SERVICE_UNAVAILABLE"))){
+const err11 = {instancePath:instancePath+"/code",schemaPath:"ErrorCode/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2792,11 +3232,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.details !== undefined){
-let data4 = data.details;
-if(Array.isArray(data4)){
-if(data4.length > 20){
-const err12 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(data.message !== undefined){
+let data3 = data.message;
+if(typeof data3 === "string"){
+if((data3.length > 2000 || (data3.length > 1000 && func1(data3) > 1000))){
+const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2805,8 +3245,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data4.length < 1){
-const err13 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if((data3.length < 2 && func1(data3) < 1)){
+const err13 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2815,12 +3255,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.field === undefined){
-const err14 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
+}
+else {
+const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2829,8 +3266,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data5.issue === undefined){
-const err15 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
+}
+if(data.details !== undefined){
+let data4 = data.details;
+if(Array.isArray(data4)){
+if(data4.length > 20){
+const err15 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2839,9 +3280,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "field") || (key1 === "issue"))){
-const err16 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data4.length < 1){
+const err16 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2850,10 +3290,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data5.field !== undefined){
-if(typeof data5.field !== "string"){
-const err17 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.field === undefined){
+const err17 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2862,10 +3304,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data5.issue !== undefined){
-if(typeof data5.issue !== "string"){
-const err18 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.issue === undefined){
+const err18 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/required",keyword:"required",params:{missingProperty: "issue"},message:"must have required property '"+"issue"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2874,10 +3314,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key1 in data5){
+if(!((key1 === "field") || (key1 === "issue"))){
+const err19 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2887,9 +3326,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data5.field !== undefined){
+let data6 = data5.field;
+if(typeof data6 === "string"){
+if((data6.length > 400 || (data6.length > 200 && func1(data6) > 200))){
+const err20 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2899,14 +3340,74 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/details/" + i0+"/field",schemaPath:"ErrorDetail/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data5.issue !== undefined){
+let data7 = data5.issue;
+if(typeof data7 === "string"){
+if((data7.length > 1000 || (data7.length > 500 && func1(data7) > 500))){
+const err22 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/details/" + i0+"/issue",schemaPath:"ErrorDetail/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/details/" + i0,schemaPath:"ErrorDetail/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/details",schemaPath:"#/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -3027,8 +3528,10 @@ errors++;
 }
 }
 if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data2 = data.message;
+if(typeof data2 === "string"){
+if((data2.length > 200 || (data2.length > 100 && func1(data2) > 100))){
+const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3038,11 +3541,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data3 = data.data;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.snippets === undefined){
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "snippets"},message:"must have required property '"+"snippets"+"'"};
+else {
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3051,8 +3551,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.errors === undefined){
-const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+}
+if(data.data !== undefined){
+let data3 = data.data;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.snippets === undefined){
+const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "snippets"},message:"must have required property '"+"snippets"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3061,14 +3565,24 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "snippets") || (key1 === "errors"))){
-const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.errors === undefined){
+const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "snippets") || (key1 === "errors"))){
+const err13 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -3090,12 +3604,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/data/snippets",schemaPath:"#/properties/data/properties/snippets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/data/snippets",schemaPath:"#/properties/data/properties/snippets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err14];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -3117,19 +3631,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/data/errors",schemaPath:"#/properties/data/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/data/errors",schemaPath:"#/properties/data/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3139,11 +3641,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.usage !== undefined){
-let data8 = data.usage;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.remainingRequests === undefined){
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+}
+else {
+const err16 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3152,8 +3652,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data8.usageDeducted === undefined){
-const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+}
+if(data.usage !== undefined){
+let data8 = data.usage;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.remainingRequests === undefined){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3162,9 +3666,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data8.usageDeducted === undefined){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3173,11 +3676,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data8.remainingRequests !== undefined){
-let data9 = data8.remainingRequests;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data8){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err19 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3186,9 +3687,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data8.remainingRequests !== undefined){
+let data9 = data8.remainingRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3197,12 +3700,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data8.usageDeducted !== undefined){
-let data10 = data8.usageDeducted;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3211,9 +3711,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data9 < 0 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3222,11 +3721,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0.validate(data9))){
+const err23 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3236,11 +3732,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data11 = data.metadata;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.requestedCount === undefined){
-const err24 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+}
+if(data8.usageDeducted !== undefined){
+let data10 = data8.usageDeducted;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err24 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3249,8 +3745,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data11.succeededCount === undefined){
-const err25 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3259,8 +3756,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.failedCount === undefined){
-const err26 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
+if(data10 < 0 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3269,9 +3766,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key3 in data11){
-if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
-const err27 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(formats0.validate(data10))){
+const err27 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3281,10 +3777,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data11.requestedCount !== undefined){
-let data12 = data11.requestedCount;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err28 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3293,9 +3789,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 100 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data.metadata !== undefined){
+let data11 = data.metadata;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.requestedCount === undefined){
+const err29 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3304,8 +3803,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data12 < 1 || isNaN(data12)){
-const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data11.succeededCount === undefined){
+const err30 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3314,12 +3813,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data11.succeededCount !== undefined){
-let data13 = data11.succeededCount;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err31 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data11.failedCount === undefined){
+const err31 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3328,9 +3823,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 100 || isNaN(data13)){
-const err32 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+for(const key3 in data11){
+if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
+const err32 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3339,8 +3834,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data11.requestedCount !== undefined){
+let data12 = data11.requestedCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err33 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3349,12 +3847,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-if(data11.failedCount !== undefined){
-let data14 = data11.failedCount;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err34 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err34 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3363,9 +3858,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 100 || isNaN(data14)){
-const err35 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data12 < 1 || isNaN(data12)){
+const err35 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3374,8 +3868,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err36 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats4.validate(data12))){
+const err36 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3386,9 +3880,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.succeededCount !== undefined){
+let data13 = data11.succeededCount;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err37 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3397,15 +3892,104 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 100 || isNaN(data13)){
+const err38 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err39 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!(formats4.validate(data13))){
+const err40 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data11.failedCount !== undefined){
+let data14 = data11.failedCount;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err41 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err42 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err43 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(formats4.validate(data14))){
+const err44 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -3415,7 +3999,7 @@ return errors === 0;
 validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteSnippets200 = validate34;
-const schema64 = {"$id":"BatchDeleteResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["deletedIds"],"properties":{"deletedIds":{"type":"array","items":{"$ref":"Uuid"}}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","deletedCount","missingCount"],"properties":{"requestedCount":{"type":"integer","minimum":1,"maximum":100},"deletedCount":{"type":"integer","minimum":0,"maximum":100},"missingCount":{"type":"integer","minimum":0,"maximum":100,"description":"Ids that do not exist or that the key cannot access; the two are not told apart."}}}}};
+const schema64 = {"$id":"BatchDeleteResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["deletedIds"],"properties":{"deletedIds":{"type":"array","items":{"$ref":"Uuid"}}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["requestedCount","deletedCount","missingCount"],"properties":{"requestedCount":{"type":"integer","format":"int32","minimum":1,"maximum":100},"deletedCount":{"type":"integer","format":"int32","minimum":0,"maximum":100},"missingCount":{"type":"integer","format":"int32","minimum":0,"maximum":100,"description":"Ids that do not exist or that the key cannot access; the two are not told apart."}}}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="BatchDeleteResponse" */;
@@ -3536,7 +4120,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
+if(!(formats6.test(data3))){
 const err9 = {instancePath:instancePath+"/data/deletedIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -3630,8 +4214,8 @@ vErrors.push(err16);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3640,12 +4224,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data4.usageDeducted !== undefined){
-let data6 = data4.usageDeducted;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err18 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3654,9 +4234,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data5))){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3667,9 +4246,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.usageDeducted !== undefined){
+let data6 = data4.usageDeducted;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err20 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3678,12 +4258,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data7 = data.metadata;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.requestedCount === undefined){
-const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3692,8 +4269,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data7.deletedCount === undefined){
-const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "deletedCount"},message:"must have required property '"+"deletedCount"+"'"};
+if(data6 < 0 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3702,8 +4279,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data7.missingCount === undefined){
-const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
+if(!(formats0.validate(data6))){
+const err23 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3712,9 +4289,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key3 in data7){
-if(!(((key3 === "requestedCount") || (key3 === "deletedCount")) || (key3 === "missingCount"))){
-const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3724,10 +4303,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data7.requestedCount !== undefined){
-let data8 = data7.requestedCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err25 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.metadata !== undefined){
+let data7 = data.metadata;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.requestedCount === undefined){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3736,9 +4316,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 100 || isNaN(data8)){
-const err26 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data7.deletedCount === undefined){
+const err26 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "deletedCount"},message:"must have required property '"+"deletedCount"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3747,8 +4326,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data8 < 1 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data7.missingCount === undefined){
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "missingCount"},message:"must have required property '"+"missingCount"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3757,12 +4336,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data7.deletedCount !== undefined){
-let data9 = data7.deletedCount;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err28 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key3 in data7){
+if(!(((key3 === "requestedCount") || (key3 === "deletedCount")) || (key3 === "missingCount"))){
+const err28 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3771,9 +4347,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 100 || isNaN(data9)){
-const err29 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data7.requestedCount !== undefined){
+let data8 = data7.requestedCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3782,8 +4360,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err30 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100 || isNaN(data8)){
+const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3792,12 +4371,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data7.missingCount !== undefined){
-let data10 = data7.missingCount;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err31 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data8 < 1 || isNaN(data8)){
+const err31 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3806,9 +4381,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 100 || isNaN(data10)){
-const err32 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(!(formats4.validate(data8))){
+const err32 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"#/properties/metadata/properties/requestedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3817,8 +4391,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data10 < 0 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data7.deletedCount !== undefined){
+let data9 = data7.deletedCount;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err33 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3827,11 +4405,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 100 || isNaN(data9)){
+const err34 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3840,15 +4416,93 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9 < 0 || isNaN(data9)){
+const err35 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err35];
 }
 else {
 vErrors.push(err35);
+}
+errors++;
+}
+if(!(formats4.validate(data9))){
+const err36 = {instancePath:instancePath+"/metadata/deletedCount",schemaPath:"#/properties/metadata/properties/deletedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+if(data7.missingCount !== undefined){
+let data10 = data7.missingCount;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err37 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 100 || isNaN(data10)){
+const err38 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err39 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!(formats4.validate(data10))){
+const err40 = {instancePath:instancePath+"/metadata/missingCount",schemaPath:"#/properties/metadata/properties/missingCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -3996,8 +4650,8 @@ vErrors.push(err9);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4006,12 +4660,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data2.usageDeducted !== undefined){
-let data4 = data2.usageDeducted;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4020,9 +4670,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data3))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4033,9 +4682,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4044,12 +4694,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data5 = data.metadata;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.fieldsUpdated === undefined){
-const err14 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "fieldsUpdated"},message:"must have required property '"+"fieldsUpdated"+"'"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4058,14 +4705,61 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!(key2 === "fieldsUpdated")){
-const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats0.validate(data4))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.fieldsUpdated === undefined){
+const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "fieldsUpdated"},message:"must have required property '"+"fieldsUpdated"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(key2 === "fieldsUpdated")){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
 }
 errors++;
 }
@@ -4077,22 +4771,22 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err20];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err20);
 }
 errors++;
 }
 if(!((data7 === "variationName") || (data7 === "content"))){
-const err17 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/enum",keyword:"enum",params:{allowedValues: schema67.properties.metadata.properties.fieldsUpdated.items.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/metadata/fieldsUpdated/" + i0,schemaPath:"#/properties/metadata/properties/fieldsUpdated/items/enum",keyword:"enum",params:{allowedValues: schema67.properties.metadata.properties.fieldsUpdated.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err21];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -4108,12 +4802,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err18 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+const err22 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err22];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err22);
 }
 errors++;
 break;
@@ -4123,36 +4817,36 @@ indices0[item0] = i1;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err23 = {instancePath:instancePath+"/metadata/fieldsUpdated",schemaPath:"#/properties/metadata/properties/fieldsUpdated/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err23];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err23);
 }
 errors++;
 }
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err24];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err24);
 }
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err25];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -4162,7 +4856,7 @@ return errors === 0;
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetVariationHistory200 = validate37;
-const schema69 = {"$id":"VariationHistoryResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"VariationHistoryEntry"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["hasMore","nextCursor","totalRecords"],"properties":{"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"},"totalRecords":{"type":"integer","minimum":0,"description":"Records matching the date bounds, on this page or any other."}}}}};
+const schema69 = {"$id":"VariationHistoryResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"VariationHistoryEntry"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["hasMore","nextCursor","totalRecords"],"properties":{"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"},"totalRecords":{"type":"integer","format":"int32","minimum":0,"maximum":2147483647,"description":"Records matching the date bounds, on this page or any other."}}}}};
 const schema70 = {"$id":"VariationHistoryEntry","type":"object","additionalProperties":false,"required":["id","variationId","snippetId","change","variationName","content","recordedAt"],"properties":{"id":{"$ref":"Uuid"},"variationId":{"$ref":"Uuid"},"snippetId":{"$ref":"Uuid"},"change":{"type":"string","enum":["created","updated","deleted"]},"variationName":{"type":"string","minLength":1,"maxLength":100,"description":"The name after this change (before it, for a deletion)."},"content":{"$ref":"Content"},"recordedAt":{"$ref":"Timestamp"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4262,7 +4956,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
+if(!(formats6.test(data0))){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -4287,7 +4981,7 @@ errors++;
 if(data.variationId !== undefined){
 let data1 = data.variationId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err10 = {instancePath:instancePath+"/variationId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -4312,7 +5006,7 @@ errors++;
 if(data.snippetId !== undefined){
 let data2 = data.snippetId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err12 = {instancePath:instancePath+"/snippetId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -4490,8 +5184,8 @@ errors++;
 if(data.recordedAt !== undefined){
 let data8 = data.recordedAt;
 if(typeof data8 === "string"){
-if(!(formats12.validate(data8))){
-const err27 = {instancePath:instancePath+"/recordedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if((data8.length > 60 || (data8.length > 30 && func1(data8) > 30))){
+const err27 = {instancePath:instancePath+"/recordedAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4500,9 +5194,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/recordedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats20.validate(data8))){
+const err28 = {instancePath:instancePath+"/recordedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4512,14 +5205,25 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err29 = {instancePath:instancePath+"/recordedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -4701,8 +5405,8 @@ vErrors.push(err12);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4711,12 +5415,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4725,9 +5425,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data4))){
+const err15 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4738,9 +5437,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4749,12 +5449,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.hasMore === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4763,8 +5460,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.nextCursor === undefined){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4773,8 +5470,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data6.totalRecords === undefined){
-const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalRecords"},message:"must have required property '"+"totalRecords"+"'"};
+if(!(formats0.validate(data5))){
+const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4783,9 +5480,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((key2 === "hasMore") || (key2 === "nextCursor")) || (key2 === "totalRecords"))){
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4795,9 +5494,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data6.hasMore !== undefined){
-if(typeof data6.hasMore !== "boolean"){
-const err21 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.hasMore === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4806,11 +5507,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data6.nextCursor !== undefined){
-let data8 = data6.nextCursor;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err22 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(data6.nextCursor === undefined){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4819,9 +5517,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(typeof data8 === "string"){
-if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
-const err23 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(data6.totalRecords === undefined){
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "totalRecords"},message:"must have required property '"+"totalRecords"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4830,8 +5527,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((data8.length < 2 && func1(data8) < 1)){
-const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key2 in data6){
+if(!(((key2 === "hasMore") || (key2 === "nextCursor")) || (key2 === "totalRecords"))){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4840,8 +5538,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
-const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+}
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err25 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4851,11 +5551,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-if(data6.totalRecords !== undefined){
-let data9 = data6.totalRecords;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err26 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.nextCursor !== undefined){
+let data8 = data6.nextCursor;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4864,9 +5563,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err27 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data8 === "string"){
+if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
+const err27 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4875,11 +5574,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((data8.length < 2 && func1(data8) < 1)){
+const err28 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4888,15 +5584,83 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!pattern4.test(data8)){
+const err29 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data6.totalRecords !== undefined){
+let data9 = data6.totalRecords;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err30 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 2147483647 || isNaN(data9)){
+const err31 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err32 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(!(formats4.validate(data9))){
+const err33 = {instancePath:instancePath+"/metadata/totalRecords",schemaPath:"#/properties/metadata/properties/totalRecords/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -4906,7 +5670,7 @@ return errors === 0;
 validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetFolder200 = validate40;
-const schema79 = {"$id":"FolderDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"FolderWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount","hasMore","nextCursor"],"properties":{"snippetCount":{"type":"integer","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema79 = {"$id":"FolderDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"FolderWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount","hasMore","nextCursor"],"properties":{"snippetCount":{"type":"integer","format":"int32","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
 const schema80 = {"$id":"FolderWithSnippets","type":"object","additionalProperties":false,"required":["folder","snippets"],"properties":{"folder":{"$ref":"Folder"},"snippets":{"type":"array","maxItems":100,"items":{"$ref":"Snippet"}}}};
 const schema81 = {"$id":"Folder","type":"object","additionalProperties":false,"required":["id","teamId","folderName","folderColor","parentFolderId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"folderName":{"type":"string","minLength":1,"maxLength":1000},"folderColor":{"type":["string","null"],"maxLength":100},"parentFolderId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 
@@ -5007,7 +5771,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
+if(!(formats6.test(data0))){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -5032,7 +5796,7 @@ errors++;
 if(data.teamId !== undefined){
 let data1 = data.teamId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err10 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -5127,7 +5891,7 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
+if(!(formats6.test(data4))){
 const err18 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -5142,8 +5906,8 @@ errors++;
 if(data.createdAt !== undefined){
 let data5 = data.createdAt;
 if(typeof data5 === "string"){
-if(!(formats12.validate(data5))){
-const err19 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if((data5.length > 60 || (data5.length > 30 && func1(data5) > 30))){
+const err19 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5152,9 +5916,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats20.validate(data5))){
+const err20 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5164,11 +5927,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data6 = data.updatedAt;
-if(typeof data6 === "string"){
-if(!(formats12.validate(data6))){
-const err21 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err21 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5178,8 +5938,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updatedAt !== undefined){
+let data6 = data.updatedAt;
+if(typeof data6 === "string"){
+if((data6.length > 60 || (data6.length > 30 && func1(data6) > 30))){
+const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5188,15 +5951,36 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats20.validate(data6))){
+const err23 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -5461,8 +6245,8 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5471,12 +6255,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data2.usageDeducted !== undefined){
-let data4 = data2.usageDeducted;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5485,9 +6265,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data3))){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5498,9 +6277,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5509,12 +6289,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data5 = data.metadata;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.snippetCount === undefined){
-const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5523,8 +6300,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data5.hasMore === undefined){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+if(data4 < 0 || isNaN(data4)){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5533,8 +6310,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5.nextCursor === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
+if(!(formats0.validate(data4))){
+const err17 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5543,9 +6320,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!(((key2 === "snippetCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5555,10 +6334,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data5.snippetCount !== undefined){
-let data6 = data5.snippetCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err19 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.snippetCount === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5567,9 +6347,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 100 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data5.hasMore === undefined){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5578,8 +6357,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5.nextCursor === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5588,11 +6367,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-if(data5.hasMore !== undefined){
-if(typeof data5.hasMore !== "boolean"){
-const err22 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key2 in data5){
+if(!(((key2 === "snippetCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5602,10 +6379,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data5.nextCursor !== undefined){
-let data8 = data5.nextCursor;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err23 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(data5.snippetCount !== undefined){
+let data6 = data5.snippetCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err23 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5614,9 +6391,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(typeof data8 === "string"){
-if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
-const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 100 || isNaN(data6)){
+const err24 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5625,8 +6402,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((data8.length < 2 && func1(data8) < 1)){
-const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data6 < 0 || isNaN(data6)){
+const err25 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5635,8 +6412,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
-const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(!(formats4.validate(data6))){
+const err26 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5647,9 +6424,9 @@ errors++;
 }
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.hasMore !== undefined){
+if(typeof data5.hasMore !== "boolean"){
+const err27 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5659,14 +6436,71 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.nextCursor !== undefined){
+let data8 = data5.nextCursor;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err28 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
+const err29 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((data8.length < 2 && func1(data8) < 1)){
+const err30 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!pattern4.test(data8)){
+const err31 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -5814,8 +6648,8 @@ vErrors.push(err9);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5824,12 +6658,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data2.usageDeducted !== undefined){
-let data4 = data2.usageDeducted;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5838,9 +6668,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data3))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5851,9 +6680,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5862,15 +6692,59 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats0.validate(data4))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -5880,7 +6754,7 @@ return errors === 0;
 validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateDeleteFolder200 = validate48;
-const schema91 = {"$id":"FolderDeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["unfiledSnippetCount","movedFolderCount"],"properties":{"unfiledSnippetCount":{"type":"integer","minimum":0},"movedFolderCount":{"type":"integer","minimum":0}}}}};
+const schema91 = {"$id":"FolderDeletedResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"object","additionalProperties":false,"required":["id","deleted"],"properties":{"id":{"$ref":"Uuid"},"deleted":{"type":"boolean","const":true}}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["unfiledSnippetCount","movedFolderCount"],"properties":{"unfiledSnippetCount":{"type":"integer","format":"int32","minimum":0,"maximum":2147483647},"movedFolderCount":{"type":"integer","format":"int32","minimum":0,"maximum":2147483647}}}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderDeletedResponse" */;
@@ -6007,7 +6881,7 @@ errors++;
 if(data1.id !== undefined){
 let data2 = data1.id;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err10 = {instancePath:instancePath+"/data/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -6112,8 +6986,8 @@ vErrors.push(err18);
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6122,12 +6996,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data4.usageDeducted !== undefined){
-let data6 = data4.usageDeducted;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err20 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5 < 0 || isNaN(data5)){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6136,9 +7006,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data5))){
+const err21 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6149,9 +7018,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.usageDeducted !== undefined){
+let data6 = data4.usageDeducted;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6160,12 +7030,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data7 = data.metadata;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.unfiledSnippetCount === undefined){
-const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "unfiledSnippetCount"},message:"must have required property '"+"unfiledSnippetCount"+"'"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err23 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6174,8 +7041,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data7.movedFolderCount === undefined){
-const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "movedFolderCount"},message:"must have required property '"+"movedFolderCount"+"'"};
+if(data6 < 0 || isNaN(data6)){
+const err24 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6184,9 +7051,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key3 in data7){
-if(!((key3 === "unfiledSnippetCount") || (key3 === "movedFolderCount"))){
-const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(formats0.validate(data6))){
+const err25 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6196,10 +7062,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data7.unfiledSnippetCount !== undefined){
-let data8 = data7.unfiledSnippetCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err26 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6208,9 +7074,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.metadata !== undefined){
+let data7 = data.metadata;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.unfiledSnippetCount === undefined){
+const err27 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "unfiledSnippetCount"},message:"must have required property '"+"unfiledSnippetCount"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6219,12 +7088,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data7.movedFolderCount !== undefined){
-let data9 = data7.movedFolderCount;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err28 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data7.movedFolderCount === undefined){
+const err28 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "movedFolderCount"},message:"must have required property '"+"movedFolderCount"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6233,9 +7098,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err29 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key3 in data7){
+if(!((key3 === "unfiledSnippetCount") || (key3 === "movedFolderCount"))){
+const err29 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6245,10 +7110,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data7.unfiledSnippetCount !== undefined){
+let data8 = data7.unfiledSnippetCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err30 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6257,15 +7122,104 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err31 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err32 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(!(formats4.validate(data8))){
+const err33 = {instancePath:instancePath+"/metadata/unfiledSnippetCount",schemaPath:"#/properties/metadata/properties/unfiledSnippetCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data7.movedFolderCount !== undefined){
+let data9 = data7.movedFolderCount;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err34 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 2147483647 || isNaN(data9)){
+const err35 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err36 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(!(formats4.validate(data9))){
+const err37 = {instancePath:instancePath+"/metadata/movedFolderCount",schemaPath:"#/properties/metadata/properties/movedFolderCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -6275,7 +7229,7 @@ return errors === 0;
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetFolders200 = validate49;
-const schema94 = {"$id":"FolderListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"FolderWithSnippets"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["folderCount","snippetCount","hasMore","nextCursor"],"properties":{"folderCount":{"type":"integer","minimum":0,"maximum":100,"description":"The folders on this page."},"snippetCount":{"type":"integer","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema94 = {"$id":"FolderListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"FolderWithSnippets"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["folderCount","snippetCount","hasMore","nextCursor"],"properties":{"folderCount":{"type":"integer","format":"int32","minimum":0,"maximum":100,"description":"The folders on this page."},"snippetCount":{"type":"integer","format":"int32","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderListResponse" */;
@@ -6449,8 +7403,8 @@ vErrors.push(err12);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6459,12 +7413,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6473,9 +7423,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data4))){
+const err15 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6486,9 +7435,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6497,12 +7447,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.folderCount === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "folderCount"},message:"must have required property '"+"folderCount"+"'"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6511,8 +7458,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.snippetCount === undefined){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6521,8 +7468,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data6.hasMore === undefined){
-const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+if(!(formats0.validate(data5))){
+const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6531,8 +7478,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data6.nextCursor === undefined){
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6541,9 +7491,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!((((key2 === "folderCount") || (key2 === "snippetCount")) || (key2 === "hasMore")) || (key2 === "nextCursor"))){
-const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.folderCount === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "folderCount"},message:"must have required property '"+"folderCount"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6552,11 +7505,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data6.folderCount !== undefined){
-let data7 = data6.folderCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err22 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6.snippetCount === undefined){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6565,9 +7515,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 100 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data6.hasMore === undefined){
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6576,8 +7525,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data7 < 0 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data6.nextCursor === undefined){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6586,12 +7535,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-if(data6.snippetCount !== undefined){
-let data8 = data6.snippetCount;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err25 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data6){
+if(!((((key2 === "folderCount") || (key2 === "snippetCount")) || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err25 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6600,9 +7546,11 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 100 || isNaN(data8)){
-const err26 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data6.folderCount !== undefined){
+let data7 = data6.folderCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err26 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6611,8 +7559,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err27 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err27 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6621,11 +7570,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data6.hasMore !== undefined){
-if(typeof data6.hasMore !== "boolean"){
-const err28 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data7 < 0 || isNaN(data7)){
+const err28 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6634,11 +7580,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data6.nextCursor !== undefined){
-let data10 = data6.nextCursor;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err29 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(!(formats4.validate(data7))){
+const err29 = {instancePath:instancePath+"/metadata/folderCount",schemaPath:"#/properties/metadata/properties/folderCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6647,9 +7590,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data10 === "string"){
-if((data10.length > 1024 || (data10.length > 512 && func1(data10) > 512))){
-const err30 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+}
+}
+if(data6.snippetCount !== undefined){
+let data8 = data6.snippetCount;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err30 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6658,8 +7604,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((data10.length < 2 && func1(data10) < 1)){
-const err31 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100 || isNaN(data8)){
+const err31 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6668,8 +7615,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern4.test(data10)){
-const err32 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(data8 < 0 || isNaN(data8)){
+const err32 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6678,11 +7625,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats4.validate(data8))){
+const err33 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6693,13 +7637,83 @@ errors++;
 }
 }
 }
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err34 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data6.nextCursor !== undefined){
+let data10 = data6.nextCursor;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err35 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(typeof data10 === "string"){
+if((data10.length > 1024 || (data10.length > 512 && func1(data10) > 512))){
+const err36 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if((data10.length < 2 && func1(data10) < 1)){
+const err37 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(!pattern4.test(data10)){
+const err38 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -6709,7 +7723,7 @@ return errors === 0;
 validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateFolders200 = validate51;
-const schema98 = {"$id":"FolderBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["folders","errors"],"properties":{"folders":{"type":"array","items":{"$ref":"Folder"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+const schema98 = {"$id":"FolderBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string","maxLength":100},"data":{"type":"object","additionalProperties":false,"required":["folders","errors"],"properties":{"folders":{"type":"array","items":{"$ref":"Folder"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="FolderBatchResponse" */;
@@ -6822,8 +7836,10 @@ errors++;
 }
 }
 if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data2 = data.message;
+if(typeof data2 === "string"){
+if((data2.length > 200 || (data2.length > 100 && func1(data2) > 100))){
+const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6833,11 +7849,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data3 = data.data;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.folders === undefined){
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "folders"},message:"must have required property '"+"folders"+"'"};
+else {
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6846,8 +7859,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.errors === undefined){
-const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+}
+if(data.data !== undefined){
+let data3 = data.data;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.folders === undefined){
+const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "folders"},message:"must have required property '"+"folders"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6856,14 +7873,24 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "folders") || (key1 === "errors"))){
-const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.errors === undefined){
+const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "folders") || (key1 === "errors"))){
+const err13 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -6885,12 +7912,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/data/folders",schemaPath:"#/properties/data/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/data/folders",schemaPath:"#/properties/data/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err14];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -6912,19 +7939,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/data/errors",schemaPath:"#/properties/data/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/data/errors",schemaPath:"#/properties/data/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6934,11 +7949,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.usage !== undefined){
-let data8 = data.usage;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.remainingRequests === undefined){
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+}
+else {
+const err16 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6947,8 +7960,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data8.usageDeducted === undefined){
-const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+}
+if(data.usage !== undefined){
+let data8 = data.usage;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.remainingRequests === undefined){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6957,9 +7974,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data8.usageDeducted === undefined){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6968,11 +7984,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data8.remainingRequests !== undefined){
-let data9 = data8.remainingRequests;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data8){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err19 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6981,9 +7995,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data8.remainingRequests !== undefined){
+let data9 = data8.remainingRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6992,12 +8008,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data8.usageDeducted !== undefined){
-let data10 = data8.usageDeducted;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7006,9 +8019,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data9 < 0 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7017,11 +8029,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0.validate(data9))){
+const err23 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7031,11 +8040,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data11 = data.metadata;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.requestedCount === undefined){
-const err24 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+}
+if(data8.usageDeducted !== undefined){
+let data10 = data8.usageDeducted;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err24 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7044,8 +8053,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data11.succeededCount === undefined){
-const err25 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7054,8 +8064,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.failedCount === undefined){
-const err26 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
+if(data10 < 0 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7064,9 +8074,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key3 in data11){
-if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
-const err27 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(formats0.validate(data10))){
+const err27 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7076,10 +8085,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data11.requestedCount !== undefined){
-let data12 = data11.requestedCount;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err28 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7088,9 +8097,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 100 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data.metadata !== undefined){
+let data11 = data.metadata;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.requestedCount === undefined){
+const err29 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7099,8 +8111,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data12 < 1 || isNaN(data12)){
-const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data11.succeededCount === undefined){
+const err30 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7109,12 +8121,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data11.succeededCount !== undefined){
-let data13 = data11.succeededCount;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err31 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data11.failedCount === undefined){
+const err31 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7123,9 +8131,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 100 || isNaN(data13)){
-const err32 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+for(const key3 in data11){
+if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
+const err32 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7134,8 +8142,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data11.requestedCount !== undefined){
+let data12 = data11.requestedCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err33 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7144,12 +8155,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-if(data11.failedCount !== undefined){
-let data14 = data11.failedCount;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err34 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err34 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7158,9 +8166,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 100 || isNaN(data14)){
-const err35 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data12 < 1 || isNaN(data12)){
+const err35 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7169,8 +8176,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err36 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats4.validate(data12))){
+const err36 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7181,9 +8188,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.succeededCount !== undefined){
+let data13 = data11.succeededCount;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err37 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7192,15 +8200,104 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 100 || isNaN(data13)){
+const err38 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err39 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!(formats4.validate(data13))){
+const err40 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data11.failedCount !== undefined){
+let data14 = data11.failedCount;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err41 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err42 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err43 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(formats4.validate(data14))){
+const err44 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -7210,7 +8307,7 @@ return errors === 0;
 validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetTag200 = validate54;
-const schema101 = {"$id":"TagDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"TagWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount","hasMore","nextCursor"],"properties":{"snippetCount":{"type":"integer","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema101 = {"$id":"TagDetailResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"$ref":"TagWithSnippets"},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["snippetCount","hasMore","nextCursor"],"properties":{"snippetCount":{"type":"integer","format":"int32","minimum":0,"maximum":100,"description":"The snippets on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
 const schema102 = {"$id":"TagWithSnippets","type":"object","additionalProperties":false,"required":["tag","snippets"],"properties":{"tag":{"$ref":"Tag"},"snippets":{"type":"array","maxItems":100,"items":{"$ref":"Snippet"}}}};
 const schema103 = {"$id":"Tag","type":"object","additionalProperties":false,"required":["id","teamId","tagName","tagColor","parentTagId","createdAt","updatedAt"],"properties":{"id":{"$ref":"Uuid"},"teamId":{"$ref":"Uuid"},"tagName":{"type":"string","minLength":1,"maxLength":1000},"tagColor":{"type":["string","null"],"maxLength":100},"parentTagId":{"type":["string","null"],"format":"uuid"},"createdAt":{"$ref":"Timestamp"},"updatedAt":{"$ref":"Timestamp"}}};
 
@@ -7311,7 +8408,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
+if(!(formats6.test(data0))){
 const err8 = {instancePath:instancePath+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -7336,7 +8433,7 @@ errors++;
 if(data.teamId !== undefined){
 let data1 = data.teamId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err10 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -7431,7 +8528,7 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
+if(!(formats6.test(data4))){
 const err18 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -7446,8 +8543,8 @@ errors++;
 if(data.createdAt !== undefined){
 let data5 = data.createdAt;
 if(typeof data5 === "string"){
-if(!(formats12.validate(data5))){
-const err19 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if((data5.length > 60 || (data5.length > 30 && func1(data5) > 30))){
+const err19 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7456,9 +8553,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(formats20.validate(data5))){
+const err20 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7468,11 +8564,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.updatedAt !== undefined){
-let data6 = data.updatedAt;
-if(typeof data6 === "string"){
-if(!(formats12.validate(data6))){
-const err21 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+else {
+const err21 = {instancePath:instancePath+"/createdAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7482,8 +8575,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.updatedAt !== undefined){
+let data6 = data.updatedAt;
+if(typeof data6 === "string"){
+if((data6.length > 60 || (data6.length > 30 && func1(data6) > 30))){
+const err22 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7492,15 +8588,36 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats20.validate(data6))){
+const err23 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/updatedAt",schemaPath:"Timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -7765,8 +8882,8 @@ vErrors.push(err10);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7775,12 +8892,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data2.usageDeducted !== undefined){
-let data4 = data2.usageDeducted;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 0 || isNaN(data3)){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7789,9 +8902,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data3))){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7802,9 +8914,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7813,12 +8926,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data5 = data.metadata;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.snippetCount === undefined){
-const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7827,8 +8937,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data5.hasMore === undefined){
-const err16 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+if(data4 < 0 || isNaN(data4)){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7837,8 +8947,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5.nextCursor === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
+if(!(formats0.validate(data4))){
+const err17 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7847,9 +8957,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data5){
-if(!(((key2 === "snippetCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7859,10 +8971,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data5.snippetCount !== undefined){
-let data6 = data5.snippetCount;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err19 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.metadata !== undefined){
+let data5 = data.metadata;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.snippetCount === undefined){
+const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "snippetCount"},message:"must have required property '"+"snippetCount"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7871,9 +8984,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 100 || isNaN(data6)){
-const err20 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data5.hasMore === undefined){
+const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7882,8 +8994,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5.nextCursor === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7892,11 +9004,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-if(data5.hasMore !== undefined){
-if(typeof data5.hasMore !== "boolean"){
-const err22 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key2 in data5){
+if(!(((key2 === "snippetCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7906,10 +9016,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data5.nextCursor !== undefined){
-let data8 = data5.nextCursor;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err23 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(data5.snippetCount !== undefined){
+let data6 = data5.snippetCount;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err23 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7918,9 +9028,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(typeof data8 === "string"){
-if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
-const err24 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 100 || isNaN(data6)){
+const err24 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7929,8 +9039,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((data8.length < 2 && func1(data8) < 1)){
-const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data6 < 0 || isNaN(data6)){
+const err25 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7939,8 +9049,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern4.test(data8)){
-const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(!(formats4.validate(data6))){
+const err26 = {instancePath:instancePath+"/metadata/snippetCount",schemaPath:"#/properties/metadata/properties/snippetCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7951,9 +9061,9 @@ errors++;
 }
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.hasMore !== undefined){
+if(typeof data5.hasMore !== "boolean"){
+const err27 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7963,14 +9073,71 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.nextCursor !== undefined){
+let data8 = data5.nextCursor;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err28 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+if(typeof data8 === "string"){
+if((data8.length > 1024 || (data8.length > 512 && func1(data8) > 512))){
+const err29 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((data8.length < 2 && func1(data8) < 1)){
+const err30 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!pattern4.test(data8)){
+const err31 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
 }
 errors++;
 }
@@ -8118,8 +9285,8 @@ vErrors.push(err9);
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3 > 9007199254740991 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8128,12 +9295,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data2.usageDeducted !== undefined){
-let data4 = data2.usageDeducted;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8142,9 +9305,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err12 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data3))){
+const err12 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8155,9 +9317,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.usageDeducted !== undefined){
+let data4 = data2.usageDeducted;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8166,15 +9329,59 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+if(data4 < 0 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(formats0.validate(data4))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
 }
 errors++;
 }
@@ -8184,7 +9391,7 @@ return errors === 0;
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateGetTags200 = validate62;
-const schema113 = {"$id":"TagListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"Tag"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["tagCount","hasMore","nextCursor"],"properties":{"tagCount":{"type":"integer","minimum":0,"maximum":100,"description":"The tags on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
+const schema113 = {"$id":"TagListResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"data":{"type":"array","maxItems":100,"items":{"$ref":"Tag"}},"usage":{"$ref":"Usage"},"metadata":{"type":"object","additionalProperties":false,"required":["tagCount","hasMore","nextCursor"],"properties":{"tagCount":{"type":"integer","format":"int32","minimum":0,"maximum":100,"description":"The tags on this page."},"hasMore":{"$ref":"HasMore"},"nextCursor":{"$ref":"NextCursor"}}}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagListResponse" */;
@@ -8358,8 +9565,8 @@ vErrors.push(err12);
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data4 > 9007199254740991 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8368,12 +9575,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-if(data3.usageDeducted !== undefined){
-let data5 = data3.usageDeducted;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8382,9 +9585,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats0.validate(data4))){
+const err15 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8395,9 +9597,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.usageDeducted !== undefined){
+let data5 = data3.usageDeducted;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8406,12 +9609,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.metadata !== undefined){
-let data6 = data.metadata;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.tagCount === undefined){
-const err17 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagCount"},message:"must have required property '"+"tagCount"+"'"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 9007199254740991 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8420,8 +9620,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data6.hasMore === undefined){
-const err18 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8430,8 +9630,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data6.nextCursor === undefined){
-const err19 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
+if(!(formats0.validate(data5))){
+const err19 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8440,9 +9640,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((key2 === "tagCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
-const err20 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8452,10 +9654,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data6.tagCount !== undefined){
-let data7 = data6.tagCount;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err21 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.metadata !== undefined){
+let data6 = data.metadata;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.tagCount === undefined){
+const err21 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "tagCount"},message:"must have required property '"+"tagCount"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8464,9 +9667,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 100 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data6.hasMore === undefined){
+const err22 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "hasMore"},message:"must have required property '"+"hasMore"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8475,8 +9677,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data7 < 0 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data6.nextCursor === undefined){
+const err23 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "nextCursor"},message:"must have required property '"+"nextCursor"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8485,11 +9687,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-if(data6.hasMore !== undefined){
-if(typeof data6.hasMore !== "boolean"){
-const err24 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key2 in data6){
+if(!(((key2 === "tagCount") || (key2 === "hasMore")) || (key2 === "nextCursor"))){
+const err24 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8499,10 +9699,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data6.nextCursor !== undefined){
-let data9 = data6.nextCursor;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err25 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
+if(data6.tagCount !== undefined){
+let data7 = data6.tagCount;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err25 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8511,9 +9711,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(typeof data9 === "string"){
-if((data9.length > 1024 || (data9.length > 512 && func1(data9) > 512))){
-const err26 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err26 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8522,8 +9722,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((data9.length < 2 && func1(data9) < 1)){
-const err27 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data7 < 0 || isNaN(data7)){
+const err27 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8532,8 +9732,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern4.test(data9)){
-const err28 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(!(formats4.validate(data7))){
+const err28 = {instancePath:instancePath+"/metadata/tagCount",schemaPath:"#/properties/metadata/properties/tagCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8544,9 +9744,9 @@ errors++;
 }
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.hasMore !== undefined){
+if(typeof data6.hasMore !== "boolean"){
+const err29 = {instancePath:instancePath+"/metadata/hasMore",schemaPath:"HasMore/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8556,14 +9756,71 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.nextCursor !== undefined){
+let data9 = data6.nextCursor;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err30 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/type",keyword:"type",params:{type: schema57.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data9 === "string"){
+if((data9.length > 1024 || (data9.length > 512 && func1(data9) > 512))){
+const err31 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((data9.length < 2 && func1(data9) < 1)){
+const err32 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(!pattern4.test(data9)){
+const err33 = {instancePath:instancePath+"/metadata/nextCursor",schemaPath:"NextCursor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }
@@ -8573,7 +9830,7 @@ return errors === 0;
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateUpdateTags200 = validate64;
-const schema117 = {"$id":"TagBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string"},"data":{"type":"object","additionalProperties":false,"required":["tags","errors"],"properties":{"tags":{"type":"array","items":{"$ref":"Tag"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
+const schema117 = {"$id":"TagBatchResponse","type":"object","additionalProperties":false,"required":["success","data","usage","metadata"],"properties":{"success":{"type":"boolean","const":true},"code":{"description":"Sent on `207` only.","type":"string","const":"BATCH_PARTIAL_FAILURE"},"message":{"description":"Sent on `207` only.","type":"string","maxLength":100},"data":{"type":"object","additionalProperties":false,"required":["tags","errors"],"properties":{"tags":{"type":"array","items":{"$ref":"Tag"}},"errors":{"type":"array","items":{"$ref":"BatchItemError"}}}},"usage":{"$ref":"Usage"},"metadata":{"$ref":"BatchCounts"}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="TagBatchResponse" */;
@@ -8686,8 +9943,10 @@ errors++;
 }
 }
 if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data2 = data.message;
+if(typeof data2 === "string"){
+if((data2.length > 200 || (data2.length > 100 && func1(data2) > 100))){
+const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8697,11 +9956,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.data !== undefined){
-let data3 = data.data;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.tags === undefined){
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
+else {
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8710,8 +9966,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data3.errors === undefined){
-const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+}
+if(data.data !== undefined){
+let data3 = data.data;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.tags === undefined){
+const err11 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8720,14 +9980,24 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!((key1 === "tags") || (key1 === "errors"))){
-const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.errors === undefined){
+const err12 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "tags") || (key1 === "errors"))){
+const err13 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -8749,12 +10019,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/data/tags",schemaPath:"#/properties/data/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/data/tags",schemaPath:"#/properties/data/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err14];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -8776,19 +10046,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/data/errors",schemaPath:"#/properties/data/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/data/errors",schemaPath:"#/properties/data/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8798,11 +10056,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.usage !== undefined){
-let data8 = data.usage;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.remainingRequests === undefined){
-const err16 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
+}
+else {
+const err16 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8811,8 +10067,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data8.usageDeducted === undefined){
-const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
+}
+if(data.usage !== undefined){
+let data8 = data.usage;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.remainingRequests === undefined){
+const err17 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "remainingRequests"},message:"must have required property '"+"remainingRequests"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8821,9 +10081,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
-const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data8.usageDeducted === undefined){
+const err18 = {instancePath:instancePath+"/usage",schemaPath:"Usage/required",keyword:"required",params:{missingProperty: "usageDeducted"},message:"must have required property '"+"usageDeducted"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8832,11 +10091,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data8.remainingRequests !== undefined){
-let data9 = data8.remainingRequests;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key2 in data8){
+if(!((key2 === "remainingRequests") || (key2 === "usageDeducted"))){
+const err19 = {instancePath:instancePath+"/usage",schemaPath:"Usage/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8845,9 +10102,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data8.remainingRequests !== undefined){
+let data9 = data8.remainingRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8856,12 +10115,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data8.usageDeducted !== undefined){
-let data10 = data8.usageDeducted;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err21 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 9007199254740991 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8870,9 +10126,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data9 < 0 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8881,11 +10136,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(formats0.validate(data9))){
+const err23 = {instancePath:instancePath+"/usage/remainingRequests",schemaPath:"Usage/properties/remainingRequests/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8895,11 +10147,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data11 = data.metadata;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.requestedCount === undefined){
-const err24 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
+}
+if(data8.usageDeducted !== undefined){
+let data10 = data8.usageDeducted;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err24 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8908,8 +10160,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data11.succeededCount === undefined){
-const err25 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 9007199254740991 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8918,8 +10171,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.failedCount === undefined){
-const err26 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
+if(data10 < 0 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8928,9 +10181,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key3 in data11){
-if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
-const err27 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(formats0.validate(data10))){
+const err27 = {instancePath:instancePath+"/usage/usageDeducted",schemaPath:"Usage/properties/usageDeducted/format",keyword:"format",params:{format: "int64"},message:"must match format \""+"int64"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8940,10 +10192,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data11.requestedCount !== undefined){
-let data12 = data11.requestedCount;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err28 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/usage",schemaPath:"Usage/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8952,9 +10204,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 > 100 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+}
+if(data.metadata !== undefined){
+let data11 = data.metadata;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.requestedCount === undefined){
+const err29 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "requestedCount"},message:"must have required property '"+"requestedCount"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8963,8 +10218,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data12 < 1 || isNaN(data12)){
-const err30 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data11.succeededCount === undefined){
+const err30 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "succeededCount"},message:"must have required property '"+"succeededCount"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8973,12 +10228,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-}
-if(data11.succeededCount !== undefined){
-let data13 = data11.succeededCount;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err31 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data11.failedCount === undefined){
+const err31 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/required",keyword:"required",params:{missingProperty: "failedCount"},message:"must have required property '"+"failedCount"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8987,9 +10238,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 100 || isNaN(data13)){
-const err32 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+for(const key3 in data11){
+if(!(((key3 === "requestedCount") || (key3 === "succeededCount")) || (key3 === "failedCount"))){
+const err32 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8998,8 +10249,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data13 < 0 || isNaN(data13)){
-const err33 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data11.requestedCount !== undefined){
+let data12 = data11.requestedCount;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err33 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -9008,12 +10262,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-if(data11.failedCount !== undefined){
-let data14 = data11.failedCount;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err34 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err34 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -9022,9 +10273,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 100 || isNaN(data14)){
-const err35 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data12 < 1 || isNaN(data12)){
+const err35 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -9033,8 +10283,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err36 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(formats4.validate(data12))){
+const err36 = {instancePath:instancePath+"/metadata/requestedCount",schemaPath:"BatchCounts/properties/requestedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -9045,9 +10295,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.succeededCount !== undefined){
+let data13 = data11.succeededCount;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err37 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -9056,15 +10307,104 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 100 || isNaN(data13)){
+const err38 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err39 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(!(formats4.validate(data13))){
+const err40 = {instancePath:instancePath+"/metadata/succeededCount",schemaPath:"BatchCounts/properties/succeededCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data11.failedCount !== undefined){
+let data14 = data11.failedCount;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err41 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err42 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err43 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!(formats4.validate(data14))){
+const err44 = {instancePath:instancePath+"/metadata/failedCount",schemaPath:"BatchCounts/properties/failedCount/format",keyword:"format",params:{format: "int32"},message:"must match format \""+"int32"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/metadata",schemaPath:"BatchCounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -9208,7 +10548,7 @@ vErrors.push(err9);
 errors++;
 }
 if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
+if(!(formats6.test(data3))){
 const err10 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -9237,7 +10577,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats6.test(data5))){
 const err12 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -9689,7 +11029,7 @@ errors++;
 if(data.teamId !== undefined){
 let data4 = data.teamId;
 if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
+if(!(formats6.test(data4))){
 const err15 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -9774,7 +11114,7 @@ vErrors.push(err21);
 errors++;
 }
 if(typeof data7 === "string"){
-if(!(formats0.test(data7))){
+if(!(formats6.test(data7))){
 const err22 = {instancePath:instancePath+"/folderId",schemaPath:"#/properties/folderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -9803,7 +11143,7 @@ const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 let data9 = data8[i0];
 if(typeof data9 === "string"){
-if(!(formats0.test(data9))){
+if(!(formats6.test(data9))){
 const err24 = {instancePath:instancePath+"/tagIds/" + i0,schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err24];
@@ -10331,7 +11671,7 @@ vErrors.push(err7);
 errors++;
 }
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err8 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -10469,7 +11809,7 @@ errors++;
 if(data.teamId !== undefined){
 let data2 = data.teamId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err8 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -10504,7 +11844,7 @@ vErrors.push(err10);
 errors++;
 }
 if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
+if(!(formats6.test(data3))){
 const err11 = {instancePath:instancePath+"/parentFolderId",schemaPath:"#/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -10631,7 +11971,7 @@ errors++;
 if(data1.id !== undefined){
 let data2 = data1.id;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err7 = {instancePath:instancePath+"/folders/" + i0+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -10726,7 +12066,7 @@ vErrors.push(err14);
 errors++;
 }
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats6.test(data5))){
 const err15 = {instancePath:instancePath+"/folders/" + i0+"/parentFolderId",schemaPath:"#/properties/folders/items/properties/parentFolderId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -10988,7 +12328,7 @@ vErrors.push(err7);
 errors++;
 }
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err8 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -11126,7 +12466,7 @@ errors++;
 if(data.teamId !== undefined){
 let data2 = data.teamId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err8 = {instancePath:instancePath+"/teamId",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -11161,7 +12501,7 @@ vErrors.push(err10);
 errors++;
 }
 if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
+if(!(formats6.test(data3))){
 const err11 = {instancePath:instancePath+"/parentTagId",schemaPath:"#/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err11];
@@ -11288,7 +12628,7 @@ errors++;
 if(data1.id !== undefined){
 let data2 = data1.id;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err7 = {instancePath:instancePath+"/tags/" + i0+"/id",schemaPath:"Uuid/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -11383,7 +12723,7 @@ vErrors.push(err14);
 errors++;
 }
 if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
+if(!(formats6.test(data5))){
 const err15 = {instancePath:instancePath+"/tags/" + i0+"/parentTagId",schemaPath:"#/properties/tags/items/properties/parentTagId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -11687,7 +13027,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -11813,7 +13153,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -11878,7 +13218,7 @@ validate88.evaluated = {"props":{"query":true,"header":true},"dynamicProps":fals
 
 export const validateCreateSnippetParameters = validate89;
 const schema147 = {"$id":"createSnippet-parameters","type":"object","required":["query","header"],"properties":{"query":{"type":"object","additionalProperties":false,"required":[],"properties":{}},"header":{"type":"object","required":[],"properties":{"idempotency-key":{"type":"string","minLength":1,"maxLength":255,"pattern":"^[\\x21-\\x7E]+$"}}}}};
-const pattern12 = new RegExp("^[\\x21-\\x7E]+$", "u");
+const pattern13 = new RegExp("^[\\x21-\\x7E]+$", "u");
 
 function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="createSnippet-parameters" */;
@@ -11963,7 +13303,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern12.test(data2)){
+if(!pattern13.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -12076,7 +13416,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -12226,7 +13566,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err6 = {instancePath:instancePath+"/query/ids/" + i0,schemaPath:"#/properties/query/properties/ids/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -12432,7 +13772,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern12.test(data2)){
+if(!pattern13.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -12569,7 +13909,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err6 = {instancePath:instancePath+"/query/ids/" + i0,schemaPath:"#/properties/query/properties/ids/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -12717,7 +14057,7 @@ errors++;
 if(data0.snippetId !== undefined){
 let data1 = data0.snippetId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err5 = {instancePath:instancePath+"/query/snippetId",schemaPath:"#/properties/query/properties/snippetId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -12742,7 +14082,7 @@ errors++;
 if(data0.variationId !== undefined){
 let data2 = data0.variationId;
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err7 = {instancePath:instancePath+"/query/variationId",schemaPath:"#/properties/query/properties/variationId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err7];
@@ -12868,7 +14208,7 @@ errors++;
 if(data0.variationId !== undefined){
 let data1 = data0.variationId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/variationId",schemaPath:"#/properties/query/properties/variationId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -12994,7 +14334,7 @@ errors++;
 if(data0.snippetId !== undefined){
 let data1 = data0.snippetId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/snippetId",schemaPath:"#/properties/query/properties/snippetId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -13054,7 +14394,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!pattern12.test(data3)){
+if(!pattern13.test(data3)){
 const err9 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -13177,7 +14517,7 @@ errors++;
 if(data0.snippetId !== undefined){
 let data1 = data0.snippetId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err5 = {instancePath:instancePath+"/query/snippetId",schemaPath:"#/properties/query/properties/snippetId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -13226,7 +14566,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(!(formats0.test(data3))){
+if(!(formats6.test(data3))){
 const err9 = {instancePath:instancePath+"/query/variationIds/" + i0,schemaPath:"#/properties/query/properties/variationIds/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err9];
@@ -13364,7 +14704,7 @@ errors++;
 if(data0.variationId !== undefined){
 let data1 = data0.variationId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/variationId",schemaPath:"#/properties/query/properties/variationId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -13469,7 +14809,7 @@ errors++;
 if(data0.fromDate !== undefined){
 let data4 = data0.fromDate;
 if(typeof data4 === "string"){
-if(!(formats12.validate(data4))){
+if(!(formats20.validate(data4))){
 const err13 = {instancePath:instancePath+"/query/fromDate",schemaPath:"#/properties/query/properties/fromDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -13494,7 +14834,7 @@ errors++;
 if(data0.toDate !== undefined){
 let data5 = data0.toDate;
 if(typeof data5 === "string"){
-if(!(formats12.validate(data5))){
+if(!(formats20.validate(data5))){
 const err15 = {instancePath:instancePath+"/query/toDate",schemaPath:"#/properties/query/properties/toDate/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err15];
@@ -13620,7 +14960,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -13826,7 +15166,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -13975,7 +15315,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern12.test(data2)){
+if(!pattern13.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -14088,7 +15428,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -14204,7 +15544,7 @@ errors++;
 if(data0.teamId !== undefined){
 let data1 = data0.teamId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err3 = {instancePath:instancePath+"/query/teamId",schemaPath:"#/properties/query/properties/teamId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -14522,7 +15862,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern12.test(data2)){
+if(!pattern13.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -14659,7 +15999,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err6 = {instancePath:instancePath+"/query/ids/" + i0,schemaPath:"#/properties/query/properties/ids/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -14797,7 +16137,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -15003,7 +16343,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -15152,7 +16492,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern12.test(data2)){
+if(!pattern13.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -15265,7 +16605,7 @@ errors++;
 if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err4 = {instancePath:instancePath+"/query/id",schemaPath:"#/properties/query/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err4];
@@ -15381,7 +16721,7 @@ errors++;
 if(data0.teamId !== undefined){
 let data1 = data0.teamId;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats6.test(data1))){
 const err3 = {instancePath:instancePath+"/query/teamId",schemaPath:"#/properties/query/properties/teamId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err3];
@@ -15699,7 +17039,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!pattern12.test(data2)){
+if(!pattern13.test(data2)){
 const err6 = {instancePath:instancePath+"/header/idempotency-key",schemaPath:"#/properties/header/properties/idempotency-key/pattern",keyword:"pattern",params:{pattern: "^[\\x21-\\x7E]+$"},message:"must match pattern \""+"^[\\x21-\\x7E]+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -15836,7 +17176,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(!(formats0.test(data2))){
+if(!(formats6.test(data2))){
 const err6 = {instancePath:instancePath+"/query/ids/" + i0,schemaPath:"#/properties/query/properties/ids/items/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err6];

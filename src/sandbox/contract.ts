@@ -64,6 +64,10 @@ export interface Contract {
   requestHeaders: string[];
   /** Every response header the contract declares, for CORS to expose to a page. */
   responseHeaders: string[];
+  /** The maxLength of an error's texts (ErrorResponse, ErrorDetail): longer ones are cut to it. */
+  errorTextMax: { message: number; error: number; field: number; issue: number };
+  /** The longest Access-Control-Allow-Origin the contract allows: a longer Origin is not echoed (no CORS for it). */
+  originMaxLength: number;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
@@ -107,8 +111,11 @@ export function readContract(doc: Json): Contract {
   const methodsByPath = new Map<string, string[]>();
   const requestHeaders = new Set<string>();
   const responseHeaders = new Set<string>();
+  // CORS's own answer headers (Access-Control-Allow-Origin) are documented too, but are no header a page reads.
   const collectResponseHeaders = (responses: Json) => {
-    for (const response of Object.values<Json>(responses ?? {})) for (const name of Object.keys(deref(doc, response).headers ?? {})) responseHeaders.add(name);
+    for (const response of Object.values<Json>(responses ?? {})) {
+      for (const name of Object.keys(deref(doc, response).headers ?? {})) if (!/^access-control-/i.test(name)) responseHeaders.add(name);
+    }
   };
   collectResponseHeaders(doc['x-unmatched-requests']);
   for (const [path, item] of Object.entries<Json>(doc.paths)) {
@@ -157,6 +164,14 @@ export function readContract(doc: Json): Contract {
   }
   const keyPattern = new RegExp(doc.components.securitySchemes.bearerAuth['x-key-pattern']);
   const defaultPageLimit = doc.components.parameters.PageLimit.schema.default;
+  const errorProperties = doc.components.schemas.ErrorResponse.properties;
+  const detailProperties = doc.components.schemas.ErrorDetail.properties;
+  const errorTextMax = {
+    message: errorProperties.message.maxLength,
+    error: errorProperties.error.maxLength,
+    field: detailProperties.field.maxLength,
+    issue: detailProperties.issue.maxLength,
+  };
   return {
     version: doc.info.version,
     limits: doc['x-limits'],
@@ -166,6 +181,8 @@ export function readContract(doc: Json): Contract {
     methodsByPath,
     requestHeaders: [...requestHeaders].sort(),
     responseHeaders: [...responseHeaders].sort(),
+    errorTextMax,
+    originMaxLength: doc.components.headers['Access-Control-Allow-Origin'].schema.maxLength,
   };
 }
 

@@ -2,6 +2,8 @@
 // code, turned into the ErrorResponse envelope by `errorBody`. The status
 // comes from the catalog, never from the code that throws.
 import { errorCatalog, errorCodes, type ErrorCode } from '../../generated/error-catalog.js';
+import { contract } from './contract.ts';
+import { clipText } from './error-text.ts';
 
 export interface ErrorDetail {
   field: string;
@@ -24,15 +26,24 @@ export interface ErrorExtras {
 
 export class ApiError extends Error {
   readonly status: number;
+  readonly extras: ErrorExtras;
 
+  /** Texts longer than the contract's maxLength (some quote the request) are cut to it. */
   constructor(
     readonly code: ErrorCode,
     message: string = errorCatalog[code].summary,
-    readonly extras: ErrorExtras = {},
+    extras: ErrorExtras = {},
   ) {
-    super(message);
+    const max = contract().errorTextMax;
+    super(clipText(message, max.message));
     this.name = 'ApiError';
     this.status = errorCatalog[code].status;
+    const { error, details } = extras;
+    this.extras = {
+      ...extras,
+      ...(error !== undefined && { error: clipText(error, max.error) }),
+      ...(details && { details: details.map((d) => ({ field: clipText(d.field, max.field), issue: clipText(d.issue, max.issue) })) }),
+    };
   }
 }
 

@@ -43,3 +43,10 @@ export function isDateTime(text) {
 
 const dateTime = { type: 'string', validate: isDateTime };
 export { dateTime as 'date-time' };
+
+// `int32` and `int64` (OpenAPI's integer formats): a whole number in the
+// format's range. For int64 that range is the one a JSON number keeps exact
+// in JavaScript (±(2^53 - 1)); the contract states no integer beyond it.
+const int32 = { type: 'number', validate: (n) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 };
+const int64 = { type: 'number', validate: (n) => Number.isSafeInteger(n) };
+export { int32, int64 };
