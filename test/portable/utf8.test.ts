@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Length } from '../../src/portable/utf8.ts';
+import { countUtf8Length, utf8Length } from '../../src/portable/utf8.ts';
 import { anyText, fillers, textsOfBytes } from './text-samples.ts';
 
-describe('utf8Length', () => {
+// utf8Length is Buffer.byteLength where there is a Buffer (here); what runs
+// without one, the count from the code units, is tested against it.
+describe.each([
+  ['utf8Length', utf8Length],
+  ['countUtf8Length (no Buffer)', countUtf8Length],
+])('%s', (_name, utf8Length) => {
   it.each([
     ['the empty string', '', 0],
     ['ASCII', 'abc', 3],
