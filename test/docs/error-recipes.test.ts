@@ -44,27 +44,36 @@ describe('every recipe gets its code from a real sandbox', () => {
     sandbox = undefined;
   });
 
-  /** Runs the recipe's shell text, as printed, against a fresh sandbox: the answer the last command prints. */
-  async function answer(recipe: Recipe): Promise<{ text: string; shell: string }> {
+  /**
+   * Runs the recipe's shell text, as printed, against a fresh sandbox: the
+   * answer the last command prints, and the HTTP status of the last curl
+   * (each curl also writes its status to standard error, through a shell
+   * function in front of the real one).
+   */
+  async function answer(recipe: Recipe): Promise<{ text: string; status: number; shell: string }> {
     sandbox = await startSandbox();
     const shell = recipeShell(recipe, examples, target, keys).replaceAll(target.baseUrl, sandbox.url);
     // `node` in the recipes is the one running the tests.
     const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}` };
-    const { stdout } = await run('bash', ['-c', `set -e -o pipefail\n${shell}`], { env, maxBuffer: 4 << 20 });
-    return { text: stdout, shell };
+    const statusToStderr = `curl() { command curl -w '%{stderr}HTTP-STATUS %{http_code}\\n' "$@"; }`;
+    const { stdout, stderr } = await run('bash', ['-c', `set -e -o pipefail\n${statusToStderr}\n${shell}`], { env, maxBuffer: 4 << 20 });
+    const statuses = [...stderr.matchAll(/^HTTP-STATUS (\d{3})$/gm)].map((m) => Number(m[1]));
+    return { text: stdout, status: statuses.at(-1) ?? 0, shell };
   }
 
   it.each([...recipes.keys()])('%s', async (code) => {
-    const { text, shell } = await answer(recipes.get(code)!);
+    const { text, status, shell } = await answer(recipes.get(code)!);
     const body = JSON.parse(text);
     expect(body.code, `${shell}\n-> ${text.slice(0, 300)}`).toBe(code);
-    // The code's status, as far as the body tells it: errors say success false, BATCH_PARTIAL_FAILURE (a 207) true.
-    expect(body.success, code).toBe(errorCatalog[code as keyof typeof errorCatalog].status < 400);
+    // The status line of the last answer is the catalog's for the code (207 for BATCH_PARTIAL_FAILURE).
+    expect(status, code).toBe(errorCatalog[code as keyof typeof errorCatalog].status);
+    expect(body.success, code).toBe(status < 400);
   }, 30_000);
 
   it('can fail: a recipe without the step that makes its state gets another code', async () => {
     const deleted = recipes.get('RESOURCE_DELETED')!;
-    const { text } = await answer({ ...deleted, steps: deleted.steps.filter((s) => !('operationId' in s && s.operationId === 'deleteFolder')) });
+    const { text, status } = await answer({ ...deleted, steps: deleted.steps.filter((s) => !('operationId' in s && s.operationId === 'deleteFolder')) });
     expect(JSON.parse(text).success).toBe(true);
+    expect(status).toBe(200);
   });
 });
