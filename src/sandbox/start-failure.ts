@@ -2,7 +2,8 @@
 // the database turned out unusable once opened, or the port was taken in the
 // meantime. Each names the file or port and what to do; nothing shows a stack.
 import { FixturesError } from '../fixtures/fixtures.ts';
-import { NewerDatabaseError } from './sqlite/migrations.ts';
+import { isUnavailable } from './postgres/unavailable.ts';
+import { NewerDatabaseError } from './store/newer-database.ts';
 import { isPostgresUrl, redactUrl } from './open-store.ts';
 import { portProblem, StartupError } from './preflight.ts';
 
@@ -26,10 +27,9 @@ export function explainStartFailure(error: unknown, where: { db: string; host: s
 function explainPostgresFailure(error: unknown, db: string, where: { host: string; port: number }): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const message = (error as Error).message;
-  // The PostgreSQL store's own refusal (postgres/migrations.ts), recognised by name: that module is loaded only with its driver.
-  if ((error as Error).name === 'NewerDatabaseError' || /migrated by a newer sandbox/.test(message)) return `${db}: ${message}; run that version or pass another --db`;
+  if (error instanceof NewerDatabaseError) return `${db}: ${message}; run that version or pass another --db`;
   if (['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].includes(code) && (error as { syscall?: string }).syscall === 'listen') return portProblem(error as NodeJS.ErrnoException, where.host, where.port).message;
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code) || /timeout exceeded when trying to connect|Connection terminated/i.test(message)) {
+  if (isUnavailable(error)) {
     return `cannot reach the PostgreSQL database ${db} (${message}); check that it runs and the URL's host and port, or raise --db-connect-timeout-ms`;
   }
   if (code === '28P01' || code === '28000') return `PostgreSQL refused the login to ${db} (${message}); check the user and password in the URL`;

@@ -1,10 +1,11 @@
-// The connection pool of the PostgreSQL store, and which of its failures mean
-// "the database cannot be reached right now": those are answered 503 with
-// Retry-After (health.ts), never 500, and the pool recovers by itself once
-// the database is back (a broken connection is dropped, the next is new).
+// The connection pool of the PostgreSQL store. Its failures that mean "the
+// database cannot be reached right now" (unavailable.ts) are answered 503
+// with Retry-After (health.ts), never 500, and the pool recovers by itself
+// once the database is back (a broken connection is dropped, the next is new).
 import pg from 'pg';
 import { databaseUnavailable } from '../health.ts';
 import { ApiError } from '../errors.ts';
+import { isUnavailable } from './unavailable.ts';
 
 export interface PostgresConnectionOptions {
   /** `postgres://user:password@host:port/database?…` */
@@ -42,18 +43,6 @@ export function openPool(options: PostgresConnectionOptions, onError: (error: Er
   // So would one that breaks while checked out between two statements: its next statement fails instead (answered 503).
   pool.on('connect', (client) => client.on('error', onError));
   return pool;
-}
-
-/** SQLSTATE classes and codes that say the server is away, restarting, overloaded or too slow, not that the request is wrong. */
-const UNAVAILABLE_SQLSTATE = /^(08|53|57P0[1-4])|^(57014|55P03|40P01)$/;
-const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code))) return true;
-  // node-postgres's own words for a connection that ended or never came.
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection closed/i.test(error.message);
 }
 
 /** The error as the core should see it: 503 SERVICE_UNAVAILABLE when the database is unreachable, itself otherwise. */

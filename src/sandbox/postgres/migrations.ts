@@ -5,11 +5,9 @@
 // the others then find nothing left to do. A database that a newer sandbox
 // migrated further is refused before anything changes.
 import type pg from 'pg';
+import { NewerDatabaseError } from '../store/newer-database.ts';
 
 /** A database this version cannot read without losing what a newer one wrote. */
-export class NewerDatabaseError extends Error {
-  override name = 'NewerDatabaseError';
-}
 
 /** Advisory lock ids of the sandbox ('snip' and 'pets' as ASCII): one for migrations, one for transactions (postgres-store.ts). */
 export const MIGRATION_LOCK = 0x736e_6970;

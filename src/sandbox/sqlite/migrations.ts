@@ -4,12 +4,12 @@
 // the schema then creates what is missing. `PRAGMA user_version` counts the
 // steps a database has had; a new database runs them all, harmlessly.
 import type { Db } from './database.ts';
+import { NewerDatabaseError } from '../store/newer-database.ts';
 
 const tableExists = (db: Db, name: string) =>
   db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 /** A database this version cannot read without losing what a newer one wrote. */
-export class NewerDatabaseError extends Error {}
 
 /** Step n upgrades user_version n to n + 1. Append only. */
 const STEPS: Array<(db: Db) => void> = [
