@@ -106,7 +106,7 @@ describe('delete examples, for tools that run every example against one sandbox'
         .filter((op) => op.method !== 'delete')
         .flatMap((op) => [
           ...op.parameters.filter((p) => p.required === true && !(isObject(p.schema) && p.schema['x-batch'] === true)).flatMap((p) => callValues(op, p).flatMap(uuids)),
-          ...(op.requestBody ? mediaExamples(op.requestBody).flatMap((name) => uuids((deref(spec, ((op.requestBody!.content as JsonObject)['application/json'] as JsonObject).examples![name]!) as JsonObject).value)) : []),
+          ...Object.values((((op.requestBody?.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)?.examples as JsonObject | undefined) ?? {}).flatMap((e) => uuids((deref(spec, e) as JsonObject).value)),
         ]),
     );
     const deletes = operations.filter((op) => op.method === 'delete');
