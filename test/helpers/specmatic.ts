@@ -4,7 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isObject, listOperations, type JsonObject } from '../../scripts/lib/spec.ts';
+import { listOperations, type JsonObject } from '../../scripts/lib/spec.ts';
+import { isCommaList } from '../../scripts/lib/specmatic-view.ts';
+import { writeSpecmaticView } from '../../scripts/specmatic-view.ts';
 import { repoRoot } from './spec.ts';
 
 export const specmaticJar = join(repoRoot, 'node_modules', 'specmatic', 'specmatic.jar');
@@ -37,11 +39,16 @@ export function exampleTests(doc: JsonObject): ExampleTest[] {
   });
 }
 
-/** Operations with a list in their query (`style: form, explode: false`). */
+/** Operations with a comma-separated list in their query (`style: form, explode: false`). */
 export function listQueryOperations(doc: JsonObject): string[] {
   return listOperations(doc)
-    .filter((op) => op.parameters.some((p) => p.in === 'query' && p.required === true && isObject(p.schema) && p.schema.type === 'array'))
+    .filter((op) => op.parameters.some(isCommaList))
     .map((op) => op.operationId);
+}
+
+/** The filter that runs these tests, and no schema-driven one. */
+export function filterFor(tests: ExampleTest[]): string {
+  return tests.map((t) => `(OPERATION-ID='${t.operationId}' && EXAMPLE-NAME='${t.name}')`).join(' || ');
 }
 
 export interface Scenario {
@@ -60,13 +67,15 @@ export interface SpecmaticRun {
 }
 
 /**
- * Runs `specmatic test` on a copy of specmatic.yaml and openapi.yaml in a temp
- * directory (Specmatic writes its reports under the working directory), with
- * the token in the environment variable named as the security scheme.
+ * Runs `specmatic test` in a temp directory (Specmatic writes its reports
+ * under the working directory) holding specmatic.yaml and openapi.yaml, or
+ * Specmatic's view of it (`view`), with the token in the environment variable
+ * named as the security scheme.
  */
-export async function runSpecmatic(options: { baseUrl: string; filter: string; auth: Record<string, string>; timeoutMs: number }): Promise<SpecmaticRun> {
+export async function runSpecmatic(options: { baseUrl: string; filter: string; auth: Record<string, string>; timeoutMs: number; view: boolean }): Promise<SpecmaticRun> {
   const dir = mkdtempSync(join(tmpdir(), 'specmatic-'));
-  for (const file of ['specmatic.yaml', 'openapi.yaml']) copyFileSync(join(repoRoot, file), join(dir, file));
+  if (options.view) writeSpecmaticView(dir);
+  else for (const file of ['specmatic.yaml', 'openapi.yaml']) copyFileSync(join(repoRoot, file), join(dir, file));
   const started = Date.now();
   try {
     const output = await new Promise<string>((resolve, reject) => {
