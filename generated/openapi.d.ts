@@ -1074,61 +1074,23 @@ export interface components {
         };
     };
     parameters: {
-        /**
-         * @description The id of the snippet.
-         * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-         */
+        /** @description The id of the snippet. */
         SnippetQueryId: string;
-        /**
-         * @description The id of the folder.
-         * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
-         */
+        /** @description The id of the folder. */
         FolderQueryId: string;
-        /**
-         * @description The id of the tag.
-         * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
-         */
+        /** @description The id of the tag. */
         TagQueryId: string;
-        /**
-         * @description Up to 100 snippet ids, comma-separated.
-         * @example [
-         *       "0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c",
-         *       "4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c"
-         *     ]
-         */
+        /** @description Up to 100 snippet ids, comma-separated. */
         SnippetQueryIds: string[];
-        /**
-         * @description Up to 100 folder ids, comma-separated.
-         * @example [
-         *       "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a",
-         *       "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
-         *     ]
-         */
+        /** @description Up to 100 folder ids, comma-separated. */
         FolderQueryIds: string[];
-        /**
-         * @description Up to 100 tag ids, comma-separated.
-         * @example [
-         *       "7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b",
-         *       "8f9a0b1c-2d3e-4f4a-8b5c-6d7e8f9a0b1c"
-         *     ]
-         */
+        /** @description Up to 100 tag ids, comma-separated. */
         TagQueryIds: string[];
-        /**
-         * @description The id of the snippet the variation belongs to.
-         * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-         */
+        /** @description The id of the snippet the variation belongs to. */
         SnippetId: string;
-        /**
-         * @description The id of the variation.
-         * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
-         */
+        /** @description The id of the variation. */
         VariationId: string;
-        /**
-         * @description Up to 100 variation ids, comma-separated.
-         * @example [
-         *       "9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a"
-         *     ]
-         */
+        /** @description Up to 100 variation ids, comma-separated. */
         VariationIds: string[];
         /** @description How many items a page holds at most. */
         PageLimit: number;
@@ -1221,10 +1183,7 @@ export interface operations {
     getSnippet: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the snippet.
-                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-                 */
+                /** @description The id of the snippet. */
                 id: components["parameters"]["SnippetQueryId"];
             };
             header?: never;
@@ -1259,10 +1218,7 @@ export interface operations {
     updateSnippet: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the snippet.
-                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-                 */
+                /** @description The id of the snippet. */
                 id: components["parameters"]["SnippetQueryId"];
             };
             header?: never;
@@ -1350,10 +1306,7 @@ export interface operations {
     deleteSnippet: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the snippet.
-                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-                 */
+                /** @description The id of the snippet. */
                 id: components["parameters"]["SnippetQueryId"];
             };
             header?: never;
@@ -1388,13 +1341,7 @@ export interface operations {
     getSnippets: {
         parameters: {
             query: {
-                /**
-                 * @description Up to 100 snippet ids, comma-separated.
-                 * @example [
-                 *       "0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c",
-                 *       "4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c"
-                 *     ]
-                 */
+                /** @description Up to 100 snippet ids, comma-separated. */
                 ids: components["parameters"]["SnippetQueryIds"];
                 /** @description Where the page starts, as `metadata.nextCursor` of the page before gave it; leave it out for the first page. */
                 cursor?: components["parameters"]["PageCursor"];
@@ -1490,13 +1437,7 @@ export interface operations {
     deleteSnippets: {
         parameters: {
             query: {
-                /**
-                 * @description Up to 100 snippet ids, comma-separated.
-                 * @example [
-                 *       "0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c",
-                 *       "4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c"
-                 *     ]
-                 */
+                /** @description Up to 100 snippet ids, comma-separated. */
                 ids: components["parameters"]["SnippetQueryIds"];
             };
             header?: never;
@@ -1530,15 +1471,9 @@ export interface operations {
     getVariation: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the snippet the variation belongs to.
-                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-                 */
+                /** @description The id of the snippet the variation belongs to. */
                 snippetId: components["parameters"]["SnippetId"];
-                /**
-                 * @description The id of the variation.
-                 * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
-                 */
+                /** @description The id of the variation. */
                 variationId: components["parameters"]["VariationId"];
             };
             header?: never;
@@ -1573,10 +1508,7 @@ export interface operations {
     updateVariation: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the variation.
-                 * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
-                 */
+                /** @description The id of the variation. */
                 variationId: components["parameters"]["VariationId"];
             };
             header?: never;
@@ -1617,10 +1549,7 @@ export interface operations {
     createVariation: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the snippet the variation belongs to.
-                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-                 */
+                /** @description The id of the snippet the variation belongs to. */
                 snippetId: components["parameters"]["SnippetId"];
             };
             header?: {
@@ -1671,17 +1600,9 @@ export interface operations {
     deleteVariations: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the snippet the variation belongs to.
-                 * @example 0b8f5c2a-1d3e-4f5a-9b6c-7d8e9f0a1b2c
-                 */
+                /** @description The id of the snippet the variation belongs to. */
                 snippetId: components["parameters"]["SnippetId"];
-                /**
-                 * @description Up to 100 variation ids, comma-separated.
-                 * @example [
-                 *       "9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a"
-                 *     ]
-                 */
+                /** @description Up to 100 variation ids, comma-separated. */
                 variationIds: components["parameters"]["VariationIds"];
             };
             header?: never;
@@ -1717,10 +1638,7 @@ export interface operations {
     getVariationHistory: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the variation.
-                 * @example 9c8b7a6d-5e4f-4d3c-9b2a-1f0e9d8c7b6a
-                 */
+                /** @description The id of the variation. */
                 variationId: components["parameters"]["VariationId"];
                 /** @description How many items a page holds at most. */
                 limit?: components["parameters"]["PageLimit"];
@@ -1763,10 +1681,7 @@ export interface operations {
     getFolder: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the folder.
-                 * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
-                 */
+                /** @description The id of the folder. */
                 id: components["parameters"]["FolderQueryId"];
                 /** @description How many items a page holds at most. */
                 limit?: components["parameters"]["PageLimit"];
@@ -1805,10 +1720,7 @@ export interface operations {
     updateFolder: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the folder.
-                 * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
-                 */
+                /** @description The id of the folder. */
                 id: components["parameters"]["FolderQueryId"];
             };
             header?: never;
@@ -1896,10 +1808,7 @@ export interface operations {
     deleteFolder: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the folder.
-                 * @example 3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a
-                 */
+                /** @description The id of the folder. */
                 id: components["parameters"]["FolderQueryId"];
             };
             header?: never;
@@ -2083,13 +1992,7 @@ export interface operations {
     deleteFolders: {
         parameters: {
             query: {
-                /**
-                 * @description Up to 100 folder ids, comma-separated.
-                 * @example [
-                 *       "3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a",
-                 *       "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
-                 *     ]
-                 */
+                /** @description Up to 100 folder ids, comma-separated. */
                 ids: components["parameters"]["FolderQueryIds"];
             };
             header?: never;
@@ -2123,10 +2026,7 @@ export interface operations {
     getTag: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the tag.
-                 * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
-                 */
+                /** @description The id of the tag. */
                 id: components["parameters"]["TagQueryId"];
                 /** @description How many items a page holds at most. */
                 limit?: components["parameters"]["PageLimit"];
@@ -2165,10 +2065,7 @@ export interface operations {
     updateTag: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the tag.
-                 * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
-                 */
+                /** @description The id of the tag. */
                 id: components["parameters"]["TagQueryId"];
             };
             header?: never;
@@ -2256,10 +2153,7 @@ export interface operations {
     deleteTag: {
         parameters: {
             query: {
-                /**
-                 * @description The id of the tag.
-                 * @example 7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b
-                 */
+                /** @description The id of the tag. */
                 id: components["parameters"]["TagQueryId"];
             };
             header?: never;
@@ -2443,13 +2337,7 @@ export interface operations {
     deleteTags: {
         parameters: {
             query: {
-                /**
-                 * @description Up to 100 tag ids, comma-separated.
-                 * @example [
-                 *       "7e8f9a0b-1c2d-4e3f-9a4b-5c6d7e8f9a0b",
-                 *       "8f9a0b1c-2d3e-4f4a-8b5c-6d7e8f9a0b1c"
-                 *     ]
-                 */
+                /** @description Up to 100 tag ids, comma-separated. */
                 ids: components["parameters"]["TagQueryIds"];
             };
             header?: never;

@@ -1,6 +1,6 @@
 // What one call of each operation looks like, taken from openapi.yaml: its
-// method and path, the query parameters it needs with values from the
-// operation's own 2xx example, the request body example, the status it
+// method and path, the query parameters it needs with their examples (or
+// values from the operation's own 2xx example), the request body example, the status it
 // answers, and the faults (`Prefer: code=...`) it documents. The code
 // samples, the try-it panel and the catalog page are all built from this, so
 // the spec's examples are the one source of every value a reader sees.
@@ -25,6 +25,24 @@ export interface OperationExample {
   faults: number[];
   /** Every documented status. */
   statuses: number[];
+}
+
+/** The name of the first entry of an `examples` map, if there is one. */
+function firstName(media: Json | undefined): string | undefined {
+  return isObject(media) && isObject(media.examples) ? Object.keys(media.examples)[0] : undefined;
+}
+
+/**
+ * A parameter's own example for the call named `name`: a shared parameter
+ * holds one example per operation that uses it, keyed by that operation's
+ * example name (example-driven tools such as Specmatic pair them by name);
+ * the first one, or `example`, otherwise.
+ */
+function ownExample(p: JsonObject, name: string | undefined, doc: JsonObject): Json | undefined {
+  if (p.example !== undefined) return p.example;
+  if (!isObject(p.examples)) return undefined;
+  const chosen = (name !== undefined ? p.examples[name] : undefined) ?? Object.values(p.examples)[0];
+  return chosen === undefined ? undefined : (deref(doc, chosen) as JsonObject).value;
 }
 
 function firstExample(media: Json | undefined, doc: JsonObject): Json | undefined {
@@ -83,19 +101,23 @@ export function operationExamples(doc: JsonObject): OperationExample[] {
     const statuses = Object.keys(op.responses).map(Number).filter(Number.isInteger);
     const status = statuses.find((s) => s >= 200 && s < 300);
     if (status === undefined) throw new Error(`${op.operationId}: no 2xx response`);
-    const success = firstExample(isObject(op.responses[status]!.content) ? (op.responses[status]!.content as JsonObject)['application/json'] : undefined, doc);
+    const successMedia = isObject(op.responses[status]!.content) ? (op.responses[status]!.content as JsonObject)['application/json'] : undefined;
+    const success = firstExample(successMedia, doc);
+    const bodyContent = op.requestBody && isObject(op.requestBody.content) ? op.requestBody.content['application/json'] : undefined;
+    // The call's name: its request example's, else its success example's.
+    const call = firstName(bodyContent) ?? firstName(successMedia);
     const query = op.parameters
       .filter((p) => p.in === 'query' && p.required === true)
       .map((p) => {
         const name = String(p.name);
         const isList = isObject(p.schema) && p.schema.type === 'array';
-        const value = p.example !== undefined ? (p.example as string | string[]) : parameterValue(name, isList, success);
+        const own = ownExample(p, call, doc) as string | string[] | undefined;
+        const value = own !== undefined ? own : parameterValue(name, isList, success);
         if (value === undefined || (Array.isArray(value) && value.length === 0)) {
           throw new Error(`${op.operationId}: no example value for the required parameter ${name}; give it an example, or name it in the operation's ${status} example`);
         }
         return { name, value };
       });
-    const bodyContent = op.requestBody && isObject(op.requestBody.content) ? op.requestBody.content['application/json'] : undefined;
     const body = firstExample(bodyContent, doc);
     if (op.requestBody && body === undefined) throw new Error(`${op.operationId}: the request body has no example`);
     const security = spec.security === undefined ? global : Array.isArray(spec.security) && spec.security.length > 0;

@@ -19,6 +19,17 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 
 const exampleOf = (object: JsonObject): Json | undefined => object.example ?? (isObject(object.examples) ? (Object.values(object.examples)[0] as JsonObject | undefined)?.value : undefined);
+/** Every example of a parameter or header, by name (`example` as one named `example`). */
+const examplesOf = (object: JsonObject): Array<[string, Json]> =>
+  object.example !== undefined ? [['example', object.example]] : isObject(object.examples) ? Object.entries(object.examples).map(([name, e]) => [name, (deref(spec, e) as JsonObject).value!]) : [];
+const mediaExamples = (holder: JsonObject | undefined): string[] =>
+  Object.keys((((holder?.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)?.examples as JsonObject | undefined) ?? {});
+/** The names an operation's calls go by: its request body examples', else its first success response's examples'. */
+const callNames = (op: (typeof operations)[number]): string[] => {
+  if (op.requestBody) return mediaExamples(op.requestBody);
+  const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
+  return success ? mediaExamples(success[1]) : [];
+};
 
 /** Ids of the demo fixtures, by the kind of resource they name. */
 const held: Record<string, Set<string>> = {
@@ -39,29 +50,78 @@ function kindOf(name: string, path: string): string | undefined {
 describe('parameters, for example-driven tools', () => {
   const required = operations.flatMap((op) => op.parameters.filter((p) => p.required === true || p.in === 'header').map((p) => ({ op, p })));
 
-  it('every required parameter, and every header parameter, has an example its schema accepts', () => {
+  it('every required parameter, and every header parameter, has examples its schema accepts', () => {
     expect(required.length).toBeGreaterThan(20);
     const problems = required.flatMap(({ op, p }) => {
       const where = `${op.operationId} ${String(p.in)} ${String(p.name)}`;
-      const example = exampleOf(p);
-      if (example === undefined) return [`${where}: no example`];
+      const examples = examplesOf(p);
+      if (examples.length === 0) return [`${where}: no example`];
       const validate = ajv.compile(deref(spec, p.schema!) as object);
-      return validate(example) ? [] : [`${where}: ${JSON.stringify(example)} ${ajv.errorsText(validate.errors)}`];
+      return examples.flatMap(([name, example]) => (validate(example) ? [] : [`${where} ${name}: ${JSON.stringify(example)} ${ajv.errorsText(validate.errors)}`]));
     });
     expect(problems).toEqual([]);
+  });
+
+  it('every required parameter has an example named as each call of its operation (Specmatic pairs them by name)', () => {
+    const problems = required
+      .filter(({ p }) => p.required === true)
+      .flatMap(({ op, p }) => {
+        const names = new Set(examplesOf(p).map(([name]) => name));
+        return callNames(op)
+          .filter((name) => !names.has(name))
+          .map((name) => `${op.operationId} ${String(p.name)}: no example named ${name}`);
+      });
+    expect(problems).toEqual([]);
+    // Can fail: an operation's calls have names.
+    expect(callNames(operations.find((op) => op.operationId === 'updateSnippet')!)).toEqual(['rename']);
   });
 
   it('an id parameter names a resource of its kind that the demo fixtures hold', () => {
     const problems = required.flatMap(({ op, p }) => {
       const kind = kindOf(String(p.name), op.path);
       if (!kind) return [];
-      const example = exampleOf(p);
-      const ids = Array.isArray(example) ? example : [example];
+      const ids = examplesOf(p).flatMap(([, example]) => (Array.isArray(example) ? example : [example]));
       return ids.filter((id) => !held[kind]!.has(String(id))).map((id) => `${op.operationId} ${String(p.name)}: ${String(id)} is no ${kind} of fixtures/demo.json`);
     });
     expect(problems).toEqual([]);
     // Can fail: the kinds are told apart.
     expect(held.snippet!.has([...held.folder!][0]!)).toBe(false);
+  });
+});
+
+describe('delete examples, for tools that run every example against one sandbox', () => {
+  const uuids = (value: Json | undefined): string[] =>
+    typeof value === 'string' ? (/^[0-9a-f]{8}-[0-9a-f]{4}-/.test(value) ? [value] : []) : Array.isArray(value) ? value.flatMap(uuids) : isObject(value) ? Object.values(value).flatMap(uuids) : [];
+
+  /** The values a parameter takes in its operation's calls (a shared parameter holds the examples of every operation using it). */
+  const callValues = (op: (typeof operations)[number], p: JsonObject): Json[] => {
+    const names = new Set(callNames(op));
+    return examplesOf(p).filter(([name]) => name === 'example' || names.has(name)).map(([, v]) => v);
+  };
+
+  it('name no resource that the examples of a read or change of one resource, or a request body, need', () => {
+    // A read of a list (x-batch) counts what is missing, so it may name a deleted id.
+    const needed = new Set(
+      operations
+        .filter((op) => op.method !== 'delete')
+        .flatMap((op) => [
+          ...op.parameters.filter((p) => p.required === true && !(isObject(p.schema) && p.schema['x-batch'] === true)).flatMap((p) => callValues(op, p).flatMap(uuids)),
+          ...Object.values((((op.requestBody?.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)?.examples as JsonObject | undefined) ?? {}).flatMap((e) => uuids((deref(spec, e) as JsonObject).value)),
+        ]),
+    );
+    const deletes = operations.filter((op) => op.method === 'delete');
+    expect(deletes.length).toBe(7);
+    const problems = deletes.flatMap((op) =>
+      op.parameters
+        // deleteVariations names the snippet the variations are deleted from; it is kept.
+        .filter((p) => p.required === true && p.name !== 'snippetId')
+        .flatMap((p) => callValues(op, p).flatMap(uuids))
+        .filter((id) => needed.has(id))
+        .map((id) => `${op.operationId}: deletes ${id}, which another operation's example needs`),
+    );
+    expect(problems).toEqual([]);
+    // Can fail: the reads' ids are collected.
+    expect(needed.has(held.snippet!.values().next().value!)).toBe(true);
   });
 });
 
