@@ -65,6 +65,9 @@ function compareOperation(walk: Walk, base: Operation, head: Operation): void {
     report(walk, name, 'operation-id-changed', at(base, 'operationId'), at(head, 'operationId'), `${name}: operationId ${base.node.operationId ?? '(none)'} -> ${head.node.operationId ?? '(none)'}`);
   }
   if (base.node.deprecated !== true && head.node.deprecated === true) report(walk, name, 'operation-deprecated', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is now deprecated`);
+  if (base.node.deprecated === true && head.node.deprecated !== true) report(walk, name, 'operation-reactivated', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is no longer deprecated`);
+  const tags = (op: Operation) => (Array.isArray(op.node.tags) ? [...op.node.tags].map(String).sort() : []);
+  if (keyOf(tags(base)) !== keyOf(tags(head))) report(walk, name, 'operation-tags-changed', at(base, 'tags'), at(head, 'tags'), `${name}: tags ${tags(base).join(', ') || '(none)'} -> ${tags(head).join(', ') || '(none)'}`);
   const cost = 'x-request-cost';
   if (String(base.node[cost] ?? '') !== String(head.node[cost] ?? '')) report(walk, name, 'operation-cost-changed', at(base, cost), at(head, cost), `${name}: cost ${base.node[cost] ?? '(none)'} -> ${head.node[cost] ?? '(none)'}`);
   compareText(walk, name, base, head, name);
@@ -161,10 +164,16 @@ function mediaType(type: string): string {
 function compareRequestBody(walk: Walk, operation: string, baseOp: Operation, headOp: Operation): void {
   const base = follow(walk.base, { node: baseOp.node.requestBody, at: `${baseOp.at}/requestBody` });
   const head = follow(walk.head, { node: headOp.node.requestBody, at: `${headOp.at}/requestBody` });
-  if (!isObject(head.node)) return; // a body no longer read does not break a client that sends it
+  if (!isObject(head.node)) {
+    if (isObject(base.node)) report(walk, operation, 'request-body-removed', base, null, 'the request body is removed');
+    return;
+  }
   const wasRequired = isObject(base.node) && base.node.required === true;
   if (head.node.required === true && !wasRequired) report(walk, operation, 'request-body-made-required', isObject(base.node) ? base : null, head, `the request body is now required`);
-  if (!isObject(base.node)) return;
+  if (!isObject(base.node)) {
+    if (head.node.required !== true) report(walk, operation, 'request-constraint-widened', null, head, 'an optional request body is now accepted');
+    return;
+  }
   if (wasRequired && head.node.required !== true) report(walk, operation, 'request-constraint-widened', base, head, `the request body is now optional`);
   compareText(walk, operation, base, head, 'request body');
   const bc = contentOf(base);
