@@ -138,10 +138,11 @@ describe('the meaning of a document, for the release policy', () => {
     expect(meaningOf(moved)).toBe(meaningOf(mini));
   });
 
-  it('differs for a change the diff does not classify (a parameter style)', () => {
+  it('differs for a change no rule classifies (a parameter style), which the diff reports as unclassified', () => {
     const styled = structuredClone(mini);
     styled.paths['/things/{id}'].get.parameters[0].style = 'form';
-    expect(diffDocuments(mini, styled)).toEqual([]);
+    const findings = diffDocuments(mini, styled);
+    expect(findings.map((f) => [f.rule, f.level, f.operation, f.base, f.head])).toEqual([['unclassified-change', 'warning', 'GET /things/{id}', null, '/paths/~1things~1{id}/get/parameters/0/style']]);
     expect(meaningOf(styled)).not.toBe(meaningOf(mini));
   });
 });

@@ -96,6 +96,9 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   },
 
   'text-changed': (d) => (getThing(d).summary = 'Fetch one thing'),
+
+  // How a query parameter is serialised: no rule reads `style`.
+  'unclassified-change': (d) => (limit(d).style = 'spaceDelimited'),
 };
 
 /** The change to the base document, for the rules whose case needs one too (a rule that depends on what both say). */

@@ -4,6 +4,7 @@ import { Findings, type Finding } from './findings.ts';
 import { loadDocument, type Document, type LoadedDocument } from './load.ts';
 import { compareOperations } from './operations.ts';
 import { compareSchemeText } from './security.ts';
+import { reportUnclassified } from './unclassified.ts';
 import { compareText, isObject, keyOf, newWalk, report, type Walk } from './walk.ts';
 
 /** The findings of going from `base` to `head`, breaking first. */
@@ -18,6 +19,7 @@ export function diffDocuments(base: Document, head: Document): Finding[] {
   compareServers(walk);
   compareUnknownQueryParameters(walk);
   if (keyOf(base.webhooks) !== keyOf(head.webhooks)) report(walk, null, 'webhooks-changed', { node: base.webhooks, at: '/webhooks' }, { node: head.webhooks, at: '/webhooks' }, 'webhooks changed');
+  reportUnclassified(walk, walk.findings.list());
   return walk.findings.list();
 }
 

@@ -112,6 +112,7 @@ function parameterKey(path: string, location: string, name: string): string {
 
 /** The schema of a parameter or header: `schema`, or the one in its `content`. */
 function valueSchema(p: Located): Located {
+  if (!isObject(p.node)) return { node: undefined, at: `${p.at}/schema` };
   if (p.node.schema !== undefined) return { node: p.node.schema, at: `${p.at}/schema` };
   const [type, media] = Object.entries<any>(isObject(p.node.content) ? p.node.content : {})[0] ?? [];
   return type ? { node: media?.schema, at: `${child(`${p.at}/content`, type)}/schema` } : { node: undefined, at: `${p.at}/schema` };

@@ -89,6 +89,8 @@ export const RULES = {
   // text
   'text-changed': { level: 'info', area: 'text', detects: 'A description, summary, title or example changes, a security scheme\'s description or `bearerFormat` hint, or another field of `info` but its version (contact, license, terms of service).', why: 'documentation only; no client behaviour changes.' },
 
+  // everything else
+  'unclassified-change': { level: 'warning', area: 'everything else', detects: 'Any difference between the two documents, once every `$ref` is expanded and the equivalences below are set aside, that no other rule classifies. Each names its place; at most 50 are listed, then how many more.', why: 'no rule knows whether clients notice it: review it by hand.' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -4,7 +4,7 @@
 import { child } from '../../openapi/pointer.ts';
 import { compareConstraints, compareResponseConstraints } from './constraints.ts';
 import { requiredOf, typesOf, viewOf, type SchemaView } from './schema-view.ts';
-import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
+import { compareText, cover, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 export type Direction = 'request' | 'response';
 
@@ -121,6 +121,7 @@ function compareEnums(scope: Scope, base: Located, head: Located, place: Place):
   if (h === undefined) return report(scope.walk, scope.operation, 'response-enum-value-added', at(base), at(head), `${where}: no longer limited to ${list(b)}`);
   // New error codes are reported once, by the catalog's error-code-added.
   const added = h.filter((v) => !b.includes(v) && !scope.walk.newCodes.has(JSON.parse(v)));
+  if (added.length < h.filter((v) => !b.includes(v)).length) cover(scope.walk, null, at(head).at);
   if (added.length > 0) report(scope.walk, scope.operation, 'response-enum-value-added', at(base), at(head), `${where}: may now be ${list(added)}`);
   const removed = b.filter((v) => !h.includes(v));
   if (removed.length > 0) report(scope.walk, scope.operation, 'response-enum-value-removed', at(base), at(head), `${where}: ${list(removed)} no longer sent`);
@@ -144,9 +145,21 @@ function compareProperties(scope: Scope, base: SchemaView, head: SchemaView, pla
     return component ? { where: `schema ${component}`, path: name } : inside(place, name);
   };
   const { walk, operation } = scope;
-  const skip = (name: string) => (name in bp && notExchanged(scope, 'base', bp[name])) || (name in hp && notExchanged(scope, 'head', hp[name]));
+  const skipped = (name: string) => (name in bp && notExchanged(scope, 'base', bp[name])) || (name in hp && notExchanged(scope, 'head', hp[name]));
+  const skip = (name: string) => {
+    if (!skipped(name)) return false;
+    cover(walk, name in bp ? prop(base, name, bp).at : null, name in hp ? prop(head, name, hp).at : null);
+    return true;
+  };
+  // A required entry is judged with its property: the entry's place is the finding's too.
+  const requiredAt = (view: SchemaView, name: string) => {
+    const i = Array.isArray(view.node.required) ? view.node.required.indexOf(name) : -1;
+    return i === -1 ? null : `${view.at}/required/${i}`;
+  };
+  const coverRequired = (name: string) => cover(walk, requiredAt(base, name), requiredAt(head, name));
   const added = Object.keys(hp).filter((n) => !(n in bp) && !skip(n));
   const removed = Object.keys(bp).filter((n) => !(n in hp) && !skip(n));
+  for (const name of [...added, ...removed]) coverRequired(name);
   for (const name of added) {
     const where = label(placeOf(name));
     if (scope.direction === 'response') report(walk, operation, 'response-property-added', null, prop(head, name, hp), `${where} added`);
@@ -170,6 +183,7 @@ function compareProperties(scope: Scope, base: SchemaView, head: SchemaView, pla
     const h = prop(head, name, hp);
     const wasRequired = breq.has(name);
     const isRequired = hreq.has(name);
+    if (wasRequired !== isRequired) coverRequired(name);
     if (scope.direction === 'request' && !wasRequired && isRequired) report(walk, operation, 'request-property-made-required', b, h, `${where} is now required`);
     if (scope.direction === 'request' && wasRequired && !isRequired) report(walk, operation, 'request-constraint-widened', b, h, `${where} is now optional`);
     if (scope.direction === 'response' && wasRequired && !isRequired) report(walk, operation, 'response-property-made-optional', b, h, `${where} is no longer required`);

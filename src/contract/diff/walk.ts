@@ -20,10 +20,22 @@ export interface Walk {
   memo: Map<string, Change[]>;
   /** The changes of the comparisons under way, innermost last. */
   recorders: Change[][];
+  /**
+   * Places a rule examined and judged to be no finding of its own (a new
+   * error code in an enum, reported by the catalog; a property a client
+   * never meets in that direction): not unclassified either.
+   */
+  covered: { base: Set<string>; head: Set<string> };
 }
 
 export function newWalk(base: Document, head: Document, findings: Findings, newCodes: Set<string>): Walk {
-  return { base, head, findings, newCodes, memo: new Map(), recorders: [] };
+  return { base, head, findings, newCodes, memo: new Map(), recorders: [], covered: { base: new Set(), head: new Set() } };
+}
+
+/** Marks places as examined by a rule that reports them elsewhere or judges them invisible to clients. */
+export function cover(walk: Walk, base: string | null, head: string | null): void {
+  if (base !== null) walk.covered.base.add(base);
+  if (head !== null) walk.covered.head.add(head);
 }
 
 /**
