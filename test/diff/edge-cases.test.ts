@@ -103,6 +103,19 @@ describe('readOnly and writeOnly', () => {
     expect(findings.filter((f) => f.level === 'breaking')).toEqual([]);
   });
 
+  it('a request property made readOnly is one the client can no longer send; one no longer readOnly is new to it', () => {
+    const made = pair(
+      () => {},
+      (d) => (d.components.schemas.NewThing.properties.size.readOnly = true),
+    );
+    expect(made.map((f) => [f.rule, f.message.split(';')[0]])).toEqual([['request-property-removed', 'schema NewThing `size` (now readOnly) removed']]);
+    const lifted = pair(
+      (d) => (d.components.schemas.NewThing.properties.size.readOnly = true),
+      (d) => delete d.components.schemas.NewThing.properties.size.readOnly,
+    );
+    expect(rules(lifted)).toEqual(['request-property-added-optional']);
+  });
+
   it('a writeOnly property removed is not a response change', () => {
     const findings = pair(
       (d) => (thing(d).properties.secret = { type: 'string', writeOnly: true }),

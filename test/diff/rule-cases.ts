@@ -22,7 +22,9 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'operation-cost-changed': (d) => (getThing(d)['x-request-cost'] = 2),
   'server-removed': (d) => (d.servers = [{ url: 'https://api.example.com/v2' }]),
   'webhooks-changed': (d) => delete d.webhooks.thingChanged,
-  'operation-reactivated': (d) => delete getThing(d).deprecated,
+  'value-deprecated': (d) => (limit(d).deprecated = true),
+  // The base's operation is deprecated (BASE_CHANGES).
+  'deprecation-lifted': (d) => delete getThing(d).deprecated,
   'operation-tags-changed': (d) => (getThing(d).tags = ['things']),
   'security-relaxed': (d) => (getThing(d).security = [{ bearerAuth: [] }, {}]),
   'server-added': (d) => d.servers.push({ url: 'https://eu.api.example.com/v1' }),
@@ -104,7 +106,7 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
 /** The change to the base document, for the rules whose case needs one too (a rule that depends on what both say). */
 export const BASE_CHANGES: Partial<Record<RuleId, (doc: Doc) => void>> = {
   'request-parameter-removed-refused': refuseUnknownQuery,
-  'operation-reactivated': (d) => (getThing(d).deprecated = true),
+  'deprecation-lifted': (d) => (getThing(d).deprecated = true),
   'response-constraint-loosened': (d) => (thing(d).properties.name.maxLength = 50),
 };
 

@@ -5,7 +5,7 @@ import { child } from '../../openapi/pointer.ts';
 import type { Document } from './load.ts';
 import { compareSchemas } from './schemas.ts';
 import { compareSecurity } from './security.ts';
-import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
+import { compareDeprecation, compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -65,7 +65,7 @@ function compareOperation(walk: Walk, base: Operation, head: Operation): void {
     report(walk, name, 'operation-id-changed', at(base, 'operationId'), at(head, 'operationId'), `${name}: operationId ${base.node.operationId ?? '(none)'} -> ${head.node.operationId ?? '(none)'}`);
   }
   if (base.node.deprecated !== true && head.node.deprecated === true) report(walk, name, 'operation-deprecated', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is now deprecated`);
-  if (base.node.deprecated === true && head.node.deprecated !== true) report(walk, name, 'operation-reactivated', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is no longer deprecated`);
+  if (base.node.deprecated === true && head.node.deprecated !== true) report(walk, name, 'deprecation-lifted', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is no longer deprecated`);
   const tags = (op: Operation) => (Array.isArray(op.node.tags) ? [...op.node.tags].map(String).sort() : []);
   if (keyOf(tags(base)) !== keyOf(tags(head))) report(walk, name, 'operation-tags-changed', at(base, 'tags'), at(head, 'tags'), `${name}: tags ${tags(base).join(', ') || '(none)'} -> ${tags(head).join(', ') || '(none)'}`);
   const cost = 'x-request-cost';
@@ -146,6 +146,7 @@ function compareParameters(walk: Walk, operation: string, baseOp: Operation, hea
     if (!isRequired(b) && isRequired(h)) report(walk, operation, 'request-parameter-made-required', b, h, `${where} is now required`);
     if (isRequired(b) && !isRequired(h)) report(walk, operation, 'request-constraint-widened', b, h, `${where} is now optional`);
     compareText(walk, operation, b, h, where);
+    compareDeprecation(walk, operation, b, h, where);
     compareSchemas(walk, operation, 'request', valueSchema(b), valueSchema(h), { where, path: '' });
   }
 }
@@ -253,6 +254,7 @@ function compareResponse(walk: Walk, operation: string, status: string, base: Lo
     const h = follow(walk.head, { node: hh[other], at: child(`${head.at}/headers`, other) });
     if (b.node?.required === true && h.node?.required !== true) report(walk, operation, 'response-header-made-optional', b, h, `${where}: header ${name} is no longer required`);
     compareText(walk, operation, b, h, `header ${name}`);
+    compareDeprecation(walk, operation, b, h, `${where}: header ${name}`);
     compareSchemas(walk, operation, 'response', valueSchema(b), valueSchema(h), { where: `header ${name}`, path: '' });
   }
   for (const name of Object.keys(hh).filter((n) => !baseNames.has(n.toLowerCase()))) {

@@ -4,7 +4,7 @@
 import { child } from '../../openapi/pointer.ts';
 import { compareConstraints, compareResponseConstraints } from './constraints.ts';
 import { requiredOf, typesOf, viewOf, type SchemaView } from './schema-view.ts';
-import { compareText, cover, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
+import { compareDeprecation, compareText, cover, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 export type Direction = 'request' | 'response';
 
@@ -53,6 +53,7 @@ function compare(scope: Scope, baseIn: Located, headIn: Located, placeIn: Place)
 function compareViews(scope: Scope, base: SchemaView, head: SchemaView, place: Place): void {
   const { walk } = scope;
   compareText(walk, scope.operation, base, head, label(place));
+  compareDeprecation(walk, scope.operation, base, head, label(place));
   compareTypes(scope, base, head, place);
   compareEnums(scope, base, head, place);
   if (scope.direction === 'request') compareConstraints(walk, scope.operation, base, head, label(place));
@@ -145,29 +146,33 @@ function compareProperties(scope: Scope, base: SchemaView, head: SchemaView, pla
     return component ? { where: `schema ${component}`, path: name } : inside(place, name);
   };
   const { walk, operation } = scope;
-  const skipped = (name: string) => (name in bp && notExchanged(scope, 'base', bp[name])) || (name in hp && notExchanged(scope, 'head', hp[name]));
-  const skip = (name: string) => {
-    if (!skipped(name)) return false;
-    cover(walk, name in bp ? prop(base, name, bp).at : null, name in hp ? prop(head, name, hp).at : null);
-    return true;
-  };
+  // A property the client never meets on a side (readOnly in requests, writeOnly in responses) is absent there.
+  const visible = (side: 'base' | 'head', props: Record<string, any>) => Object.keys(props).filter((n) => !notExchanged(scope, side, props[n]));
+  const bVisible = visible('base', bp);
+  const hVisible = visible('head', hp);
+  const flag = scope.direction === 'request' ? 'readOnly' : 'writeOnly';
+  for (const name of new Set([...Object.keys(bp), ...Object.keys(hp)])) {
+    if (!bVisible.includes(name)) cover(walk, name in bp ? prop(base, name, bp).at : null, null);
+    if (!hVisible.includes(name)) cover(walk, null, name in hp ? prop(head, name, hp).at : null);
+  }
   // A required entry is judged with its property: the entry's place is the finding's too.
   const requiredAt = (view: SchemaView, name: string) => {
     const i = Array.isArray(view.node.required) ? view.node.required.indexOf(name) : -1;
     return i === -1 ? null : `${view.at}/required/${i}`;
   };
   const coverRequired = (name: string) => cover(walk, requiredAt(base, name), requiredAt(head, name));
-  const added = Object.keys(hp).filter((n) => !(n in bp) && !skip(n));
-  const removed = Object.keys(bp).filter((n) => !(n in hp) && !skip(n));
+  const added = hVisible.filter((n) => !bVisible.includes(n));
+  const removed = bVisible.filter((n) => !hVisible.includes(n));
+  const note = (name: string, props: Record<string, any>, was: boolean) => (name in props ? ` (${was ? 'no longer' : 'now'} ${flag})` : '');
   for (const name of [...added, ...removed]) coverRequired(name);
   for (const name of added) {
-    const where = label(placeOf(name));
+    const where = label(placeOf(name)) + note(name, bp, true);
     if (scope.direction === 'response') report(walk, operation, 'response-property-added', null, prop(head, name, hp), `${where} added`);
     else if (hreq.has(name)) report(walk, operation, 'request-property-added-required', null, prop(head, name, hp), `${where} added as required`);
     else report(walk, operation, 'request-property-added-optional', null, prop(head, name, hp), `${where} added (optional)`);
   }
   for (const name of removed) {
-    const where = label(placeOf(name));
+    const where = label(placeOf(name)) + note(name, hp, false);
     if (scope.direction === 'request') {
       if (forbidsExtra(head.node)) report(walk, operation, 'request-property-removed-refused', prop(base, name, bp), null, `${where} removed, and additional properties are forbidden`);
       else report(walk, operation, 'request-property-removed', prop(base, name, bp), null, `${where} removed`);
@@ -177,7 +182,7 @@ function compareProperties(scope: Scope, base: SchemaView, head: SchemaView, pla
     const twin = added.find((n) => keyOf(typesOf(follow(walk.head, { node: hp[n], at: '' }).node ?? {}) ?? 'any') === type);
     report(walk, operation, 'response-property-removed', prop(base, name, bp), null, `${where} removed${twin ? ` (renamed to \`${twin}\`?)` : ''}`);
   }
-  for (const name of Object.keys(bp).filter((n) => n in hp && !skip(n))) {
+  for (const name of bVisible.filter((n) => hVisible.includes(n))) {
     const where = label(placeOf(name));
     const b = prop(base, name, bp);
     const h = prop(head, name, hp);

@@ -109,3 +109,12 @@ function exampleRefsFollowed(doc: Document, value: unknown): unknown {
   if (!Object.values(value).some((v) => isObject(v) && typeof v.$ref === 'string')) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, follow(doc, { node: v, at: '' }).node]));
 }
+
+/** Deprecation of a parameter, header or property (operations have their own rule for it). */
+export function compareDeprecation(walk: Walk, operation: string | null, base: Located, head: Located, label: string): void {
+  const was = base.node?.deprecated === true;
+  const is = head.node?.deprecated === true;
+  if (was === is) return;
+  const at = (l: Located) => ({ node: l.node?.deprecated, at: `${l.at}/deprecated` });
+  report(walk, operation, is ? 'value-deprecated' : 'deprecation-lifted', at(base), at(head), `${label} is ${is ? 'now' : 'no longer'} deprecated`);
+}
