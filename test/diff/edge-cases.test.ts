@@ -61,6 +61,22 @@ describe('the nullable idioms', () => {
   });
 });
 
+describe('forms that say the same thing', () => {
+  it('3.0 nullable: true and a 3.1 type list with null; a const and a one-value enum: no finding', () => {
+    const findings = pair(
+      (d) => {
+        thing(d).properties.count = { type: 'integer', nullable: true };
+        thing(d).properties.kind = { type: 'string', const: 'thing' };
+      },
+      (d) => {
+        thing(d).properties.count = { type: ['null', 'integer'] };
+        thing(d).properties.kind = { type: 'string', enum: ['thing'] };
+      },
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('allOf', () => {
   it('a change inside a part points at the part and is one finding for every operation using it', () => {
     const findings = pair(

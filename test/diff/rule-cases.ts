@@ -176,6 +176,21 @@ export const COMPATIBLE_CHANGES: Record<string, (doc: Doc) => void> = {
     delete content['application/json'];
   },
   'a server URL with a trailing slash': (d) => (d.servers[0].url += '/'),
+  'a path-level parameter moved onto each operation': (d) => {
+    const item = d.paths['/things/{id}'];
+    for (const method of ['get', 'patch', 'delete']) item[method].parameters = [...item.parameters, ...(item[method].parameters ?? [])];
+    delete item.parameters;
+  },
+  'the document security written on each operation': (d) => {
+    for (const item of Object.values<any>(d.paths)) for (const op of Object.values<any>(item)) if (op.responses && !op.security) op.security = structuredClone(d.security);
+    delete d.security;
+  },
+  'enum values in another order': (d) => d.components.schemas.ErrorCode.enum.reverse(),
+  'a response header named in another case': (d) => {
+    const headers = getThing(d).responses['200'].headers;
+    headers['x-request-id'] = headers['X-Request-Id'];
+    delete headers['X-Request-Id'];
+  },
   'a response string given a maxLength': RULE_CASES['response-constraint-changed'],
   'a new server': RULE_CASES['server-added'],
   'a new version in info': (d) => (d.info.version = '1.1.0'),
