@@ -5,63 +5,20 @@
 // difference can be matched with the findings, which name those places.
 import { child, resolvePointer } from '../../openapi/pointer.ts';
 import type { Document } from './load.ts';
-import { canonicalJson } from '../../json/canonical.ts';
+import { hashOf, leaf, object, type NormalNode } from './normal-node.ts';
+import { normalSchema } from './normal-schema.ts';
 import { isObject } from './walk.ts';
 
-/** `raw`: where the node is written; `via`: the `$ref` that led there, if one did. */
-export type NormalNode = ({ kind: 'leaf'; value: unknown } | { kind: 'object'; entries: Map<string, NormalNode> } | { kind: 'list'; items: NormalNode[]; unordered: boolean }) & {
-  raw: string;
-  via?: string;
-  hash?: string;
-};
+export { hashOf, type NormalNode };
 
 /** What a value is, in the grammar of OpenAPI: it decides which forms are equivalent. */
 type Role = 'any' | 'schema' | 'schemas' | 'paths' | 'parameters' | 'content' | 'responses' | 'response' | 'headers' | 'security' | 'operation' | 'body' | 'parameter';
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-/** Lists whose order no rule reads. */
-const UNORDERED = new Set(['enum', 'required', 'type', 'oneOf', 'anyOf', 'allOf', 'tags']);
 /** Keywords whose value is a schema, or a map or list of schemas. */
 const SCHEMA_KEYS: Record<string, Role> = { items: 'schema', not: 'schema', additionalProperties: 'schema', properties: 'schemas', oneOf: 'schema', anyOf: 'schema', allOf: 'schema' };
 /** Expansions cut short at a cycle are bounded by the document's size; this bounds the depth too. */
 const MAX_DEPTH = 200;
-
-/**
- * What a node says, as a short string: equal for equal content (key order
- * and the order of unordered lists aside). A container's is a 106-bit digest
- * of its children's, so comparing two expanded documents costs their size
- * once, not once per level.
- */
-export function hashOf(node: NormalNode): string {
-  if (node.hash !== undefined) return node.hash;
-  if (node.kind === 'leaf') node.hash = canonicalJson(node.value);
-  else if (node.kind === 'object') node.hash = digest(`{${[...node.entries.keys()].sort().map((k) => `${JSON.stringify(k)}:${hashOf(node.entries.get(k)!)}`).join(',')}}`);
-  else {
-    const items = node.items.map(hashOf);
-    node.hash = digest(`[${(node.unordered ? items.sort() : items).join(',')}]`);
-  }
-  return node.hash;
-}
-
-/** cyrb53, twice with different seeds: fast, and two contents that differ collide with odds near 2^-106. */
-function digest(text: string): string {
-  const run = (seed: number) => {
-    let h1 = 0xdeadbeef ^ seed;
-    let h2 = 0x41c6ce57 ^ seed;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-  };
-  return `#${run(1)}${run(2)}`;
-}
-
-const leaf = (raw: string, value: unknown): NormalNode => ({ kind: 'leaf', raw, value });
-const object = (raw: string, entries = new Map<string, NormalNode>()): NormalNode & { kind: 'object' } => ({ kind: 'object', raw, entries });
 
 class Builder {
   readonly #doc: Document;
@@ -226,87 +183,10 @@ class Builder {
   }
 
   #schema(value: Record<string, any>, raw: string, stack: string[]): NormalNode {
-    let node = object(raw);
+    const node = object(raw);
     for (const [key, v] of Object.entries(value)) node.entries.set(key, this.build(v, child(raw, key), SCHEMA_KEYS[key] ?? 'any', stack));
-    node = mergeNullable(node);
-    node = mergeAllOf(node);
-    const e = node.entries;
-    const type = e.get('type');
-    if (type?.kind === 'leaf' && typeof type.value === 'string') e.set('type', { kind: 'list', raw: type.raw, items: [leaf(type.raw, type.value)], unordered: true });
-    const nullable = e.get('nullable');
-    if (nullable?.kind === 'leaf') {
-      e.delete('nullable');
-      const now = e.get('type');
-      if (nullable.value === true && now?.kind === 'list' && !now.items.some((t) => t.kind === 'leaf' && t.value === 'null')) e.set('type', { ...now, items: [...now.items, leaf(nullable.raw, 'null')], hash: undefined });
-    }
-    const constant = e.get('const');
-    if (constant && !e.has('enum')) {
-      e.delete('const');
-      e.set('enum', { kind: 'list', raw: constant.raw, items: [constant], unordered: true });
-    }
-    for (const [inclusive, exclusive] of [['maximum', 'exclusiveMaximum'], ['minimum', 'exclusiveMinimum']] as const) {
-      // 3.0's boolean exclusiveMaximum beside maximum says what 3.1's number says alone.
-      const flag = e.get(exclusive);
-      if (flag?.kind !== 'leaf' || typeof flag.value !== 'boolean') continue;
-      const bound = e.get(inclusive);
-      e.delete(exclusive);
-      if (flag.value && bound) {
-        e.delete(inclusive);
-        e.set(exclusive, bound);
-      }
-    }
-    // Absent, `true` and `{}` allow any additional property; no required list and an empty one require nothing.
-    const extra = e.get('additionalProperties');
-    if ((extra?.kind === 'leaf' && extra.value === true) || (extra?.kind === 'object' && extra.entries.size === 0)) e.delete('additionalProperties');
-    const required = e.get('required');
-    if (required?.kind === 'list' && required.items.length === 0) e.delete('required');
-    for (const key of UNORDERED) {
-      const list = e.get(key);
-      if (list?.kind === 'list' && !list.unordered) e.set(key, { ...list, unordered: true, hash: undefined });
-    }
-    return node;
+    return normalSchema(node);
   }
-}
-
-function isNullSchema(node: NormalNode): boolean {
-  if (node.kind !== 'object') return false;
-  const type = node.entries.get('type');
-  const values = (n: NormalNode | undefined) => (n?.kind === 'leaf' ? [n.value] : n?.kind === 'list' ? n.items.map((i) => (i.kind === 'leaf' ? i.value : undefined)) : []);
-  const only = (n: NormalNode | undefined) => values(n).length === 1 && values(n)[0] === null;
-  return (values(type).length === 1 && values(type)[0] === 'null') || only(node.entries.get('enum')) || (node.entries.get('const')?.kind === 'leaf' && (node.entries.get('const') as { value: unknown }).value === null);
-}
-
-/** `anyOf`/`oneOf` of a schema and a null schema: that schema, with null among its types. */
-function mergeNullable(node: NormalNode & { kind: 'object' }): NormalNode & { kind: 'object' } {
-  for (const keyword of ['anyOf', 'oneOf']) {
-    const options = node.entries.get(keyword);
-    if (options?.kind !== 'list' || options.items.length !== 2) continue;
-    const nulls = options.items.filter(isNullSchema);
-    const other = options.items.find((o) => !isNullSchema(o));
-    if (nulls.length !== 1 || other?.kind !== 'object') continue;
-    const merged = object(node.raw, new Map([...other.entries, ...[...node.entries].filter(([k]) => k !== keyword)]));
-    const type = merged.entries.get('type');
-    const types = type?.kind === 'list' ? type.items : type ? [type] : [];
-    if (types.length > 0) merged.entries.set('type', { kind: 'list', raw: type!.raw, items: [...types, leaf(nulls[0]!.raw, 'null')], unordered: true });
-    return merged;
-  }
-  return node;
-}
-
-/** `allOf` read as one schema: properties and required merged, other keywords the first one written. */
-function mergeAllOf(node: NormalNode & { kind: 'object' }): NormalNode & { kind: 'object' } {
-  const parts = node.entries.get('allOf');
-  if (parts?.kind !== 'list' || !parts.items.every((p) => p.kind === 'object')) return node;
-  const merged = object(node.raw, new Map([...node.entries].filter(([k]) => k !== 'allOf')));
-  for (const part of parts.items as (NormalNode & { kind: 'object' })[]) {
-    for (const [key, value] of part.entries) {
-      const mine = merged.entries.get(key);
-      if (!mine) merged.entries.set(key, value);
-      else if (key === 'properties' && mine.kind === 'object' && value.kind === 'object') merged.entries.set(key, object(mine.raw, new Map([...value.entries, ...mine.entries])));
-      else if (key === 'required' && mine.kind === 'list' && value.kind === 'list') merged.entries.set(key, { kind: 'list', raw: mine.raw, items: [...mine.items, ...value.items.filter((v) => !mine.items.some((m) => hashOf(m) === hashOf(v)))], unordered: true });
-    }
-  }
-  return merged;
 }
 
 const normalForms = new WeakMap<Document, NormalNode>();
