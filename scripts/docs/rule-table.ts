@@ -6,7 +6,7 @@ import { LEVELS, RULES, type Rule } from '../../src/contract/diff/rules.ts';
 export const RULE_TABLE_START = '<!-- rule table: generated from src/contract/diff/rules.ts by npm run generate; do not edit by hand -->';
 export const RULE_TABLE_END = '<!-- end of rule table -->';
 
-const AREAS: Rule['area'][] = ['operations', 'requests', 'responses', 'error catalog', 'text'];
+const AREAS: Rule['area'][] = ['operations', 'requests', 'responses', 'error catalog', 'text', 'everything else'];
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');

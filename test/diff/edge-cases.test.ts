@@ -61,6 +61,22 @@ describe('the nullable idioms', () => {
   });
 });
 
+describe('forms that say the same thing', () => {
+  it('3.0 nullable: true and a 3.1 type list with null; a const and a one-value enum: no finding', () => {
+    const findings = pair(
+      (d) => {
+        thing(d).properties.count = { type: 'integer', nullable: true };
+        thing(d).properties.kind = { type: 'string', const: 'thing' };
+      },
+      (d) => {
+        thing(d).properties.count = { type: ['null', 'integer'] };
+        thing(d).properties.kind = { type: 'string', enum: ['thing'] };
+      },
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('allOf', () => {
   it('a change inside a part points at the part and is one finding for every operation using it', () => {
     const findings = pair(
@@ -103,6 +119,19 @@ describe('readOnly and writeOnly', () => {
     expect(findings.filter((f) => f.level === 'breaking')).toEqual([]);
   });
 
+  it('a request property made readOnly is one the client can no longer send; one no longer readOnly is new to it', () => {
+    const made = pair(
+      () => {},
+      (d) => (d.components.schemas.NewThing.properties.size.readOnly = true),
+    );
+    expect(made.map((f) => [f.rule, f.message.split(';')[0]])).toEqual([['request-property-removed', 'schema NewThing `size` (now readOnly) removed']]);
+    const lifted = pair(
+      (d) => (d.components.schemas.NewThing.properties.size.readOnly = true),
+      (d) => delete d.components.schemas.NewThing.properties.size.readOnly,
+    );
+    expect(rules(lifted)).toEqual(['request-property-added-optional']);
+  });
+
   it('a writeOnly property removed is not a response change', () => {
     const findings = pair(
       (d) => (thing(d).properties.secret = { type: 'string', writeOnly: true }),
@@ -138,10 +167,11 @@ describe('the meaning of a document, for the release policy', () => {
     expect(meaningOf(moved)).toBe(meaningOf(mini));
   });
 
-  it('differs for a change the diff does not classify (a parameter style)', () => {
+  it('differs for a change no rule classifies (a parameter style), which the diff reports as unclassified', () => {
     const styled = structuredClone(mini);
     styled.paths['/things/{id}'].get.parameters[0].style = 'form';
-    expect(diffDocuments(mini, styled)).toEqual([]);
+    const findings = diffDocuments(mini, styled);
+    expect(findings.map((f) => [f.rule, f.level, f.operation, f.base, f.head])).toEqual([['unclassified-change', 'warning', 'GET /things/{id}', null, '/paths/~1things~1{id}/get/parameters/0/style']]);
     expect(meaningOf(styled)).not.toBe(meaningOf(mini));
   });
 });

@@ -69,12 +69,12 @@ describe('the release policy', () => {
     expect(history('1.0.0', ['operation-removed'], ['1.0.0']).problems[0]).toMatch(/^1 breaking change since 1\.0\.0 needs a new major version, but info\.version is 1\.0\.0; set 2\.0\.0 or undo it: operation-removed/);
   });
 
-  it('a change the diff does not classify still needs a new version', () => {
+  it('a change no rule classifies (an unclassified-change warning) still needs a new version', () => {
     const head = structuredClone(mini);
     head.paths['/things/{id}'].get.parameters[0].style = 'form';
     const result = checkReleasePolicy({ spec: head, released: mini, changelog: '# Changelog\n\n## 1.0.0\n', packageVersion: '1.0.0' });
-    expect(result.findings).toEqual([]);
-    expect(result.problems[0]).toMatch(/changed since 1\.0\.0 was released \(in parts the diff does not classify; see git diff\) but info\.version is 1\.0\.0; raise it, to 1\.0\.1/);
+    expect(result.findings.map((f) => f.rule)).toEqual(['unclassified-change']);
+    expect(result.problems[0]).toMatch(/changed since 1\.0\.0 was released \(1 finding: unclassified-change\) but info\.version is 1\.0\.0; raise it, to 1\.1\.0/);
   });
 
   it('info.version and package.json version must be equal', () => {

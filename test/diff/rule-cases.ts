@@ -22,6 +22,12 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'operation-cost-changed': (d) => (getThing(d)['x-request-cost'] = 2),
   'server-removed': (d) => (d.servers = [{ url: 'https://api.example.com/v2' }]),
   'webhooks-changed': (d) => delete d.webhooks.thingChanged,
+  'value-deprecated': (d) => (limit(d).deprecated = true),
+  // The base's operation is deprecated (BASE_CHANGES).
+  'deprecation-lifted': (d) => delete getThing(d).deprecated,
+  'operation-tags-changed': (d) => (getThing(d).tags = ['things']),
+  'security-relaxed': (d) => (getThing(d).security = [{ bearerAuth: [] }, {}]),
+  'server-added': (d) => d.servers.push({ url: 'https://eu.api.example.com/v1' }),
   'operation-added': (d) => (d.paths['/others'] = { get: { operationId: 'listOthers', responses: { '200': { description: 'Others.' } } } }),
 
   'request-parameter-added-required': (d) => getThing(d).parameters.push({ name: 'expand', in: 'query', required: true, schema: { type: 'string' } }),
@@ -31,6 +37,7 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   // With the base refusing too (BASE_CHANGES): only the removal is reported.
   'request-parameter-removed-refused': (d) => (refuseUnknownQuery(d), getThing(d).parameters.pop()),
   'unknown-query-parameters-refused': refuseUnknownQuery,
+  'request-body-removed': (d) => delete d.paths['/things/{id}'].patch.requestBody,
   'request-body-made-required': (d) => (d.paths['/things/{id}'].patch.requestBody.required = true),
   'request-content-type-removed': (d) => delete d.paths['/things'].post.requestBody.content['text/plain'],
   'request-property-added-required': (d) => {
@@ -69,6 +76,10 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   'response-header-removed': (d) => delete getThing(d).responses['200'].headers['X-Request-Id'],
   'response-header-made-optional': (d) => delete d.components.headers['X-Request-Id'].required,
   'response-max-items-decreased': (d) => (thing(d).properties.parts.maxItems = 20),
+  // The base's name has maxLength 50 (BASE_CHANGES): the head raises it.
+  'response-constraint-loosened': (d) => (thing(d).properties.name.maxLength = 100),
+  'response-enum-value-removed': (d) => (thing(d).properties.status.enum = ['active']),
+  'response-constraint-changed': (d) => (thing(d).properties.name.maxLength = 100),
   'response-enum-value-added': (d) => thing(d).properties.status.enum.push('archived'),
   'response-status-added': (d) => (getThing(d).responses['410'] = { description: 'Gone.' }),
   'response-property-added': (d) => (thing(d).properties.color = { type: 'string' }),
@@ -87,14 +98,19 @@ export const RULE_CASES: Record<RuleId, (doc: Doc) => void> = {
   },
 
   'text-changed': (d) => (getThing(d).summary = 'Fetch one thing'),
+
+  // How a query parameter is serialised: no rule reads `style`.
+  'unclassified-change': (d) => (limit(d).style = 'spaceDelimited'),
 };
 
-/** Changes no client can notice: nothing above info may be found. */
 /** The change to the base document, for the rules whose case needs one too (a rule that depends on what both say). */
 export const BASE_CHANGES: Partial<Record<RuleId, (doc: Doc) => void>> = {
   'request-parameter-removed-refused': refuseUnknownQuery,
+  'deprecation-lifted': (d) => (getThing(d).deprecated = true),
+  'response-constraint-loosened': (d) => (thing(d).properties.name.maxLength = 50),
 };
 
+/** Changes no client can notice: nothing above info may be found. */
 export const COMPATIBLE_CHANGES: Record<string, (doc: Doc) => void> = {
   'a new operation': RULE_CASES['operation-added'],
   'a new optional query parameter': RULE_CASES['request-parameter-added-optional'],
@@ -160,4 +176,23 @@ export const COMPATIBLE_CHANGES: Record<string, (doc: Doc) => void> = {
     delete content['application/json'];
   },
   'a server URL with a trailing slash': (d) => (d.servers[0].url += '/'),
+  'a path-level parameter moved onto each operation': (d) => {
+    const item = d.paths['/things/{id}'];
+    for (const method of ['get', 'patch', 'delete']) item[method].parameters = [...item.parameters, ...(item[method].parameters ?? [])];
+    delete item.parameters;
+  },
+  'the document security written on each operation': (d) => {
+    for (const item of Object.values<any>(d.paths)) for (const op of Object.values<any>(item)) if (op.responses && !op.security) op.security = structuredClone(d.security);
+    delete d.security;
+  },
+  'enum values in another order': (d) => d.components.schemas.ErrorCode.enum.reverse(),
+  'a response header named in another case': (d) => {
+    const headers = getThing(d).responses['200'].headers;
+    headers['x-request-id'] = headers['X-Request-Id'];
+    delete headers['X-Request-Id'];
+  },
+  'a response string given a maxLength': RULE_CASES['response-constraint-changed'],
+  'a new server': RULE_CASES['server-added'],
+  'a new version in info': (d) => (d.info.version = '1.1.0'),
+  'no credentials needed any more': (d) => (getThing(d).security = []),
 };

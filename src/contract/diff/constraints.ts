@@ -78,14 +78,34 @@ export function compareConstraints(walk: Walk, operation: string, base: Located,
 }
 
 /**
- * A response array that gains or lowers `maxItems` answers fewer items than
- * before: a list that was whole is now paged or cut. Other response bounds
- * only narrow what the client may receive, which it already handled.
+ * Response constraints, read from the client's side. A response array that
+ * gains or lowers `maxItems` answers fewer items than before: a list that
+ * was whole is now paged or cut (breaking). Any other bound loosened, or a
+ * format changed or dropped, lets the server send values a client (or a
+ * validator generated from the base document) refuses. What only narrows
+ * what is sent, and a pattern (a hint clients rarely parse by), is info.
  */
-export function compareResponseBounds(walk: Walk, operation: string, base: Located, head: Located, where: string): void {
-  const b = plainBound(base.node, 'maxItems');
-  const h = plainBound(head.node, 'maxItems');
-  if (!tighter(b, h, true)) return;
-  const places = [{ node: base.node.maxItems, at: `${base.at}/maxItems` }, { node: head.node.maxItems, at: `${head.at}/maxItems` }] as const;
-  report(walk, operation, 'response-max-items-decreased', places[0], places[1], `${where}: maxItems ${show(b, true, false)} -> ${show(h, true, false)}`);
+export function compareResponseConstraints(walk: Walk, operation: string, base: Located, head: Located, where: string): void {
+  const at = (l: Located, keyword: string) => ({ node: l.node[keyword], at: `${l.at}/${keyword}` });
+  for (const { name, upper, read } of BOUNDS) {
+    const b = read(base.node);
+    const h = read(head.node);
+    const places = [at(base, (b ?? h)?.keyword ?? name), at(head, (h ?? b)?.keyword ?? name)] as const;
+    const numeric = name === 'maximum' || name === 'minimum';
+    const change = `${where}: ${name} ${show(b, upper, numeric)} -> ${show(h, upper, numeric)}`;
+    const cut = name === 'maxItems';
+    if (tighter(b, h, upper)) report(walk, operation, cut ? 'response-max-items-decreased' : 'response-constraint-changed', places[0], places[1], change);
+    else if (tighter(h, b, upper)) report(walk, operation, cut ? 'response-constraint-changed' : 'response-constraint-loosened', places[0], places[1], change);
+  }
+  for (const keyword of ['pattern', 'format'] as const) {
+    const b = base.node[keyword];
+    const h = head.node[keyword];
+    if (b === h) continue;
+    const change = `${where}: ${keyword} ${b === undefined ? `${JSON.stringify(h)} added` : h === undefined ? `${JSON.stringify(b)} removed` : `${JSON.stringify(b)} -> ${JSON.stringify(h)}`}`;
+    const loosened = keyword === 'format' && b !== undefined;
+    report(walk, operation, loosened ? 'response-constraint-loosened' : 'response-constraint-changed', at(base, keyword), at(head, keyword), change);
+  }
+  if (keyOf(base.node.default) !== keyOf(head.node.default)) {
+    report(walk, operation, 'response-constraint-changed', at(base, 'default'), at(head, 'default'), `${where}: default ${JSON.stringify(base.node.default) ?? 'none'} -> ${JSON.stringify(head.node.default) ?? 'none'}`);
+  }
 }

@@ -3,6 +3,8 @@ import { catalogOf, compareCatalogs } from './catalog.ts';
 import { Findings, type Finding } from './findings.ts';
 import { loadDocument, type Document, type LoadedDocument } from './load.ts';
 import { compareOperations } from './operations.ts';
+import { compareSchemeText } from './security.ts';
+import { reportUnclassified } from './unclassified.ts';
 import { compareText, isObject, keyOf, newWalk, report, type Walk } from './walk.ts';
 
 /** The findings of going from `base` to `head`, breaking first. */
@@ -11,19 +13,27 @@ export function diffDocuments(base: Document, head: Document): Finding[] {
   const walk = newWalk(base, head, new Findings(), new Set(Object.keys(catalogOf(head)).filter((c) => !(c in baseCodes))));
   compareOperations(walk);
   compareCatalogs(walk);
-  compareText(walk, null, { node: base.info, at: '/info' }, { node: head.info, at: '/info' }, 'info', ['title', 'summary', 'description']);
+  // info.version is the label of the change, checked by the release policy, not a change itself.
+  compareText(walk, null, { node: base.info, at: '/info' }, { node: head.info, at: '/info' }, 'info', ['title', 'summary', 'description', 'contact', 'license', 'termsOfService']);
+  compareSchemeText(walk);
   compareServers(walk);
   compareUnknownQueryParameters(walk);
   if (keyOf(base.webhooks) !== keyOf(head.webhooks)) report(walk, null, 'webhooks-changed', { node: base.webhooks, at: '/webhooks' }, { node: head.webhooks, at: '/webhooks' }, 'webhooks changed');
+  reportUnclassified(walk, walk.findings.list());
   return walk.findings.list();
 }
 
 /** The document's server URLs; a client configured with one that is gone must move. */
 function compareServers(walk: Walk): void {
   const urls = (doc: Document) => (Array.isArray(doc.servers) ? doc.servers : []).map((server: unknown, i: number) => ({ url: isObject(server) ? String(server.url) : '', at: `/servers/${i}` }));
-  const headUrls = new Set(urls(walk.head).map((s: { url: string }) => s.url.replace(/\/$/, '')));
+  const bare = (url: string) => url.replace(/\/$/, '');
+  const baseUrls = new Set(urls(walk.base).map((s: { url: string }) => bare(s.url)));
+  const headUrls = new Set(urls(walk.head).map((s: { url: string }) => bare(s.url)));
   for (const server of urls(walk.base)) {
-    if (!headUrls.has(server.url.replace(/\/$/, ''))) report(walk, null, 'server-removed', { node: server.url, at: server.at }, null, `server ${server.url} removed`);
+    if (!headUrls.has(bare(server.url))) report(walk, null, 'server-removed', { node: server.url, at: server.at }, null, `server ${server.url} removed`);
+  }
+  for (const server of urls(walk.head)) {
+    if (!baseUrls.has(bare(server.url))) report(walk, null, 'server-added', null, { node: server.url, at: server.at }, `server ${server.url} added`);
   }
 }
 

@@ -5,7 +5,7 @@ import { child } from '../../openapi/pointer.ts';
 import type { Document } from './load.ts';
 import { compareSchemas } from './schemas.ts';
 import { compareSecurity } from './security.ts';
-import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
+import { compareDeprecation, compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -65,6 +65,9 @@ function compareOperation(walk: Walk, base: Operation, head: Operation): void {
     report(walk, name, 'operation-id-changed', at(base, 'operationId'), at(head, 'operationId'), `${name}: operationId ${base.node.operationId ?? '(none)'} -> ${head.node.operationId ?? '(none)'}`);
   }
   if (base.node.deprecated !== true && head.node.deprecated === true) report(walk, name, 'operation-deprecated', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is now deprecated`);
+  if (base.node.deprecated === true && head.node.deprecated !== true) report(walk, name, 'deprecation-lifted', at(base, 'deprecated'), at(head, 'deprecated'), `${name} is no longer deprecated`);
+  const tags = (op: Operation) => (Array.isArray(op.node.tags) ? [...op.node.tags].map(String).sort() : []);
+  if (keyOf(tags(base)) !== keyOf(tags(head))) report(walk, name, 'operation-tags-changed', at(base, 'tags'), at(head, 'tags'), `${name}: tags ${tags(base).join(', ') || '(none)'} -> ${tags(head).join(', ') || '(none)'}`);
   const cost = 'x-request-cost';
   if (String(base.node[cost] ?? '') !== String(head.node[cost] ?? '')) report(walk, name, 'operation-cost-changed', at(base, cost), at(head, cost), `${name}: cost ${base.node[cost] ?? '(none)'} -> ${head.node[cost] ?? '(none)'}`);
   compareText(walk, name, base, head, name);
@@ -109,6 +112,7 @@ function parameterKey(path: string, location: string, name: string): string {
 
 /** The schema of a parameter or header: `schema`, or the one in its `content`. */
 function valueSchema(p: Located): Located {
+  if (!isObject(p.node)) return { node: undefined, at: `${p.at}/schema` };
   if (p.node.schema !== undefined) return { node: p.node.schema, at: `${p.at}/schema` };
   const [type, media] = Object.entries<any>(isObject(p.node.content) ? p.node.content : {})[0] ?? [];
   return type ? { node: media?.schema, at: `${child(`${p.at}/content`, type)}/schema` } : { node: undefined, at: `${p.at}/schema` };
@@ -142,6 +146,7 @@ function compareParameters(walk: Walk, operation: string, baseOp: Operation, hea
     if (!isRequired(b) && isRequired(h)) report(walk, operation, 'request-parameter-made-required', b, h, `${where} is now required`);
     if (isRequired(b) && !isRequired(h)) report(walk, operation, 'request-constraint-widened', b, h, `${where} is now optional`);
     compareText(walk, operation, b, h, where);
+    compareDeprecation(walk, operation, b, h, where);
     compareSchemas(walk, operation, 'request', valueSchema(b), valueSchema(h), { where, path: '' });
   }
 }
@@ -161,10 +166,16 @@ function mediaType(type: string): string {
 function compareRequestBody(walk: Walk, operation: string, baseOp: Operation, headOp: Operation): void {
   const base = follow(walk.base, { node: baseOp.node.requestBody, at: `${baseOp.at}/requestBody` });
   const head = follow(walk.head, { node: headOp.node.requestBody, at: `${headOp.at}/requestBody` });
-  if (!isObject(head.node)) return; // a body no longer read does not break a client that sends it
+  if (!isObject(head.node)) {
+    if (isObject(base.node)) report(walk, operation, 'request-body-removed', base, null, 'the request body is removed');
+    return;
+  }
   const wasRequired = isObject(base.node) && base.node.required === true;
   if (head.node.required === true && !wasRequired) report(walk, operation, 'request-body-made-required', isObject(base.node) ? base : null, head, `the request body is now required`);
-  if (!isObject(base.node)) return;
+  if (!isObject(base.node)) {
+    if (head.node.required !== true) report(walk, operation, 'request-constraint-widened', null, head, 'an optional request body is now accepted');
+    return;
+  }
   if (wasRequired && head.node.required !== true) report(walk, operation, 'request-constraint-widened', base, head, `the request body is now optional`);
   compareText(walk, operation, base, head, 'request body');
   const bc = contentOf(base);
@@ -243,6 +254,7 @@ function compareResponse(walk: Walk, operation: string, status: string, base: Lo
     const h = follow(walk.head, { node: hh[other], at: child(`${head.at}/headers`, other) });
     if (b.node?.required === true && h.node?.required !== true) report(walk, operation, 'response-header-made-optional', b, h, `${where}: header ${name} is no longer required`);
     compareText(walk, operation, b, h, `header ${name}`);
+    compareDeprecation(walk, operation, b, h, `${where}: header ${name}`);
     compareSchemas(walk, operation, 'response', valueSchema(b), valueSchema(h), { where: `header ${name}`, path: '' });
   }
   for (const name of Object.keys(hh).filter((n) => !baseNames.has(n.toLowerCase()))) {

@@ -6,7 +6,7 @@ export type Level = 'breaking' | 'warning' | 'info';
 
 export interface Rule {
   level: Level;
-  area: 'operations' | 'requests' | 'responses' | 'error catalog' | 'text';
+  area: 'operations' | 'requests' | 'responses' | 'error catalog' | 'text' | 'everything else';
   /** What the rule detects, as a table cell. */
   detects: string;
   /** Why it matters to a consumer: the second half of each finding's line. */
@@ -24,6 +24,11 @@ export const RULES = {
   'operation-cost-changed': { level: 'warning', area: 'operations', detects: 'The quota cost of an operation (`x-request-cost`) changes.', why: 'the same calls now spend a different share of the workspace quota.' },
   'server-removed': { level: 'warning', area: 'operations', detects: 'A server URL is removed from `servers`.', why: 'clients configured with that base URL must move to another one.' },
   'webhooks-changed': { level: 'warning', area: 'operations', detects: 'The `webhooks` section changes (the diff does not classify webhook changes).', why: 'receivers of the webhooks may be affected: review the change by hand.' },
+  'value-deprecated': { level: 'warning', area: 'operations', detects: 'A parameter, response header or schema property is marked deprecated (an operation: operation-deprecated).', why: 'clients should stop relying on it before it is removed.' },
+  'deprecation-lifted': { level: 'info', area: 'operations', detects: 'An operation, parameter, header or property is no longer marked deprecated.', why: 'clients may keep using it.' },
+  'operation-tags-changed': { level: 'info', area: 'operations', detects: 'The `tags` of an operation change.', why: 'tags group operations in the docs; requests and responses are unchanged (a client generated per tag may move the method to another class).' },
+  'security-relaxed': { level: 'info', area: 'operations', detects: 'An operation accepts a new way to authenticate (a security alternative added, or no credentials needed any more).', why: 'every client that authenticated before still does.' },
+  'server-added': { level: 'info', area: 'operations', detects: 'A server URL is added to `servers`.', why: 'clients keep using the one they have.' },
   'operation-added': { level: 'info', area: 'operations', detects: 'An operation is added.', why: 'existing clients are unaffected.' },
 
   // requests
@@ -33,6 +38,7 @@ export const RULES = {
   'unknown-query-parameters-refused': { level: 'breaking', area: 'requests', detects: 'The contract starts refusing query parameters an operation does not declare (`x-unknown-query-parameters: refused`).', why: 'requests carrying an extra query parameter, accepted before, are refused with 400 FIELD_UNKNOWN.' },
   'request-parameter-removed-refused': { level: 'breaking', area: 'requests', detects: 'A query parameter is removed from a contract that refuses unknown ones (`x-unknown-query-parameters: refused`).', why: 'clients that still send it are refused with 400 FIELD_UNKNOWN.' },
   'request-parameter-removed': { level: 'warning', area: 'requests', detects: 'A parameter is removed (a header, or a query parameter where unknown ones are not refused).', why: 'clients that send it are ignored or refused, depending on the server.' },
+  'request-body-removed': { level: 'warning', area: 'requests', detects: 'The request body of an operation is removed.', why: 'clients that still send it are ignored or refused, depending on the server.' },
   'request-body-made-required': { level: 'breaking', area: 'requests', detects: 'A request body is added as required, or an optional body becomes required.', why: 'requests without a body are now refused with 400.' },
   'request-content-type-removed': { level: 'breaking', area: 'requests', detects: 'A request content type is removed.', why: 'clients sending that content type are refused with 415.' },
   'request-property-added-required': { level: 'breaking', area: 'requests', detects: 'A new required property in a request body.', why: 'existing requests lack it and are refused with 400.' },
@@ -66,7 +72,10 @@ export const RULES = {
   'response-header-removed': { level: 'breaking', area: 'responses', detects: 'A response header is removed (for example Retry-After, X-Request-Id, RateLimit-*).', why: 'clients that read it (for retries, rate limiting, support requests) lose it.' },
   'response-header-made-optional': { level: 'breaking', area: 'responses', detects: 'A required response header becomes optional.', why: 'clients that rely on it being present can miss it.' },
   'response-max-items-decreased': { level: 'breaking', area: 'responses', detects: '`maxItems` is lowered or added on a response array (a list becomes paged or capped).', why: 'clients that expect every item in one answer now get at most that many and miss the rest.' },
+  'response-constraint-loosened': { level: 'breaking', area: 'responses', detects: 'A response value may now lie outside a bound or format it kept: `maxLength` or `maximum` raised or removed, `minLength`, `minimum` or `minItems` lowered or removed, `format` changed or removed.', why: 'clients, and validators generated from the base document, that rely on the old bound or format meet values they refuse or cannot parse.' },
   'response-enum-value-added': { level: 'warning', area: 'responses', detects: 'A response value gains an enum value (error codes excepted, see error-code-added).', why: 'an exhaustive switch in a client meets a value it does not handle.' },
+  'response-enum-value-removed': { level: 'info', area: 'responses', detects: 'A response value loses an enum value.', why: 'clients keep handling a value that no longer comes; nothing they read is new.' },
+  'response-constraint-changed': { level: 'info', area: 'responses', detects: 'Any other change to a response constraint that clients written to the base document handle: a bound, `format`, `pattern` or enum added, a bound tightened, `maxItems` raised, a `pattern` changed or removed, a `default` changed, an optional property made required, a type or a list of alternatives narrowed, additional properties allowed or forbidden.', why: 'clients written to the base document still read every response.' },
   'response-status-added': { level: 'info', area: 'responses', detects: 'A status is added to an operation.', why: 'clients fall back on their handling of the status class.' },
   'response-property-added': { level: 'info', area: 'responses', detects: 'A response property is added.', why: 'clients ignore properties they do not know.' },
   'response-header-added': { level: 'info', area: 'responses', detects: 'A response header is added.', why: 'clients ignore headers they do not know.' },
@@ -79,7 +88,10 @@ export const RULES = {
   'error-code-added': { level: 'info', area: 'error catalog', detects: 'An error code is added.', why: 'the spec already tells clients to expect codes they do not know and to fall back on the status.' },
 
   // text
-  'text-changed': { level: 'info', area: 'text', detects: 'A description, summary, title or example changes.', why: 'documentation only; no client behaviour changes.' },
+  'text-changed': { level: 'info', area: 'text', detects: 'A description, summary, title or example changes, a security scheme\'s description or `bearerFormat` hint, or another field of `info` but its version (contact, license, terms of service).', why: 'documentation only; no client behaviour changes.' },
+
+  // everything else
+  'unclassified-change': { level: 'warning', area: 'everything else', detects: 'Any difference between the two documents, once every `$ref` is expanded and the equivalences below are set aside, that no other rule classifies. Each names its place; at most 50 are listed, then how many more.', why: 'no rule knows whether clients notice it: review it by hand.' },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -2,9 +2,9 @@
 // writes the value, so anything the head accepts less of breaks it; in a
 // response the client reads it, so anything the head may send more of does.
 import { child } from '../../openapi/pointer.ts';
-import { compareConstraints, compareResponseBounds } from './constraints.ts';
+import { compareConstraints, compareResponseConstraints } from './constraints.ts';
 import { requiredOf, typesOf, viewOf, type SchemaView } from './schema-view.ts';
-import { compareText, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
+import { compareDeprecation, compareText, cover, follow, isObject, keyOf, once, report, type Located, type Walk } from './walk.ts';
 
 export type Direction = 'request' | 'response';
 
@@ -53,10 +53,11 @@ function compare(scope: Scope, baseIn: Located, headIn: Located, placeIn: Place)
 function compareViews(scope: Scope, base: SchemaView, head: SchemaView, place: Place): void {
   const { walk } = scope;
   compareText(walk, scope.operation, base, head, label(place));
+  compareDeprecation(walk, scope.operation, base, head, label(place));
   compareTypes(scope, base, head, place);
   compareEnums(scope, base, head, place);
   if (scope.direction === 'request') compareConstraints(walk, scope.operation, base, head, label(place));
-  else compareResponseBounds(walk, scope.operation, base, head, label(place));
+  else compareResponseConstraints(walk, scope.operation, base, head, label(place));
   compareProperties(scope, base, head, place);
   compareAdditional(scope, base, head, place);
   if (base.node.items !== undefined || head.node.items !== undefined) {
@@ -85,11 +86,14 @@ function compareTypes(scope: Scope, base: Located, head: Located, place: Place):
     if (gained.length > 0) report(scope.walk, scope.operation, 'request-constraint-widened', at(base), at(head), `${where}: now also accepts ${gained.join(' and ')}`);
     return;
   }
-  if (b === undefined) return;
+  if (b === undefined && h === undefined) return;
+  if (b === undefined) return report(scope.walk, scope.operation, 'response-constraint-changed', at(base), at(head), `${where}: was of any type, now only ${[...h!].join(' or ')}`);
   if (h === undefined) return report(scope.walk, scope.operation, 'response-type-changed', at(base), at(head), `${where}: was ${[...b].join(' or ')}, may now be of any type`);
   const gained = missing(h, b);
   if (gained.length === 1 && gained[0] === 'null') report(scope.walk, scope.operation, 'response-property-made-nullable', at(base), at(head), `${where}: may now be null`);
   else if (gained.length > 0) report(scope.walk, scope.operation, 'response-type-changed', at(base), at(head), `${where}: may now be ${gained.join(' or ')} (type ${[...b].join('|')} -> ${[...h].join('|')})`);
+  const lost = missing(b, h);
+  if (lost.length > 0 && gained.length === 0) report(scope.walk, scope.operation, 'response-constraint-changed', at(base), at(head), `${where}: no longer ${lost.join(' or ')} (type ${[...b].join('|')} -> ${[...h].join('|')})`);
 }
 
 function enumOf(node: Record<string, any>): string[] | undefined {
@@ -114,11 +118,14 @@ function compareEnums(scope: Scope, base: Located, head: Located, place: Place):
     if (added.length > 0) report(scope.walk, scope.operation, 'request-constraint-widened', at(base), at(head), `${where}: now also accepts ${list(added)}`);
     return;
   }
-  if (b === undefined) return;
+  if (b === undefined) return report(scope.walk, scope.operation, 'response-constraint-changed', at(base), at(head), `${where}: now limited to ${list(h!)}`);
   if (h === undefined) return report(scope.walk, scope.operation, 'response-enum-value-added', at(base), at(head), `${where}: no longer limited to ${list(b)}`);
   // New error codes are reported once, by the catalog's error-code-added.
   const added = h.filter((v) => !b.includes(v) && !scope.walk.newCodes.has(JSON.parse(v)));
+  if (added.length < h.filter((v) => !b.includes(v)).length) cover(scope.walk, null, at(head).at);
   if (added.length > 0) report(scope.walk, scope.operation, 'response-enum-value-added', at(base), at(head), `${where}: may now be ${list(added)}`);
+  const removed = b.filter((v) => !h.includes(v));
+  if (removed.length > 0) report(scope.walk, scope.operation, 'response-enum-value-removed', at(base), at(head), `${where}: ${list(removed)} no longer sent`);
 }
 
 /** Whether the client never meets this property in this direction (readOnly in requests, writeOnly in responses). */
@@ -139,17 +146,33 @@ function compareProperties(scope: Scope, base: SchemaView, head: SchemaView, pla
     return component ? { where: `schema ${component}`, path: name } : inside(place, name);
   };
   const { walk, operation } = scope;
-  const skip = (name: string) => (name in bp && notExchanged(scope, 'base', bp[name])) || (name in hp && notExchanged(scope, 'head', hp[name]));
-  const added = Object.keys(hp).filter((n) => !(n in bp) && !skip(n));
-  const removed = Object.keys(bp).filter((n) => !(n in hp) && !skip(n));
+  // A property the client never meets on a side (readOnly in requests, writeOnly in responses) is absent there.
+  const visible = (side: 'base' | 'head', props: Record<string, any>) => Object.keys(props).filter((n) => !notExchanged(scope, side, props[n]));
+  const bVisible = visible('base', bp);
+  const hVisible = visible('head', hp);
+  const flag = scope.direction === 'request' ? 'readOnly' : 'writeOnly';
+  for (const name of new Set([...Object.keys(bp), ...Object.keys(hp)])) {
+    if (!bVisible.includes(name)) cover(walk, name in bp ? prop(base, name, bp).at : null, null);
+    if (!hVisible.includes(name)) cover(walk, null, name in hp ? prop(head, name, hp).at : null);
+  }
+  // A required entry is judged with its property: the entry's place is the finding's too.
+  const requiredAt = (view: SchemaView, name: string) => {
+    const i = Array.isArray(view.node.required) ? view.node.required.indexOf(name) : -1;
+    return i === -1 ? null : `${view.at}/required/${i}`;
+  };
+  const coverRequired = (name: string) => cover(walk, requiredAt(base, name), requiredAt(head, name));
+  const added = hVisible.filter((n) => !bVisible.includes(n));
+  const removed = bVisible.filter((n) => !hVisible.includes(n));
+  const note = (name: string, props: Record<string, any>, was: boolean) => (name in props ? ` (${was ? 'no longer' : 'now'} ${flag})` : '');
+  for (const name of [...added, ...removed]) coverRequired(name);
   for (const name of added) {
-    const where = label(placeOf(name));
+    const where = label(placeOf(name)) + note(name, bp, true);
     if (scope.direction === 'response') report(walk, operation, 'response-property-added', null, prop(head, name, hp), `${where} added`);
     else if (hreq.has(name)) report(walk, operation, 'request-property-added-required', null, prop(head, name, hp), `${where} added as required`);
     else report(walk, operation, 'request-property-added-optional', null, prop(head, name, hp), `${where} added (optional)`);
   }
   for (const name of removed) {
-    const where = label(placeOf(name));
+    const where = label(placeOf(name)) + note(name, hp, false);
     if (scope.direction === 'request') {
       if (forbidsExtra(head.node)) report(walk, operation, 'request-property-removed-refused', prop(base, name, bp), null, `${where} removed, and additional properties are forbidden`);
       else report(walk, operation, 'request-property-removed', prop(base, name, bp), null, `${where} removed`);
@@ -159,15 +182,17 @@ function compareProperties(scope: Scope, base: SchemaView, head: SchemaView, pla
     const twin = added.find((n) => keyOf(typesOf(follow(walk.head, { node: hp[n], at: '' }).node ?? {}) ?? 'any') === type);
     report(walk, operation, 'response-property-removed', prop(base, name, bp), null, `${where} removed${twin ? ` (renamed to \`${twin}\`?)` : ''}`);
   }
-  for (const name of Object.keys(bp).filter((n) => n in hp && !skip(n))) {
+  for (const name of bVisible.filter((n) => hVisible.includes(n))) {
     const where = label(placeOf(name));
     const b = prop(base, name, bp);
     const h = prop(head, name, hp);
     const wasRequired = breq.has(name);
     const isRequired = hreq.has(name);
+    if (wasRequired !== isRequired) coverRequired(name);
     if (scope.direction === 'request' && !wasRequired && isRequired) report(walk, operation, 'request-property-made-required', b, h, `${where} is now required`);
     if (scope.direction === 'request' && wasRequired && !isRequired) report(walk, operation, 'request-constraint-widened', b, h, `${where} is now optional`);
     if (scope.direction === 'response' && wasRequired && !isRequired) report(walk, operation, 'response-property-made-optional', b, h, `${where} is no longer required`);
+    if (scope.direction === 'response' && !wasRequired && isRequired) report(walk, operation, 'response-constraint-changed', b, h, `${where} is now always present`);
     compare(scope, b, h, placeOf(name));
   }
 }
@@ -182,6 +207,9 @@ function compareAdditional(scope: Scope, base: Located, head: Located, place: Pl
   if (scope.direction === 'request') {
     if (!forbidsExtra(base.node) && forbidsExtra(head.node)) report(scope.walk, scope.operation, 'request-additional-properties-forbidden', at(base), at(head), `${where}: additional properties are now forbidden`);
     if (forbidsExtra(base.node) && !forbidsExtra(head.node)) report(scope.walk, scope.operation, 'request-constraint-widened', at(base), at(head), `${where}: additional properties are now allowed`);
+  } else if (forbidsExtra(base.node) !== forbidsExtra(head.node)) {
+    // Clients ignore properties they do not know (see response-property-added).
+    report(scope.walk, scope.operation, 'response-constraint-changed', at(base), at(head), `${where}: additional properties are now ${forbidsExtra(head.node) ? 'forbidden' : 'allowed'}`);
   }
   if (isObject(base.node.additionalProperties) && isObject(head.node.additionalProperties)) compare(scope, at(base), at(head), inside(place, '*'));
 }
@@ -220,6 +248,8 @@ function compareAlternatives(scope: Scope, base: Located, head: Located, place: 
   const at = (l: Located) => ({ node: l.node[keyword], at: `${l.at}/${keyword}` });
   if (scope.direction === 'request' && h.length < b.length) report(scope.walk, scope.operation, 'request-type-changed', at(base), at(head), `${where}: ${keyword} has ${b.length - h.length} fewer alternatives`);
   if (scope.direction === 'response' && h.length > b.length) report(scope.walk, scope.operation, 'response-type-changed', at(base), at(head), `${where}: ${keyword} has ${h.length - b.length} more alternatives`);
+  if (scope.direction === 'request' && h.length > b.length) report(scope.walk, scope.operation, 'request-constraint-widened', at(base), at(head), `${where}: ${keyword} has ${h.length - b.length} more alternatives`);
+  if (scope.direction === 'response' && h.length < b.length) report(scope.walk, scope.operation, 'response-constraint-changed', at(base), at(head), `${where}: ${keyword} has ${b.length - h.length} fewer alternatives`);
   for (const [i, j] of pairAlternatives(scope, b, h)) {
     compare(scope, { node: b[i], at: `${base.at}/${keyword}/${i}` }, { node: h[j], at: `${head.at}/${keyword}/${j}` }, inside(place, `(${keyword} ${j + 1})`));
   }

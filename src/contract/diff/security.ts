@@ -3,8 +3,9 @@
 // none at all, means anonymous calls are accepted. A client that satisfied
 // a base alternative still works if some head alternative asks for no more
 // than it has, with each of those schemes defined as before.
+import { child } from '../../openapi/pointer.ts';
 import type { Document } from './load.ts';
-import { follow, isObject, keyOf, report, type Located, type Walk } from './walk.ts';
+import { compareText, follow, isObject, keyOf, report, type Located, type Walk } from './walk.ts';
 
 interface Requirement extends Located {
   alternatives: string[][];
@@ -44,9 +45,11 @@ export function compareSecurity(walk: Walk, operation: string, baseOp: Located, 
   const covers = (outer: Set<string>, inner: Set<string>) => [...inner].every((d) => outer.has(d));
   const describe = (alternatives: string[][]) => alternatives.map((a) => (a.length === 0 ? 'no credentials' : a.join(' + '))).join(' or ');
   const headAsks = head.alternatives.map((alt) => asked(walk.head, alt));
+  let narrowed = false;
   for (const had of base.alternatives) {
     const has = asked(walk.base, had);
     if (headAsks.some((alt) => covers(has, alt))) continue;
+    narrowed = true;
     const extended = headAsks.some((alt) => covers(alt, has));
     if (had.length === 0 || extended) {
       report(walk, operation, 'security-added', base, head, `now requires ${describe(head.alternatives)} where ${describe([had])} was enough`);
@@ -54,5 +57,24 @@ export function compareSecurity(walk: Walk, operation: string, baseOp: Located, 
       const redefined = had.some((n) => definition(walk.base, n) !== definition(walk.head, n) && definition(walk.head, n) !== 'undefined');
       report(walk, operation, 'security-scheme-removed', base, head, `no longer accepts ${describe([had])}${redefined ? ' as it was defined' : ''}; it accepts ${describe(head.alternatives)}`);
     }
+  }
+  if (narrowed) return;
+  // Nothing a client had is refused: a head alternative unlike every base one is a new way in.
+  const baseAsks = base.alternatives.map((alt) => asked(walk.base, alt));
+  const same = (a: Set<string>, b: Set<string>) => covers(a, b) && covers(b, a);
+  const added = head.alternatives.filter((_, i) => !baseAsks.some((had) => same(had, headAsks[i]!)));
+  if (added.length > 0) report(walk, operation, 'security-relaxed', base, head, `now also accepts ${describe(added)}`);
+}
+
+/** The prose of each security scheme the two documents share by name (what a scheme asks is compared above). */
+export function compareSchemeText(walk: Walk): void {
+  const schemes = (doc: Document): Record<string, unknown> => (isObject(doc.components?.securitySchemes) ? doc.components.securitySchemes : {});
+  const head = schemes(walk.head);
+  for (const [name, scheme] of Object.entries(schemes(walk.base))) {
+    if (!(name in head)) continue;
+    const at = child('/components/securitySchemes', name);
+    const b = follow(walk.base, { node: scheme, at });
+    const h = follow(walk.head, { node: head[name], at });
+    compareText(walk, null, b, h, `security scheme ${name}`, ['description', 'bearerFormat']);
   }
 }

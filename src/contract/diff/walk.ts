@@ -20,10 +20,22 @@ export interface Walk {
   memo: Map<string, Change[]>;
   /** The changes of the comparisons under way, innermost last. */
   recorders: Change[][];
+  /**
+   * Places a rule examined and judged to be no finding of its own (a new
+   * error code in an enum, reported by the catalog; a property a client
+   * never meets in that direction): not unclassified either.
+   */
+  covered: { base: Set<string>; head: Set<string> };
 }
 
 export function newWalk(base: Document, head: Document, findings: Findings, newCodes: Set<string>): Walk {
-  return { base, head, findings, newCodes, memo: new Map(), recorders: [] };
+  return { base, head, findings, newCodes, memo: new Map(), recorders: [], covered: { base: new Set(), head: new Set() } };
+}
+
+/** Marks places as examined by a rule that reports them elsewhere or judges them invisible to clients. */
+export function cover(walk: Walk, base: string | null, head: string | null): void {
+  if (base !== null) walk.covered.base.add(base);
+  if (head !== null) walk.covered.head.add(head);
 }
 
 /**
@@ -96,4 +108,13 @@ function exampleRefsFollowed(doc: Document, value: unknown): unknown {
   if (!isObject(value)) return value;
   if (!Object.values(value).some((v) => isObject(v) && typeof v.$ref === 'string')) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, follow(doc, { node: v, at: '' }).node]));
+}
+
+/** Deprecation of a parameter, header or property (operations have their own rule for it). */
+export function compareDeprecation(walk: Walk, operation: string | null, base: Located, head: Located, label: string): void {
+  const was = base.node?.deprecated === true;
+  const is = head.node?.deprecated === true;
+  if (was === is) return;
+  const at = (l: Located) => ({ node: l.node?.deprecated, at: `${l.at}/deprecated` });
+  report(walk, operation, is ? 'value-deprecated' : 'deprecation-lifted', at(base), at(head), `${label} is ${is ? 'now' : 'no longer'} deprecated`);
 }
