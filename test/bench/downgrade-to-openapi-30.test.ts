@@ -54,7 +54,7 @@ describe('downgradeToOpenApi30', () => {
     expect(snippet.note).toEqual({ type: 'string', nullable: true, maxLength: 5000 });
     expect(snippet.folderId).toEqual({ type: 'string', nullable: true, format: 'uuid' });
     expect(snippet.title).toEqual({ type: 'string', minLength: 1, maxLength: 200 });
-    expect(s.Timestamp).toEqual({ type: 'string', format: 'date-time' });
+    expect(s.Timestamp).toEqual({ type: 'string', format: 'date-time', maxLength: 30 });
 
     expect(() => downgradeSchema({ type: 'array', prefixItems: [{ type: 'string' }] })).toThrow(DowngradeError);
     expect(downgradeSchema({ type: 'integer', exclusiveMinimum: 0 })).toEqual({ type: 'integer', minimum: 0, exclusiveMinimum: true });
