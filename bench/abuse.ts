@@ -81,7 +81,7 @@ async function scenario(name: string, run: () => Promise<string>): Promise<void>
   const seconds = (performance.now() - start) / 1000;
   const [s, p] = await Promise.all([ask<SandboxStats>(sandbox, 'stats'), ask<ProbeStats>(prober, 'stats')]);
   rows.push({ scenario: name, what, maxDelayMs: s.maxDelayMs, healthMaxMs: p.maxMs, healthFailures: p.failures, peakRssMb: s.peakRssMb, seconds });
-  console.log(`${name}: ${what}; event loop max ${s.maxDelayMs.toFixed(1)} ms (most CPU between two 5 ms ticks ${s.maxCpuMs.toFixed(1)} ms, longest GC pause ${s.maxGcMs.toFixed(1)} ms), /health max ${p.maxMs.toFixed(1)} ms over ${p.probes} probes (${p.failures} failed), peak RSS ${s.peakRssMb.toFixed(0)} MB, ${seconds.toFixed(1)} s`);
+  console.log(`${name}: ${what}; event loop max ${s.maxDelayMs.toFixed(1)} ms (most CPU between two 5 ms ticks ${s.maxCpuMs.toFixed(1)} ms, longest GC pause ${s.maxGcMs.toFixed(1)} ms${s.maxGcKind ? `, ${s.maxGcKind}` : ''}), /health max ${p.maxMs.toFixed(1)} ms over ${p.probes} probes (${p.failures} failed), peak RSS ${s.peakRssMb.toFixed(0)} MB, ${seconds.toFixed(1)} s`);
 }
 
 // The prober's first requests pay for its own start (JIT, the first connection): not the sandbox's.

@@ -23,8 +23,14 @@ setInterval(() => {
 }, 5).unref();
 // Garbage-collection pauses land in whichever request's turn they will: the longest is reported apart.
 let maxGcMs = 0;
+let maxGcKind = '';
+// perf_hooks.constants.NODE_PERFORMANCE_GC_*: which collection the longest pause was.
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak callbacks' };
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) maxGcMs = Math.max(maxGcMs, entry.duration);
+  for (const entry of list.getEntries()) {
+    if (entry.duration > maxGcMs) maxGcKind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other';
+    maxGcMs = Math.max(maxGcMs, entry.duration);
+  }
 }).observe({ entryTypes: ['gc'] });
 
 export interface SandboxStats {
@@ -32,6 +38,7 @@ export interface SandboxStats {
   p99DelayMs: number;
   peakRssMb: number;
   maxGcMs: number;
+  maxGcKind: string;
   maxCpuMs: number;
 }
 
@@ -40,10 +47,11 @@ process.on('message', (message) => {
     delay.reset();
     peakRss = process.memoryUsage().rss;
     maxGcMs = 0;
+    maxGcKind = '';
     maxCpuMs = 0;
     process.send!({ reset: true });
   } else if (message === 'stats') {
-    const stats: SandboxStats = { maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6, peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20, maxGcMs, maxCpuMs };
+    const stats: SandboxStats = { maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6, peakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 2 ** 20, maxGcMs, maxGcKind, maxCpuMs };
     process.send!(stats);
   } else if (message === 'stop') {
     void sandbox.close().then(() => process.exit(0));

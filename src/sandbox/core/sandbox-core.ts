@@ -171,7 +171,8 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
       settle(await decision, principal, headers);
       throw invalid;
     }
-    const running = operations.run(operation, principal, parameters, undefined, undefined, decision);
+    // In its turn, as a body's parse is: ten reads of pages of big snippets arriving together must not run back to back.
+    const running = turns.run(() => operations.run(operation, principal, parameters, undefined, undefined, decision));
     // Read below, or dropped with the request when the count refuses it.
     running.catch(() => {});
     settle(await decision, principal, headers);
@@ -255,7 +256,9 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
           validateBody(operation, body);
         }
         const idempotencyKey = operation.idempotent ? request.headers['idempotency-key'] : undefined;
-        answer = await operations.run(operation, principal!, parameters, body, typeof idempotencyKey === 'string' ? idempotencyKey : undefined);
+        const key = typeof idempotencyKey === 'string' ? idempotencyKey : undefined;
+        // A body's handler already runs in the turn of its parse (readBody); a request without one takes its own turn.
+        answer = await (operation.takesBody ? operations.run(operation, principal!, parameters, body, key) : turns.run(() => operations.run(operation, principal!, parameters, body, key)));
       }
       if (answer.replayed) headers['idempotent-replayed'] = 'true';
       headers['content-type'] = JSON_TYPE;
