@@ -65,9 +65,9 @@ export interface Contract {
   /** Every response header the contract declares, for CORS to expose to a page. */
   responseHeaders: string[];
   /** The maxLength of an error's texts (ErrorResponse, ErrorDetail): longer ones are cut to it. */
-  errorTextMax: { message: number; error: number; field: number; issue: number };
-  /** The longest Access-Control-Allow-Origin the contract allows: a longer Origin is not echoed (no CORS for it). */
-  originMaxLength: number;
+  errorTextMax: { message: number; error: number; field: number; issue: number; batchItemMessage: number };
+  /** What an Access-Control-Allow-Origin may be (its schema): an Origin that is not is never echoed (no CORS for it). */
+  echoableOrigin: (origin: string) => boolean;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
@@ -171,7 +171,12 @@ export function readContract(doc: Json): Contract {
     error: errorProperties.error.maxLength,
     field: detailProperties.field.maxLength,
     issue: detailProperties.issue.maxLength,
+    batchItemMessage: doc.components.schemas.BatchItemError.properties.message.maxLength,
   };
+  // Every error is cut to these: a missing one would cut every text to nothing.
+  for (const [name, max] of Object.entries(errorTextMax)) {
+    if (!Number.isInteger(max) || max < 1) throw new Error(`openapi.yaml: the error text ${name} has no maxLength (a whole number >= 1); the sandbox cuts longer texts to it`);
+  }
   return {
     version: doc.info.version,
     limits: doc['x-limits'],
@@ -182,8 +187,14 @@ export function readContract(doc: Json): Contract {
     requestHeaders: [...requestHeaders].sort(),
     responseHeaders: [...responseHeaders].sort(),
     errorTextMax,
-    originMaxLength: doc.components.headers['Access-Control-Allow-Origin'].schema.maxLength,
+    echoableOrigin: echoableOrigin(doc.components.headers['Access-Control-Allow-Origin'].schema),
   };
+}
+
+/** The header's maxLength and pattern as a test of an origin; the length first, so a long one costs no regex. */
+function echoableOrigin(schema: Json): (origin: string) => boolean {
+  const pattern = new RegExp(schema.pattern, 'u');
+  return (origin) => origin.length <= schema.maxLength && pattern.test(origin);
 }
 
 let loaded: Contract | undefined;

@@ -67,8 +67,8 @@ export function corsPolicy(origins: CorsOrigins, spec: Contract) {
     const origin = headers.origin;
     if (typeof origin !== 'string') return NONE;
     const preflight = method === 'OPTIONS' && headers['access-control-request-method'] !== undefined;
-    // The answer echoes the origin: one longer than the contract's bound for that header is no origin a browser sends.
-    if (origin.length > spec.originMaxLength || !originAllowed(origins, origin)) {
+    // The answer echoes the origin: one the contract's schema for that header refuses is no origin a browser sends.
+    if (!spec.echoableOrigin(origin) || !originAllowed(origins, origin)) {
       // Once per origin: a page retrying must not flood the log.
       if (preflight && refused.size < 100 && !refused.has(origin)) {
         refused.add(origin);

@@ -2,6 +2,8 @@
 // transaction (core/operations.ts), which also charges their cost to the
 // workspace's quota or rolls everything back.
 import type { Access } from './access.ts';
+import { contract } from './contract.ts';
+import { clipText } from './error-text.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 import type { JsonText } from './json-text.ts';
 import type { Principal } from './principal.ts';
@@ -52,7 +54,8 @@ export async function eachItem<T, R>(items: T[], work: (item: T, index: number) 
         index,
         ...(id !== undefined && { id }),
         code: error.code,
-        message: error.message,
+        // Cut already to an error body's bound; the batch item's own bound is its schema's.
+        message: clipText(error.message, contract().errorTextMax.batchItemMessage),
         ...(error.extras.details && { details: error.extras.details }),
       });
     }

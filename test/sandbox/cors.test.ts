@@ -2,6 +2,7 @@
 // origin) can call the sandbox. Checked here over HTTP, as a browser sends
 // it; test/sandbox/cors.browser.test.ts checks it in Chromium.
 import { afterEach, describe, expect, it } from 'vitest';
+import document from '../../generated/openapi.json' with { type: 'json' };
 import { contract } from '../../src/sandbox/contract.ts';
 import type { Sandbox } from '../../src/sandbox/server.ts';
 import { demoKeys, startSandbox } from '../helpers/sandbox.ts';
@@ -69,6 +70,18 @@ describe('CORS', () => {
     const off = await preflight(`${none.url}/api/prompts/tags`, 'http://localhost:5173', 'GET');
     // Without CORS, OPTIONS is a method the path does not support.
     expect([off.status, off.headers.get('access-control-allow-origin')]).toEqual([405, null]);
+  });
+
+  it('with * too, echoes only what the contract documents for Access-Control-Allow-Origin (its maxLength and pattern)', async () => {
+    const any = await sandboxWith({ cors: ['*'] });
+    const schema = (document as any).components.headers['Access-Control-Allow-Origin'].schema;
+    const echoed = async (origin: string) => (await fetch(`${any.url}/api/prompts/tags`, { headers: { origin, authorization: `Bearer ${demoKeys.acme}` } })).headers.get('access-control-allow-origin');
+    const long = `https://${'a'.repeat(schema.maxLength)}.example`;
+    for (const origin of ['https://elsewhere.example', 'http://[::1]:3000', 'null']) {
+      expect(await echoed(origin), origin).toBe(origin);
+      expect(origin, origin).toMatch(new RegExp(schema.pattern, 'u'));
+    }
+    for (const origin of ['not an origin', 'javascript', long]) expect(await echoed(origin), origin.slice(0, 40)).toBeNull();
   });
 
   it.each([

@@ -171,8 +171,8 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
       settle(await decision, principal, headers);
       throw invalid;
     }
-    // In its turn, as a body's parse is: ten reads of pages of big snippets arriving together must not run back to back.
-    const running = turns.run(() => operations.run(operation, principal, parameters, undefined, undefined, decision));
+    // Started at once, not in a turn of the budget: its charge must reach the database's round with the admission.
+    const running = operations.run(operation, principal, parameters, undefined, undefined, decision);
     // Read below, or dropped with the request when the count refuses it.
     running.catch(() => {});
     settle(await decision, principal, headers);
