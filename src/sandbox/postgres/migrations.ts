@@ -7,8 +7,6 @@
 import type pg from 'pg';
 import { NewerDatabaseError } from '../store/newer-database.ts';
 
-/** A database this version cannot read without losing what a newer one wrote. */
-
 /** Advisory lock ids of the sandbox ('snip' and 'pets' as ASCII): one for migrations, one for transactions (postgres-store.ts). */
 export const MIGRATION_LOCK = 0x736e_6970;
 export const TRANSACTION_LOCK = 0x7065_7473;

@@ -9,8 +9,6 @@ import { NewerDatabaseError } from '../store/newer-database.ts';
 const tableExists = (db: Db, name: string) =>
   db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
-/** A database this version cannot read without losing what a newer one wrote. */
-
 /** Step n upgrades user_version n to n + 1. Append only. */
 const STEPS: Array<(db: Db) => void> = [
   (db) => {
