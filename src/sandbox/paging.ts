@@ -91,6 +91,23 @@ export class Page {
     return this.bytes;
   }
 
+  /**
+   * Of the next items, which weigh at least `sizes` bytes each, how many
+   * the page may take: the rest certainly do not fit (limit or bytes).
+   */
+  mayTake(sizes: readonly number[]): number {
+    let bytes = this.usedBytes + this.bytes;
+    let taken = 0;
+    for (const size of sizes) {
+      const count = this.texts.length + taken;
+      if (count >= this.limit) break;
+      bytes += size;
+      if (!(count === 0 && this.takeFirst) && bytes > maxPageBytes) break;
+      taken++;
+    }
+    return taken;
+  }
+
   /** Takes `item` if the page has room for it; false when it is left for the next page. */
   add(item: unknown): boolean {
     if (this.full) return false;

@@ -280,6 +280,8 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     seeded,
     handle,
     errorAnswer,
+    /** Runs `work` in a turn of the budget the requests' heavy steps share (turn-budget.ts). */
+    inTurn: <T>(work: () => T): Promise<T> => turns.run(work),
     /**
      * Starts again from the fixtures (these, or new ones): every resource,
      * stored idempotent answer and spent quota is gone, and so are rate

@@ -32,12 +32,18 @@ async function readSnippets(ctx: OperationContext, g: GroupKind, groupId: string
   // Each read either ends the page or has all of its snippets taken (at least one): at most `limit` reads, in fact log2(limit).
   for (;;) {
     const ask = Math.min(Math.max(FIRST_READ, 2 * page.count), page.remaining + 1);
-    const snippets = await g.snippets.after(ctx, groupId, from, ask);
+    // Where the store can weigh the next snippets unread, only those that may fit are read (a page of one
+    // 0.9 MB snippet no longer reads the next one to leave it out, nor a small page its limit + 1st).
+    const sizes = await g.snippets.sizes(ctx, groupId, from, ask);
+    const read = sizes ? page.mayTake(sizes) : ask;
+    const snippets = read > 0 ? await g.snippets.after(ctx, groupId, from, read) : [];
     for (const snippet of snippets) {
       if (!page.add(snippet)) return { last, more: true };
       last = g.snippets.positionOf(snippet);
     }
-    if (snippets.length < ask) return { last, more: false };
+    const found = sizes ? sizes.length : snippets.length;
+    if (snippets.length < read || found < ask) return { last, more: snippets.length < found };
+    if (read < found) return { last, more: true };
     from = last;
   }
 }

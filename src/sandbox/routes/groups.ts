@@ -21,6 +21,8 @@ export interface GroupKind {
   snippets: {
     listing: 'folder-snippets' | 'tag-snippets';
     after: (ctx: OperationContext, id: string, position: readonly string[] | undefined, max: number) => Awaitable<Snippet[]>;
+    /** At least how many bytes each of the next `max` snippets weighs as JSON, where the store can tell without reading them. */
+    sizes: (ctx: OperationContext, id: string, position: readonly string[] | undefined, max: number) => Awaitable<number[]> | undefined;
     positionOf: (snippet: Snippet) => string[];
     shape: ReadonlyArray<'string'>;
   };
@@ -40,6 +42,7 @@ const FOLDER: GroupKind = {
   snippets: {
     listing: 'folder-snippets',
     after: (ctx, id, position, max) => ctx.tx.snippets.inFolder(id, position as [string, string] | undefined, max),
+    sizes: (ctx, id, position, max) => ctx.tx.snippets.sizesInFolder?.(id, position as [string, string] | undefined, max),
     positionOf: (snippet) => [snippet.createdAt, snippet.id],
     shape: ['string', 'string'],
   },
@@ -57,6 +60,7 @@ const TAG: GroupKind = {
   snippets: {
     listing: 'tag-snippets',
     after: (ctx, id, position, max) => ctx.tx.snippets.withTag(id, position?.[0], max),
+    sizes: (ctx, id, position, max) => ctx.tx.snippets.sizesWithTag?.(id, position?.[0], max),
     positionOf: (snippet) => [snippet.id],
     shape: ['string'],
   },

@@ -16,6 +16,9 @@ const WITH_PARTS = `
             'createdAt', created_at, 'updatedAt', updated_at))
      FROM (SELECT * FROM variations WHERE snippet_id = s.id ORDER BY order_index)) AS variations_json`;
 
+/** A lower bound of a snippet's JSON in UTF-8 bytes: its title and its variations' texts. */
+const AT_LEAST = `octet_length(s.title) + (SELECT coalesce(sum(octet_length(content)), 0) FROM variations WHERE snippet_id = s.id)`;
+
 type FullRow = SnippetRow & { tag_ids: string; variations_json: string };
 
 export function prepareSnippetStore(db: Db, variations: VariationStore) {
@@ -27,6 +30,14 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
     ),
     tagPage: db.prepare<[string, string, number], { snippet_id: string }>(
       'SELECT snippet_id FROM snippet_tags WHERE tag_id = ? AND snippet_id > ? ORDER BY snippet_id LIMIT ?',
+    ),
+    // The least each next snippet weighs as JSON (its texts, as stored, before any escaping): octet_length reads
+    // a text's length from the record header, not the text itself, so a page can leave out a snippet it cannot hold unread.
+    folderSizes: db.prepare<[string, string, string, number], { at_least: number }>(
+      `SELECT ${AT_LEAST} AS at_least FROM snippets s WHERE folder_id = ? AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`,
+    ),
+    tagSizes: db.prepare<[string, string, number], { at_least: number }>(
+      `SELECT ${AT_LEAST} AS at_least FROM snippet_tags t JOIN snippets s ON s.id = t.snippet_id WHERE t.tag_id = ? AND t.snippet_id > ? ORDER BY t.snippet_id LIMIT ?`,
     ),
     insert: db.prepare(
       `INSERT INTO snippets (id, team_id, title, note, shortcut, folder_id, created_at, updated_at)
@@ -62,6 +73,14 @@ export function prepareSnippetStore(db: Db, variations: VariationStore) {
     /** Up to `max` snippets with the tag after the snippet id `after`, in id order. */
     withTag(tagId: string, after: string | undefined, max: number): Snippet[] {
       return sql.tagPage.all(tagId, after ?? '', max).map(({ snippet_id }) => toSnippet(sql.byId.get(snippet_id)!));
+    },
+    /** At least how many bytes each of the next `max` snippets of the folder after `after` weighs as JSON. */
+    sizesInFolder(folderId: string, after: readonly [string, string] | undefined, max: number): number[] {
+      return sql.folderSizes.all(folderId, after?.[0] ?? '', after?.[1] ?? '', max).map((r) => r.at_least);
+    },
+    /** At least how many bytes each of the next `max` snippets with the tag after `after` weighs as JSON. */
+    sizesWithTag(tagId: string, after: string | undefined, max: number): number[] {
+      return sql.tagSizes.all(tagId, after ?? '', max).map((r) => r.at_least);
     },
     create(input: NewSnippet, at: string): Snippet {
       const row = newSnippetRow(input.id ?? randomUUID(), input, at);

@@ -124,6 +124,8 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
         }),
       inFolder: snippets.inFolder,
       withTag: snippets.withTag,
+      sizesInFolder: snippets.sizesInFolder,
+      sizesWithTag: snippets.sizesWithTag,
       create: snippets.create,
       update: snippets.update,
       remove: snippets.remove,

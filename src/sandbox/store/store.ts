@@ -133,6 +133,14 @@ export interface StoreTransaction {
     inFolder(folderId: string, after: readonly [string, string] | undefined, max: number): Awaitable<Snippet[]>;
     /** Up to `max` snippets with the tag after the snippet id `after`, in id order. */
     withTag(tagId: string, after: string | undefined, max: number): Awaitable<Snippet[]>;
+    /**
+     * Optional, for a store whose snippet reads cost by their size: at least
+     * how many UTF-8 bytes of JSON each of the snippets `inFolder` (`withTag`)
+     * would return weighs, read without the snippets themselves, so that a
+     * page does not read a snippet it cannot hold.
+     */
+    sizesInFolder?(folderId: string, after: readonly [string, string] | undefined, max: number): Awaitable<number[]>;
+    sizesWithTag?(tagId: string, after: string | undefined, max: number): Awaitable<number[]>;
     create(input: NewSnippet, at: string): Awaitable<Snippet>;
     update(id: string, changes: SnippetChanges, at: string): Awaitable<Snippet>;
     /** Deletes the snippet with its variations (each recorded as deleted in their history) and tag links. */
