@@ -127,7 +127,9 @@ class Builder {
         const lists = [{ list: item.node.parameters, raw: child(item.at, 'parameters') }, { list: parameters, raw: child(opAt, 'parameters') }];
         op.entries.set('parameters', this.#parameters(lists, path, stack, opAt));
         const own = Array.isArray(security);
-        op.entries.set('security', this.#security(own ? security : this.#doc.security ?? [], own ? child(opAt, 'security') : '/security', stack));
+        // A document-level security that is not a list (an invalid document) requires nothing, as an absent one.
+        const inherited = Array.isArray(this.#doc.security) ? this.#doc.security : [];
+        op.entries.set('security', this.#security(own ? security : inherited, own ? child(opAt, 'security') : '/security', stack));
         normal.entries.set(key, op);
       }
       const template = path.replace(/\{[^}]*\}/g, '{}');
