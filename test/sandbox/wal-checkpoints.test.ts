@@ -1,11 +1,13 @@
-// WAL checkpoints between groups (issue #13): SQLite's automatic checkpoint,
-// run inside the COMMIT that crosses its mark, is off; the group commit
-// copies the WAL back in turns of its own, and the WAL stays small.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// WAL checkpoints (issue #13): SQLite's automatic checkpoint, run inside the
+// COMMIT that crosses its mark, is off; a thread of their own copies the WAL
+// back (or the event loop, between groups, when there is no thread), and the
+// WAL stays small.
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CheckpointThread } from '../../src/sandbox/sqlite/checkpoint-thread.ts';
 import { openDatabase } from '../../src/sandbox/sqlite/database.ts';
 import { GroupCommit } from '../../src/sandbox/sqlite/group-commit.ts';
 import { WalCheckpoints } from '../../src/sandbox/sqlite/wal-checkpoints.ts';
@@ -26,32 +28,76 @@ function fileDatabase() {
   return { db, wal: `${path}-wal` };
 }
 
+/** 40 MiB written, 1 MiB at a time, 4 requests a turn: without checkpoints the WAL would hold all of it. */
+async function writeForty(db: Database.Database, group: GroupCommit<void>): Promise<void> {
+  const insert = db.prepare('INSERT INTO blobs (v) VALUES (?)');
+  for (let turn = 0; turn < 10; turn++) {
+    await Promise.all(Array.from({ length: 4 }, () => group.run(() => void insert.run(Buffer.alloc(MiB, turn)))));
+  }
+  expect(db.prepare('SELECT COUNT(*) AS n FROM blobs').get()).toEqual({ n: 40 });
+}
+
+/** Counts the checkpoints made on the event loop, and whether any was made inside a transaction. */
+function loopCheckpoints(db: Database.Database): boolean[] {
+  const made: boolean[] = [];
+  const run = WalCheckpoints.prototype.run;
+  vi.spyOn(WalCheckpoints.prototype, 'run').mockImplementation(function (this: WalCheckpoints) {
+    made.push(db.inTransaction);
+    run.call(this);
+  });
+  return made;
+}
+
 describe('WAL checkpoints', () => {
-  it('are never made by a commit, only between groups, outside any transaction, and keep the WAL small', async () => {
+  it('are made on a thread of their own, never by a commit, and keep the WAL small', async () => {
     const { db, wal } = fileDatabase();
     const group = new GroupCommit<void>(db);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const onLoop = loopCheckpoints(db);
+    const onThread = vi.spyOn(CheckpointThread.prototype, 'checkpoint');
 
-    const checkpoints: boolean[] = [];
-    const run = WalCheckpoints.prototype.run;
-    vi.spyOn(WalCheckpoints.prototype, 'run').mockImplementation(function (this: WalCheckpoints) {
-      checkpoints.push(db.inTransaction);
-      run.call(this);
-    });
+    await writeForty(db, group);
+    expect(onThread).toHaveBeenCalled();
+    // The loop makes one only to start a WAL the thread never found all copied again: a few at most.
+    expect(onLoop.length).toBeLessThanOrEqual(onThread.mock.calls.length);
+    expect(onLoop.every((inTransaction) => !inTransaction)).toBe(true);
+    // The WAL file keeps its largest size: a few groups' writes at most (the groups wait for a thread that falls behind).
+    expect(statSync(wal).size).toBeLessThan(12 * MiB);
+    await group.close();
+    db.close();
+    // The last connection closed made the last checkpoint and removed the WAL: the thread's connection was closed first.
+    expect(existsSync(wal)).toBe(false);
+  });
 
-    // 40 MiB written, 1 MiB at a time, 4 requests a turn: without checkpoints the WAL would hold all of it.
-    const insert = db.prepare('INSERT INTO blobs (v) VALUES (?)');
-    for (let turn = 0; turn < 10; turn++) {
-      await Promise.all(Array.from({ length: 4 }, () => group.run(() => void insert.run(Buffer.alloc(MiB, turn)))));
-    }
-    expect(db.prepare('SELECT COUNT(*) AS n FROM blobs').get()).toEqual({ n: 40 });
-    expect(checkpoints.length).toBeGreaterThan(0);
-    expect(checkpoints.every((inTransaction) => !inTransaction)).toBe(true);
-    // The WAL file keeps its largest size: a few groups' writes at most.
+  it('are made on the event loop, between groups, outside any transaction, without a thread', async () => {
+    const { db, wal } = fileDatabase();
+    const group = new GroupCommit<void>(db, undefined, { checkpointThread: false });
+    const onLoop = loopCheckpoints(db);
+    const start = vi.spyOn(CheckpointThread, 'start');
+
+    await writeForty(db, group);
+    expect(start).not.toHaveBeenCalled();
+    expect(onLoop.length).toBeGreaterThan(0);
+    expect(onLoop.every((inTransaction) => !inTransaction)).toBe(true);
     expect(statSync(wal).size).toBeLessThan(12 * MiB);
     // Closed at once after the last group: a checkpoint due then is skipped (closing made it), never run on a closed database.
     db.close();
     await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
+  it('go back to the event loop when the thread cannot open the database', async () => {
+    const { db, wal } = fileDatabase();
+    const group = new GroupCommit<void>(db);
+    const onLoop = loopCheckpoints(db);
+    // The thread is given a file that is not there: it says so and ends.
+    const start = CheckpointThread.start;
+    vi.spyOn(CheckpointThread, 'start').mockImplementation((_path, onDone) => start.call(CheckpointThread, join(tmpdir(), 'no-such-dir', 'gone.db'), onDone));
+
+    await writeForty(db, group);
+    expect(onLoop.length).toBeGreaterThan(0);
+    expect(statSync(wal).size).toBeLessThan(12 * MiB);
+    await group.close();
+    db.close();
   });
 
   it('are not made for a database without a WAL', () => {

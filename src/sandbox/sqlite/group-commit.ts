@@ -45,6 +45,7 @@ export class GroupCommit<T> {
   constructor(
     private readonly db: Db,
     private readonly onBegin: () => void = () => {},
+    options: { checkpointThread?: boolean } = {},
   ) {
     // IMMEDIATE: the group writes (quota charges), so take the write lock at
     // BEGIN; a deferred read that later upgrades can fail with SQLITE_BUSY
@@ -57,7 +58,12 @@ export class GroupCommit<T> {
       release: db.prepare('RELEASE operation'),
       rollbackTo: db.prepare('ROLLBACK TO operation'),
     };
-    this.checkpoints = WalCheckpoints.of(db);
+    this.checkpoints = WalCheckpoints.of(db, { thread: options.checkpointThread });
+  }
+
+  /** Stops the checkpoint thread; call before closing the database (whose close makes the last checkpoint). */
+  close(): Promise<void> {
+    return this.checkpoints?.close() ?? Promise.resolve();
   }
 
   /** Runs `run` in this turn's transaction (or a later one, when the turn's group is over its budget); `deliver` gets its result after the commit. */
@@ -81,13 +87,21 @@ export class GroupCommit<T> {
     void this.runGroup(group).then((outcomes) => {
       // Over budget: what did not run goes first in the next group.
       if (outcomes.length < group.length) this.pending = group.slice(outcomes.length).concat(this.pending);
-      if (this.checkpoints?.countGroup(performance.now() - began)) setImmediate(this.checkpoint);
-      else this.next();
+      this.afterGroup(performance.now() - began);
       deliverAll(group.slice(0, outcomes.length), outcomes);
     });
   };
 
-  /** A checkpoint alone in its turn: the answers just delivered, timers and I/O have run before it, and run again after. */
+  /** What follows a group (or a wait for the checkpoint thread): the next group, a checkpoint here, or a wait. */
+  private afterGroup(ms: number, resumed = false): void {
+    const then = this.checkpoints?.afterGroup(ms, resumed) ?? 'go on';
+    if (then === 'here') setImmediate(this.checkpoint);
+    // Asked again once the thread is done: the WAL may still need copying whole before the next write.
+    else if (then === 'wait') this.checkpoints!.whenThreadDone(() => this.afterGroup(0, true));
+    else this.next();
+  }
+
+  /** A checkpoint made here (no thread, or a WAL to start again), alone in its turn: the answers just delivered, timers and I/O have run before it, and run again after. */
   private readonly checkpoint = (): void => {
     this.checkpoints!.run();
     this.next();

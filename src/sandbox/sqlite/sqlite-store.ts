@@ -216,6 +216,7 @@ function prepare(db: Db, path: string, onFileLost: (problem: string) => void): S
       // Queued work first; a group that fails (the database already gone) is still over.
       await groups.run(() => undefined).catch(() => {});
       closed = true;
+      await groups.close();
       if (db.open) db.close();
     },
   };
