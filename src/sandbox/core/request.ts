@@ -18,8 +18,12 @@ export interface SandboxRequest {
   id?: string;
   /** Whether a body came at all (a body announced but empty counts as one); undefined when the shell cannot tell before reading. */
   hasBody?: boolean;
-  /** The body's text, at most `limit` bytes (PAYLOAD_TOO_LARGE beyond); '' when there is none. */
-  text(limit: number): Promise<string>;
+  /**
+   * The body's text, at most `limit` bytes (PAYLOAD_TOO_LARGE beyond); ''
+   * when there is none. A shell may give a function that decodes it instead:
+   * the core calls it in its turn budget, with the parse.
+   */
+  text(limit: number): Promise<string | (() => string)>;
 }
 
 export interface SandboxAnswer {

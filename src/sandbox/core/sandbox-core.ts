@@ -199,8 +199,8 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     const contentType = request.headers['content-type'];
     checkContentType(Array.isArray(contentType) ? contentType[0] : contentType);
     const text = await request.text(spec.limits.maxBodyBytes);
-    // The parse (and what follows it: validation, the handler) in its turn: a burst of big bodies cannot hold the loop.
-    return turns.run(() => parseJson(text, operation.maxBodyValues));
+    // The decoding, the parse and what follows them (validation, the handler) in its turn: a burst of big bodies cannot hold the loop.
+    return turns.run(() => parseJson(typeof text === 'function' ? text() : text, operation.maxBodyValues));
   }
 
   async function health(): Promise<string> {

@@ -184,9 +184,9 @@ export function registerAdminRoutes(app: FastifyInstance, context: AdminContext)
       const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
       if (handler.bodyLimit !== undefined && hasBody) {
         checkContentType(request.headers['content-type']);
-        const text = await readBodyText(request.raw, handler.bodyLimit, context.bodyTimeoutMs);
+        const decode = await readBodyText(request.raw, handler.bodyLimit, context.bodyTimeoutMs);
         // No bound on the number of values beyond the body's size: this path is for tests, and its bodies (a store's snapshot) are big.
-        body = parseJson(text, Number.MAX_SAFE_INTEGER);
+        body = parseJson(decode(), Number.MAX_SAFE_INTEGER);
       }
       const result = await handler.run(body);
       return { status: 200, headers: { ...headers, 'content-type': JSON_TYPE, 'cache-control': 'no-store' }, body: JSON.stringify(result) };
