@@ -184,7 +184,12 @@ await scenario('big folder: reading, 10 at a time', async () => {
   return `10 x 10 concurrent GET /folder (first page): ${(bytes / 2 ** 20).toFixed(0)} MiB read, largest answer ${(largest / 2 ** 20).toFixed(2)} MiB`;
 });
 
-await Promise.all([ask(sandbox, 'stop').catch(() => {}), ask(prober, 'stop').catch(() => {})]);
+// Each child exits on 'stop' without an answer: wait for its exit (a promise left pending would end this process before the verdicts).
+const stopped = (child: ChildProcess) => new Promise((resolve) => {
+  child.once('exit', resolve);
+  child.send('stop');
+});
+await Promise.all([stopped(sandbox), stopped(prober)]);
 
 console.log('\n| scenario | event loop max (ms) | /health max (ms) | peak RSS (MB) |');
 console.log('|---|---|---|---|');

@@ -251,14 +251,17 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
         }
         const body = operation.takesBody ? await readBody(operation, request) : undefined;
         const parameters = decodeQuery(operation, request.query ?? parseQuery(rawQuery));
-        if (operation.statuses.has(400)) {
-          validateParameters(operation, parameters, request.headers);
-          validateBody(operation, body);
-        }
         const idempotencyKey = operation.idempotent ? request.headers['idempotency-key'] : undefined;
         const key = typeof idempotencyKey === 'string' ? idempotencyKey : undefined;
-        // A body's handler already runs in the turn of its parse (readBody); a request without one takes its own turn.
-        answer = await (operation.takesBody ? operations.run(operation, principal!, parameters, body, key) : turns.run(() => operations.run(operation, principal!, parameters, body, key)));
+        // The validation and the handler take a turn of their own, apart from a body's decoding and parse
+        // (readBody): a 1 MiB body full of errors is two steps of ~10 ms, not one of ~25.
+        answer = await turns.run(() => {
+          if (operation.statuses.has(400)) {
+            validateParameters(operation, parameters, request.headers);
+            validateBody(operation, body);
+          }
+          return operations.run(operation, principal!, parameters, body, key);
+        });
       }
       if (answer.replayed) headers['idempotent-replayed'] = 'true';
       headers['content-type'] = JSON_TYPE;
