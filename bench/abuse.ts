@@ -186,8 +186,13 @@ await scenario('big folder: reading, 10 at a time', async () => {
 
 // Each child exits on 'stop' without an answer: wait for its exit (a promise left pending would end this process before the verdicts).
 const stopped = (child: ChildProcess) => new Promise((resolve) => {
+  if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
   child.once('exit', resolve);
-  child.send('stop');
+  try {
+    child.send('stop');
+  } catch {
+    // Its channel closed already: it is on its way out.
+  }
 });
 await Promise.all([stopped(sandbox), stopped(prober)]);
 

@@ -37,7 +37,7 @@ export class TurnBudget {
   };
 
   // Queued as a microtask after each step, so that what the step's promise
-  // continues with (validation, the handler) runs first and counts toward the turn.
+  // continues with runs first and counts toward the turn.
   private readonly next = (): void => {
     const job = this.queue.shift();
     if (!job) {

@@ -2,12 +2,14 @@
 // COMMIT that crosses its mark, is off; a thread of their own copies the WAL
 // back (or the event loop, between groups, when there is no thread), and the
 // WAL stays small.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CheckpointThread } from '../../src/sandbox/sqlite/checkpoint-thread.ts';
+import { CheckpointThread, fileIdentity } from '../../src/sandbox/sqlite/checkpoint-thread.ts';
 import { openDatabase } from '../../src/sandbox/sqlite/database.ts';
 import { GroupCommit } from '../../src/sandbox/sqlite/group-commit.ts';
 import { WalCheckpoints } from '../../src/sandbox/sqlite/wal-checkpoints.ts';
@@ -58,8 +60,8 @@ describe('WAL checkpoints', () => {
 
     await writeForty(db, group);
     expect(onThread).toHaveBeenCalled();
-    // The loop makes one only to start a WAL the thread never found all copied again: a few at most.
-    expect(onLoop.length).toBeLessThanOrEqual(onThread.mock.calls.length);
+    // The loop makes none while the thread lives.
+    expect(onLoop).toEqual([]);
     expect(onLoop.every((inTransaction) => !inTransaction)).toBe(true);
     // The WAL file keeps its largest size: a few groups' writes at most (the groups wait for a thread that falls behind).
     expect(statSync(wal).size).toBeLessThan(12 * MiB);
@@ -91,13 +93,61 @@ describe('WAL checkpoints', () => {
     const onLoop = loopCheckpoints(db);
     // The thread is given a file that is not there: it says so and ends.
     const start = CheckpointThread.start;
-    vi.spyOn(CheckpointThread, 'start').mockImplementation((_path, onDone) => start.call(CheckpointThread, join(tmpdir(), 'no-such-dir', 'gone.db'), onDone));
+    vi.spyOn(CheckpointThread, 'start').mockImplementation((_path, identity, onDone) => start.call(CheckpointThread, join(tmpdir(), 'no-such-dir', 'gone.db'), identity, onDone));
 
     await writeForty(db, group);
     expect(onLoop.length).toBeGreaterThan(0);
     expect(statSync(wal).size).toBeLessThan(12 * MiB);
     await group.close();
     db.close();
+  });
+
+  it('go back to the event loop when the file at the path is no longer the one the store opened', async () => {
+    const { db, wal } = fileDatabase();
+    const group = new GroupCommit<void>(db);
+    const onLoop = loopCheckpoints(db);
+    // Another file's identity stands for a database file replaced after the store opened it:
+    // the thread must not checkpoint the old WAL into it.
+    const other = fileDatabase();
+    const start = CheckpointThread.start;
+    vi.spyOn(CheckpointThread, 'start').mockImplementation((path, _identity, onDone) => start.call(CheckpointThread, path, fileIdentity(other.db.name), onDone));
+    const onThread = vi.spyOn(CheckpointThread.prototype, 'checkpoint');
+
+    await writeForty(db, group);
+    expect(onLoop.length).toBeGreaterThan(0);
+    // It was asked once at most: it refused the file before making any checkpoint, and was not asked again.
+    expect(onThread.mock.calls.length).toBeLessThanOrEqual(1);
+    expect(statSync(wal).size).toBeLessThan(12 * MiB);
+    await group.close();
+    db.close();
+    other.db.close();
+  });
+
+  it('go back to the event loop when the system will not make a thread', async () => {
+    const { db, wal } = fileDatabase();
+    const group = new GroupCommit<void>(db);
+    const onLoop = loopCheckpoints(db);
+    vi.spyOn(CheckpointThread, 'start').mockImplementation(() => {
+      throw Object.assign(new Error('Worker initialization failure: EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
+    });
+
+    await writeForty(db, group);
+    expect(onLoop.length).toBeGreaterThan(0);
+    expect(statSync(wal).size).toBeLessThan(12 * MiB);
+    await group.close();
+    db.close();
+  });
+
+  it('keep a process whose last other handle closed alive until the thread has closed, then leave no WAL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wal-checkpoints-'));
+    dirs.push(dir);
+    const path = join(dir, 'sandbox.db');
+    // A child that writes enough to start the thread, then closes the store with nothing else to keep it alive.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../helpers/close-store-with-thread.ts', import.meta.url)), path], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n')).toEqual(['thread started', 'closed']);
+    expect(result.status).toBe(0);
+    expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
   it('are not made for a database without a WAL', () => {

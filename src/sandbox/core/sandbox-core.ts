@@ -7,8 +7,8 @@
 //   routing     the operation of (method, path); 404 or 405 otherwise
 //   admission   for authenticated operations, before the body is read:
 //               key, rate limit, then fault injection (Prefer)
-//   body        parsed here (body.ts), size-limited, in its turn (turn-budget.ts)
-//   validation  parameters and body against the spec
+//   body        decoded and parsed here (body.ts), size-limited, in its turn (turn-budget.ts)
+//   validation  parameters and body against the spec, in the next turn, with the handler
 //   operation   in one store transaction: idempotency replay, the handler,
 //               the quota charge (operations.ts)
 //   errors      every failure leaves through errorAnswer(), with a catalog code
@@ -199,7 +199,7 @@ export async function createSandboxCore(options: SandboxCoreOptions) {
     const contentType = request.headers['content-type'];
     checkContentType(Array.isArray(contentType) ? contentType[0] : contentType);
     const text = await request.text(spec.limits.maxBodyBytes);
-    // The decoding, the parse and what follows them (validation, the handler) in its turn: a burst of big bodies cannot hold the loop.
+    // The decoding and the parse in a turn of the budget (validation and the handler take the next): a burst of big bodies cannot hold the loop.
     return turns.run(() => parseJson(typeof text === 'function' ? text() : text, operation.maxBodyValues));
   }
 

@@ -39,7 +39,7 @@ export class GroupCommit<T> {
   /** Whether a group is running or scheduled: the next one waits for it. */
   private busy = false;
   private readonly sql;
-  /** Checkpoints run between groups, in turns of their own (wal-checkpoints.ts). */
+  /** Checkpoints, on a thread of their own or, without one, between groups in turns of their own (wal-checkpoints.ts). */
   private readonly checkpoints: WalCheckpoints | undefined;
 
   constructor(
@@ -101,7 +101,7 @@ export class GroupCommit<T> {
     else this.next();
   }
 
-  /** A checkpoint made here (no thread, or a WAL to start again), alone in its turn: the answers just delivered, timers and I/O have run before it, and run again after. */
+  /** A checkpoint made here (there is no checkpoint thread), alone in its turn: the answers just delivered, timers and I/O have run before it, and run again after. */
   private readonly checkpoint = (): void => {
     this.checkpoints!.run();
     this.next();

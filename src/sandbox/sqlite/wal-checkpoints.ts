@@ -19,7 +19,7 @@
 // loop, between groups, in turns of their own.
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CheckpointThread, type CheckpointResult } from './checkpoint-thread.ts';
+import { CheckpointThread, fileIdentity, type CheckpointResult, type FileIdentity } from './checkpoint-thread.ts';
 import type { Db } from './database.ts';
 
 /** Work of the groups (ms, from BEGIN to the end of COMMIT) after which a checkpoint is due. */
@@ -35,9 +35,15 @@ export class WalCheckpoints {
   private worked = 0;
   private readonly waiting: Array<() => void> = [];
   private wholeCopyTried = false;
+  /** Whether the thread's checkpoint under way is to copy the WAL whole (the groups wait for it). */
+  private copyingWhole = false;
+  /** The WAL file size past which it is copied whole: raised by WAL_LIMIT_BYTES each time a reader keeps a whole copy from ending. */
+  private wholeCopyAbove = WAL_LIMIT_BYTES;
   private readonly checkpoint;
-  /** Started with the first checkpoint (a sandbox that writes little never needs it); null: none wanted. */
+  /** Started with the first checkpoint (a sandbox that writes little never needs it); null: none wanted, or none to be had. */
   private thread: CheckpointThread | undefined | null;
+  /** The database file the store opened, which the thread must find at its path. */
+  private readonly identity: FileIdentity | undefined;
 
   private constructor(
     private readonly db: Db,
@@ -46,7 +52,8 @@ export class WalCheckpoints {
     db.pragma('wal_autocheckpoint = 0');
     db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
     this.checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-    this.thread = thread ? undefined : null;
+    this.identity = thread ? identityOrUndefined(db.name) : undefined;
+    this.thread = this.identity ? undefined : null;
   }
 
   /**
@@ -71,9 +78,9 @@ export class WalCheckpoints {
     this.worked += ms;
     // One checkpoint that copies the WAL whole per group: the next group's write is what starts the WAL again.
     if (!resumed) this.wholeCopyTried = false;
-    const overLimit = !this.wholeCopyTried && this.walFileBytes() > WAL_LIMIT_BYTES;
+    const overLimit = !this.wholeCopyTried && this.walFileBytes() > this.wholeCopyAbove;
     if (!overLimit && this.worked < CHECKPOINT_AFTER_MS) return 'go on';
-    if (this.thread === undefined) this.thread = CheckpointThread.start(this.db.name, (result) => this.threadDone(result));
+    if (this.thread === undefined) this.thread = this.startThread();
     if (!this.thread?.alive) return 'here';
     if (!this.thread.idle) return overLimit || this.worked >= MAX_AHEAD_MS ? 'wait' : 'go on';
     this.worked = 0;
@@ -81,7 +88,17 @@ export class WalCheckpoints {
     // A WAL the thread has not found all copied for a while: the groups wait for this checkpoint, which then
     // copies all of it, and the next write starts the WAL again from its beginning.
     this.wholeCopyTried ||= overLimit;
+    this.copyingWhole = overLimit;
     return overLimit ? 'wait' : 'go on';
+  }
+
+  /** The thread, or null when the system will not make one (the checkpoints stay on the loop). */
+  private startThread(): CheckpointThread | null {
+    try {
+      return CheckpointThread.start(this.db.name, this.identity!, (result) => this.threadDone(result));
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -90,24 +107,34 @@ export class WalCheckpoints {
    * then: journal_size_limit). A stat, not a query: a few microseconds.
    */
   private walFileBytes(): number {
-    return statSync(`${this.db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    try {
+      return statSync(`${this.db.name}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    } catch {
+      // Unreadable (its directory's rights changed, say): no reason to hold the writes back.
+      return 0;
+    }
   }
 
   /** Calls `then` once the thread's checkpoint has ended (or the thread is gone). */
   whenThreadDone(then: () => void): void {
-    if (this.thread?.idle !== false) then();
-    else this.waiting.push(then);
+    if (this.thread?.busy) this.waiting.push(then);
+    else then();
   }
 
   private threadDone({ ok }: CheckpointResult): void {
     // Not all copied (a reader held it back, a full disk): due again after the next group.
     if (!ok) this.worked = Math.max(this.worked, CHECKPOINT_AFTER_MS);
+    // A whole copy a reader held back is not tried again until the WAL has grown by another WAL_LIMIT_BYTES.
+    if (this.copyingWhole) this.wholeCopyAbove = ok ? WAL_LIMIT_BYTES : this.walFileBytes() + WAL_LIMIT_BYTES;
+    this.copyingWhole = false;
     for (const then of this.waiting.splice(0)) then();
   }
 
-  /** Closes the checkpoint thread (after the checkpoint it is making); the database's own close makes the last one. */
+  /** Closes the checkpoint thread (after the checkpoint it is making); none starts after. The database's own close makes the last checkpoint. */
   close(): Promise<void> {
-    return this.thread?.close() ?? Promise.resolve();
+    const thread = this.thread;
+    this.thread = null;
+    return thread?.close() ?? Promise.resolve();
   }
 
   /**
@@ -125,5 +152,13 @@ export class WalCheckpoints {
       // SQLite's own failure stays due, tried again once another group has committed; anything else is a bug.
       if (!(error instanceof Database.SqliteError)) throw error;
     }
+  }
+}
+
+function identityOrUndefined(path: string): FileIdentity | undefined {
+  try {
+    return fileIdentity(path);
+  } catch {
+    return undefined;
   }
 }
