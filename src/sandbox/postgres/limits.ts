@@ -44,7 +44,8 @@ export function postgresLimits(pool: pg.Pool, settings: LimitSettings, rounds: R
       const admission = rounds.admit(keyHash, limit, now, windowMs);
       const decision = admission.row.then((row): RateDecision => {
         if (row.blocked_until > now) return { allowed: false, limit, remaining: 0, resetSeconds: 0, blockedFor: ceilSeconds(row.blocked_until - now) };
-        const resetMs = row.oldest !== null ? row.oldest + windowMs - now : windowMs;
+        // At most a window away: a round counts a key's requests at the latest of their times, a little after some.
+        const resetMs = row.oldest !== null ? Math.min(windowMs, row.oldest + windowMs - now) : windowMs;
         return { allowed: row.allowed, limit, remaining: Math.max(0, limit - row.in_window!), resetSeconds: ceilSeconds(resetMs), blockedFor: 0 };
       });
       admissions.set(decision, admission);

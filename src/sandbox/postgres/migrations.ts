@@ -373,6 +373,153 @@ BEGIN
   END IF;
 END $$;
 `,
+  // Rounds counted per key and charged per workspace (rounds.ts); sandbox_round stays for instances of the
+  // previous version while both run on the database.
+  `
+-- One round counted per key and charged per workspace (rounds.ts): the work of sandbox_round without its
+-- loop over every request, which cost the database most of a round's time (docs/benchmarks.md, PostgreSQL).
+-- The requests of one key in a round are counted at one moment, the latest of their times: each key is
+-- blocked or not, and lets in its first admitted requests, the ones the window has room for. rounds.ts
+-- works out each request's answer from its key's row and its rank among the key's requests of the round.
+--
+-- Keys (k_*): distinct, each with its limit, time, window and number of requests. Charges (c_*), in order:
+-- workspace, cost, expected data version, and the key (index in k_keys) and rank of their admission when it
+-- is in this round (NULL when there is none to wait for). w_ids/w_totals: the charges' workspaces, distinct,
+-- with what they would pay if every charge went through.
+--
+-- Rows: one per key (kind 'key': blocked_until, 0 when not blocked; counted: the window's requests before this
+-- round's; admitted; oldest: the window's oldest request before this round's), then either one per workspace
+-- (kind 'workspace', remaining before the round's charges: every charge went through) or, when some charge
+-- could not (refused, stale, short), one per charge as sandbox_round answers them (kind 'charge'). Every row
+-- has the data version; a round with neither keys nor charges answers one row of kind 'version'.
+-- Locks in the order sandbox_round takes them (workspaces, then windows), so the two can run side by side
+-- while instances of both versions share the database (a rolling restart).
+CREATE FUNCTION sandbox_round_by_key(k_keys text[], k_limits integer[], k_times bigint[], k_windows bigint[], k_requests integer[],
+                                     c_workspaces text[], c_costs bigint[], c_expected bigint[], c_key integer[], c_rank integer[],
+                                     w_ids text[], w_totals bigint[],
+                                     OUT kind text, OUT blocked_until bigint, OUT counted integer, OUT admitted integer, OUT oldest bigint,
+                                     OUT outcome text, OUT remaining bigint, OUT data_version bigint)
+RETURNS SETOF record LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+  v_keys text[];
+  v_counts integer[];
+  v_oldest bigint[];
+  v_blocked bigint[];
+  v_admitted integer[] := '{}';
+  v_all_in boolean := true;
+  v_k integer;
+  v_cutoff bigint;
+  v_expired integer;
+  v_ids text[];
+  v_left bigint[];
+  v_w integer;
+BEGIN
+  -- The workspaces first, then the windows: every round locks in that order (writers lock a workspace only).
+  IF cardinality(w_ids) > 0 THEN
+    SELECT array_agg(w.id), array_agg(w.remaining_requests) INTO v_ids, v_left
+      FROM (SELECT * FROM workspaces w WHERE w.id = ANY (w_ids) ORDER BY w.id FOR UPDATE) w;
+  END IF;
+  -- The data version, read by a statement that begins once the workspaces are locked (with the windows, if any).
+  IF cardinality(k_keys) > 0 THEN
+    FOR attempt IN 1 .. 2 LOOP
+      SELECT array_agg(w.key_hash), array_agg(w.counted), array_agg(w.oldest_ms),
+             array_agg(COALESCE((SELECT max(a.blocked_until) FROM key_attempts a WHERE a.key_hash = w.key_hash), 0)),
+             (SELECT d.version FROM sandbox_data_version d)
+        INTO v_keys, v_counts, v_oldest, v_blocked, data_version
+        FROM (SELECT * FROM rate_windows w WHERE w.key_hash = ANY (k_keys) ORDER BY w.key_hash FOR UPDATE) w;
+      EXIT WHEN k_keys <@ COALESCE(v_keys, '{}');
+      -- Keys new to the table: their rows first (in key order too), then all of them read again.
+      INSERT INTO rate_windows (key_hash, counted) SELECT DISTINCT k, 0 FROM unnest(k_keys) AS k ORDER BY 1 ON CONFLICT (key_hash) DO NOTHING;
+    END LOOP;
+  ELSE
+    SELECT d.version INTO data_version FROM sandbox_data_version d;
+  END IF;
+
+  kind := 'key';
+  FOR i IN 1 .. COALESCE(cardinality(k_keys), 0) LOOP
+    v_k := array_position(v_keys, k_keys[i]);
+    oldest := v_oldest[v_k];
+    IF v_blocked[v_k] > k_times[i] THEN
+      blocked_until := v_blocked[v_k];
+      admitted := 0;
+    ELSE
+      blocked_until := 0;
+      v_cutoff := k_times[i] - k_windows[i];
+      IF oldest <= v_cutoff THEN
+        -- What left the window goes, from the oldest end: each row is deleted once, so constant time amortised.
+        WITH gone AS (DELETE FROM rate_hit_counts h WHERE h.key_hash = k_keys[i] AND h.at_ms <= v_cutoff RETURNING h.n)
+        SELECT COALESCE(sum(n), 0) INTO v_expired FROM gone;
+        v_counts[v_k] := v_counts[v_k] - v_expired;
+        oldest := (SELECT min(h.at_ms) FROM rate_hit_counts h WHERE h.key_hash = k_keys[i]);
+      END IF;
+      admitted := LEAST(k_requests[i], GREATEST(0, k_limits[i] - v_counts[v_k]));
+    END IF;
+    counted := v_counts[v_k];
+    v_counts[v_k] := counted + admitted;
+    v_oldest[v_k] := CASE WHEN admitted > 0 THEN LEAST(oldest, k_times[i]) ELSE oldest END;
+    v_admitted[i] := admitted;
+    v_all_in := v_all_in AND admitted = k_requests[i];
+    RETURN NEXT;
+  END LOOP;
+  IF v_keys IS NOT NULL THEN
+    WITH windows AS (
+      UPDATE rate_windows w SET counted = u.counted, oldest_ms = u.oldest
+        FROM unnest(v_keys, v_counts, v_oldest) AS u(key_hash, counted, oldest) WHERE w.key_hash = u.key_hash)
+    INSERT INTO rate_hit_counts AS h (key_hash, at_ms, n)
+      SELECT u.k, u.t, sum(u.n) FROM unnest(k_keys, k_times, v_admitted) AS u(k, t, n) WHERE u.n > 0 GROUP BY u.k, u.t
+      ON CONFLICT (key_hash, at_ms) DO UPDATE SET n = h.n + excluded.n;
+  END IF;
+
+  blocked_until := NULL;
+  counted := NULL;
+  admitted := NULL;
+  oldest := NULL;
+  IF COALESCE(cardinality(c_workspaces), 0) = 0 THEN
+    IF COALESCE(cardinality(k_keys), 0) = 0 THEN
+      kind := 'version';
+      RETURN NEXT;
+    END IF;
+    RETURN;
+  END IF;
+  -- Every charge goes through (every admission let in, the version the one expected, every workspace able to
+  -- pay all it is asked): charged in one statement, and rounds.ts counts each one's remaining from the rows.
+  IF v_all_in AND data_version = ALL (c_expected) AND cardinality(v_ids) = cardinality(w_ids)
+     AND NOT EXISTS (SELECT FROM unnest(w_ids, w_totals) AS t(id, total) WHERE t.total > v_left[array_position(v_ids, t.id)]) THEN
+    kind := 'workspace';
+    FOR i IN 1 .. cardinality(w_ids) LOOP
+      remaining := v_left[array_position(v_ids, w_ids[i])];
+      RETURN NEXT;
+    END LOOP;
+    UPDATE workspaces w SET remaining_requests = w.remaining_requests - t.total
+      FROM unnest(w_ids, w_totals) AS t(id, total) WHERE w.id = t.id AND t.total <> 0;
+    RETURN;
+  END IF;
+  -- Else one charge at a time, in order, as sandbox_round does.
+  kind := 'charge';
+  FOR i IN 1 .. cardinality(c_workspaces) LOOP
+    remaining := NULL;
+    v_w := array_position(v_ids, c_workspaces[i]);
+    IF c_key[i] IS NOT NULL AND c_rank[i] > v_admitted[c_key[i]] THEN
+      outcome := 'refused';
+    ELSIF c_expected[i] IS DISTINCT FROM data_version THEN
+      outcome := 'stale';
+    ELSIF c_workspaces[i] IS NULL THEN
+      outcome := 'current';
+    ELSIF v_w IS NULL OR v_left[v_w] < c_costs[i] THEN
+      outcome := 'short';
+    ELSE
+      v_left[v_w] := v_left[v_w] - c_costs[i];
+      remaining := v_left[v_w];
+      outcome := 'charged';
+    END IF;
+    RETURN NEXT;
+  END LOOP;
+  IF v_ids IS NOT NULL THEN
+    UPDATE workspaces w SET remaining_requests = u.remaining FROM unnest(v_ids, v_left) AS u(id, remaining)
+      WHERE w.id = u.id AND w.remaining_requests <> u.remaining;
+  END IF;
+END $$;
+`,
 ];
 
 /** Runs the missing steps, one instance at a time; returns the versions applied (none when another instance had done it). */
