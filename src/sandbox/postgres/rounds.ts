@@ -142,10 +142,19 @@ export class Rounds {
           answers.set(charge, { outcome: 'refused', remaining: null });
           continue;
         }
-        const place = after && after.state !== 'known' ? places[admissions.indexOf(after)] : undefined;
+        let place: { key: number; rank: number } | undefined;
+        if (after && after.state !== 'known') {
+          place = places[admissions.indexOf(after)];
+          // Not in this round nor known: its round failed, so it let nothing in.
+          if (!place) {
+            answers.set(charge, { outcome: 'refused', remaining: null });
+            continue;
+          }
+        }
         sent.push({ charge, key: place ? place.key + 1 : null, rank: place?.rank ?? null });
         if (charge.workspaceId !== null) totals.set(charge.workspaceId, (totals.get(charge.workspaceId) ?? 0) + charge.cost);
       }
+      if (keys.length === 0 && sent.length === 0) return calls.map((call) => answers.get((call as { charge: Charge }).charge)!);
       let rows: RoundRow[];
       try {
         rows = (
