@@ -114,6 +114,23 @@ describe.skipIf(postgresMissing)('PostgreSQL rounds', () => {
     expect(await remainingOf(w)).toBe(9);
   });
 
+  it('a key with a long window of requests: each round lets out of the window exactly those that left it', async () => {
+    const now = Date.now();
+    // 40 000 counted milliseconds, the older half out of the window by now, as a busy key leaves them.
+    await pool.query(
+      `INSERT INTO rate_hit_counts (key_hash, at_ms, n) SELECT 'k-busy', $1::bigint - 80000 + g, 1 FROM generate_series(1, 40000) AS g`,
+      [now],
+    );
+    await pool.query(`INSERT INTO rate_windows (key_hash, counted, oldest_ms) VALUES ('k-busy', 40000, $1::bigint - 79999)`, [now]);
+    await pool.query('ANALYZE rate_hit_counts');
+    // Each millisecond later, one of the window's requests leaves it and this one comes in.
+    for (let i = 0; i < 5; i++) {
+      const row = await rounds.admit('k-busy', 1_000_000, now + i, WINDOW).row;
+      expect([row.in_window, row.oldest]).toEqual([20_001, now - WINDOW + 1 + i]);
+    }
+    expect(Number((await pool.query(`SELECT count(*) AS n FROM rate_hit_counts WHERE key_hash = 'k-busy'`)).rows[0].n)).toBe(20_001);
+  });
+
   it('requests that left the window no longer count', async () => {
     const w = await workspace(10);
     const now = Date.now();

@@ -399,7 +399,11 @@ CREATE FUNCTION sandbox_round_by_key(k_keys text[], k_limits integer[], k_times 
                                      w_ids text[], w_totals bigint[],
                                      OUT kind text, OUT blocked_until bigint, OUT counted integer, OUT admitted integer, OUT oldest bigint,
                                      OUT outcome text, OUT remaining bigint, OUT data_version bigint)
-RETURNS SETOF record LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+-- Plans made once per connection, as sandbox_round's, and never a sequential scan: once ANALYZE has seen
+-- a table of one busy key, a generic plan read the key's whole window at every round (GETs a second fell
+-- threefold after the first autovacuum); every statement here has its index. No JIT: the cost a disabled
+-- scan adds would compile every statement at every call, for the few rows each one reads.
+RETURNS SETOF record LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan SET enable_seqscan = off SET jit = off AS $$
 DECLARE
   v_keys text[];
   v_counts integer[];
@@ -447,10 +451,13 @@ BEGIN
       v_cutoff := k_times[i] - k_windows[i];
       IF oldest <= v_cutoff THEN
         -- What left the window goes, from the oldest end: each row is deleted once, so constant time amortised.
-        WITH gone AS (DELETE FROM rate_hit_counts h WHERE h.key_hash = k_keys[i] AND h.at_ms <= v_cutoff RETURNING h.n)
+        -- Both scans start past the rows deleted before (all older than the window's oldest, then than the
+        -- cutoff), whose index entries stay until a vacuum: scanned from the key's first entry, every round
+        -- walked all of them (GETs a second fell fourfold within a minute of the first expiry).
+        WITH gone AS (DELETE FROM rate_hit_counts h WHERE h.key_hash = k_keys[i] AND h.at_ms >= oldest AND h.at_ms <= v_cutoff RETURNING h.n)
         SELECT COALESCE(sum(n), 0) INTO v_expired FROM gone;
         v_counts[v_k] := v_counts[v_k] - v_expired;
-        oldest := (SELECT min(h.at_ms) FROM rate_hit_counts h WHERE h.key_hash = k_keys[i]);
+        oldest := (SELECT min(h.at_ms) FROM rate_hit_counts h WHERE h.key_hash = k_keys[i] AND h.at_ms > v_cutoff);
       END IF;
       admitted := LEAST(k_requests[i], GREATEST(0, k_limits[i] - v_counts[v_k]));
     END IF;
