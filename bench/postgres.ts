@@ -13,11 +13,11 @@
 // stores run on the same machine, at the same moment, with the same fixtures
 // (bench/lib/bench-fixtures.ts) and the same snippet.
 //
-//   npx tsx bench/postgres.ts                  5 s per measurement, 10 connections, 3 rounds
+//   npx tsx bench/postgres.ts                  5 s per measurement, 10 connections, 5 rounds (single rounds swing by half on a shared machine: the median of five steadies it)
 //   npx tsx bench/postgres.ts --duration 2 --rounds 1
 //
 // Skipped, with a line saying so, where PostgreSQL is not installed and no URL is given.
-// Options: --duration S (5), --warmup S (2), --connections N (10), --rounds N (3), --no-build, --json.
+// Options: --duration S (5), --warmup S (2), --connections N (10), --rounds N (5), --no-build, --json.
 // Exits 1 when an answer other than 2xx was counted (the two did not do the same work); a missed target is printed as MISS.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,7 +39,7 @@ const { flags, positive } = benchFlags('bench/postgres', import.meta.url, {
   duration: { type: 'string', default: '5' },
   warmup: { type: 'string', default: '2' },
   connections: { type: 'string', default: '10' },
-  rounds: { type: 'string', default: '3' },
+  rounds: { type: 'string', default: '5' },
   'no-build': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
